@@ -1,0 +1,113 @@
+# htkp: the terminal edition of the Human Trafficking Knowledge Portal.
+#   make          build htkp, htkp-import and the sample database
+#   make run      start the kiosk on the sample database
+#   make check    every test, ending with "N passed, M failed"
+#   make bench    benchmarks (bytes per screen, query timings)
+#   make install  PREFIX, DESTDIR, sysconfdir honoured
+# Missing Debian packages are installed (as root) or named (otherwise) by
+# scripts/deps.sh before anything is compiled.
+
+PREFIX     ?= /usr/local
+bindir     ?= $(PREFIX)/bin
+datadir    ?= $(PREFIX)/share
+mandir     ?= $(datadir)/man
+sysconfdir ?= $(PREFIX)/etc
+pkgdatadir  = $(datadir)/htkp
+
+VERSION = 0.1
+CC     ?= cc
+CFLAGS ?= -O2 -g
+SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# Recursive (=) on purpose: these are expanded only in recipes, after
+# scripts/deps.sh has made sure pkg-config and the libraries are there.
+PC_CFLAGS = $(filter-out -D%,$(shell pkg-config --cflags ncursesw sqlite3 inih))
+PC_LIBS   = $(shell pkg-config --libs ncursesw sqlite3 inih) -lunistring
+ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+             -DHTKP_VERSION='"$(VERSION)"' -DSYSCONFDIR='"$(sysconfdir)"' \
+             -Isrc -Ibuild $(PC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+KIOSK_SRC  = $(filter-out src/import%.c,$(wildcard src/*.c))
+LIB_SRC    = $(filter-out src/main.c,$(KIOSK_SRC))
+IMPORT_SRC = $(wildcard src/import*.c)
+UNIT_SRC   = $(wildcard tests/unit/test_*.c)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=build/%) $(UNIT_SRC:tests/unit/%.c=build/asan/%)
+
+SAMPLE_DB  = db/htkp.db
+SEED       = $(wildcard db/seed/*.json)
+
+.PHONY: all run check bench install uninstall clean deps-build deps-test lint
+.DELETE_ON_ERROR:
+
+all: htkp htkp-import $(SAMPLE_DB)
+
+deps-build:
+	@scripts/deps.sh build
+deps-test:
+	@scripts/deps.sh test
+
+build/%.o: src/%.c | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+build/asan/%.o: src/%.c | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c $< -o $@
+
+# The loader carries the schema inside it.
+$(IMPORT_SRC:src/%.c=build/%.o) $(IMPORT_SRC:src/%.c=build/asan/%.o): build/schema_sql.h
+build/schema_sql.h: db/schema.sql scripts/embed-sql.sh
+	@mkdir -p $(@D)
+	scripts/embed-sql.sh $< > $@
+
+htkp: $(KIOSK_SRC:src/%.c=build/%.o)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PC_LIBS) -o $@
+htkp-import: $(IMPORT_SRC:src/%.c=build/%.o)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PC_LIBS) -o $@
+build/asan/htkp: $(KIOSK_SRC:src/%.c=build/asan/%.o)
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) $^ $(PC_LIBS) -o $@
+build/asan/htkp-import: $(IMPORT_SRC:src/%.c=build/asan/%.o)
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) $^ $(PC_LIBS) -o $@
+
+# The sample database, rebuilt whenever the seed or the loader changes.
+$(SAMPLE_DB): htkp-import $(SEED)
+	./htkp-import -o $@ $(SEED)
+
+build/test_%: tests/unit/test_%.c $(LIB_SRC:src/%.c=build/%.o) | deps-test
+	$(CC) $(ALL_CFLAGS) $^ $(PC_LIBS) $(shell pkg-config --cflags --libs cmocka) -o $@
+build/asan/test_%: tests/unit/test_%.c $(LIB_SRC:src/%.c=build/asan/%.o) | deps-test
+	$(CC) $(ALL_CFLAGS) $(SAN) $^ $(PC_LIBS) $(shell pkg-config --cflags --libs cmocka) -o $@
+
+run: all
+	./htkp -c config/htkp.ini
+
+check: all build/asan/htkp build/asan/htkp-import $(UNIT_BIN) | deps-test
+	@tests/run.sh
+
+bench: all | deps-test
+	@bench/run.sh
+
+lint: | deps-test
+	mandoc -T lint -W warning man/*
+
+install: all
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(pkgdatadir)/screens \
+	  $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man5 $(DESTDIR)$(sysconfdir)
+	install -m 755 htkp htkp-import $(DESTDIR)$(bindir)
+	install -m 644 screens/*.txt $(DESTDIR)$(pkgdatadir)/screens
+	install -m 644 $(SAMPLE_DB) $(DESTDIR)$(pkgdatadir)/htkp.db
+	install -m 644 man/*.1 $(DESTDIR)$(mandir)/man1
+	install -m 644 man/*.5 $(DESTDIR)$(mandir)/man5
+	sed -e 's|^path = db/htkp.db|path = $(pkgdatadir)/htkp.db|' \
+	    -e 's|^screens = screens|screens = $(pkgdatadir)/screens|' \
+	    config/htkp.ini > $(DESTDIR)$(sysconfdir)/htkp.ini
+
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/htkp $(DESTDIR)$(bindir)/htkp-import \
+	  $(DESTDIR)$(mandir)/man1/htkp.1 $(DESTDIR)$(mandir)/man1/htkp-import.1 \
+	  $(DESTDIR)$(mandir)/man5/htkp.ini.5 $(DESTDIR)$(sysconfdir)/htkp.ini
+	rm -rf $(DESTDIR)$(pkgdatadir)
+
+clean:
+	rm -rf build htkp htkp-import $(SAMPLE_DB) db/htkp.db.tmp-*
+
+-include $(wildcard build/*.d build/asan/*.d)

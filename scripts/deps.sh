@@ -1,0 +1,36 @@
+#!/bin/sh
+# Makes sure the Debian packages htkp needs are installed, so that `make run`
+# and `make check` work as the first command on a fresh machine. As root it
+# installs what is missing; otherwise it prints the apt-get line and fails.
+# Usage: scripts/deps.sh build|test
+set -eu
+
+build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev"
+test="$build libcmocka-dev tmux python3 python3-pyte strace mandoc"
+
+case "${1:-}" in
+build) want=$build ;;
+test) want=$test ;;
+*) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+missing=
+for pkg in $want; do
+	status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+	case "$status" in
+	*" installed") ;;
+	*) missing="$missing $pkg" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "htkp needs these Debian packages; install them with:" >&2
+	echo "  sudo apt-get install$missing" >&2
+	exit 1
+fi
+echo "Installing Debian packages:$missing"
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine often has no package lists yet; update once and retry.
+apt-get install -y -q --no-install-recommends $missing ||
+	{ apt-get update -q && apt-get install -y -q --no-install-recommends $missing; }

@@ -1,0 +1,36 @@
+/* The deployment's settings, read from an INI file (see config/htkp.ini). */
+#ifndef HTKP_CONFIG_H
+#define HTKP_CONFIG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum theme { THEME_DEFAULT, THEME_MONO, THEME_HIGH_CONTRAST };
+enum tristate { TRI_AUTO, TRI_YES, TRI_NO };
+
+struct config {
+	char *db_path;       /* [database] path */
+	char *screens_dir;   /* [display] screens */
+	int theme;           /* [display] theme: enum theme */
+	char *charset;       /* [display] charset: "locale" or an encoding name */
+	int ascii;           /* [display] ascii: enum tristate */
+	bool low_bandwidth;  /* [display] low_bandwidth */
+	int idle_timeout;    /* [kiosk] idle_timeout, seconds, 0 = never */
+	bool allow_quit;     /* [kiosk] allow_quit */
+	int esc_delay;       /* [kiosk] esc_delay, milliseconds */
+};
+
+/* Fills *cfg with the built-in defaults. */
+void config_defaults(struct config *cfg);
+
+/* Reads FILE over the defaults already in *cfg. On error returns -1 and
+ * writes one line naming file, line and key into err. */
+int config_load(struct config *cfg, const char *file, char *err, size_t errlen);
+
+/* Writes every key with its default and documentation, as an INI file. */
+void config_print_defaults(FILE *out);
+
+/* Frees the strings *cfg owns. */
+void config_free(struct config *cfg);
+
+#endif

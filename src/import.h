@@ -1,0 +1,97 @@
+/* htkp-import: what the import_*.c files share. The program reads htkp/1
+ * JSON files, checks them, and builds a new database file that replaces the
+ * old one in a single rename(); see man/htkp-import.1. */
+#ifndef HTKP_IMPORT_H
+#define HTKP_IMPORT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#define IMP_VERSION "htkp-import 0.1"
+#define IMP_FORMAT "htkp/1"
+
+/* Every fallible function returns one of these; the diagnostic line has
+ * already been printed when it returns anything but IMP_OK. */
+enum imp_status {
+	IMP_OK = 0,
+	IMP_EDATA,      /* the input is wrong: report and keep checking */
+	IMP_EFATAL      /* I/O, memory or SQLite failure: stop */
+};
+
+/* The three record databases of an htkp/1 file, in file order. */
+enum imp_db { DB_CASES, DB_LEGISLATION, DB_BIBLIOGRAPHY, DB_COUNT };
+
+struct imp_file {
+	const char *name;       /* as given on the command line */
+	char *text;             /* whole file, NUL-terminated; freed once staged */
+	size_t len;
+	int staged;             /* its records are in temp.rec */
+	long count[DB_COUNT];
+};
+
+struct imp {
+	sqlite3 *db;            /* main: the temp output file, or :memory: */
+	const char *out_path;   /* NULL with --check */
+	struct imp_file *files;
+	int nfiles;
+	long count[DB_COUNT];
+	unsigned long errors;
+	unsigned long warnings;
+	int out_of_room;        /* "no room to write" already said */
+};
+
+/* Where a diagnostic points: any member may be unset (NULL or idx < 0). */
+struct imp_loc {
+	const char *file;
+	const char *db;
+	long idx;
+	const char *id;
+	const char *field;
+};
+
+/* import_diag.c */
+#define IMP_QUOTE_MAX 96
+void imp_error(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void imp_verror(struct imp *imp, const struct imp_loc *loc, const char *fmt,
+                va_list ap) __attribute__((format(printf, 3, 0)));
+void imp_warn(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void imp_fatal(struct imp *imp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void imp_diag_flush(const struct imp *imp);
+const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s);
+enum imp_status imp_sqlerr(struct imp *imp, const char *what);
+const char *imp_db_name(enum imp_db db);
+
+/* import_text.c */
+void imp_trim(const char *s, size_t n, size_t *start, size_t *len);
+int imp_is_date(const char *s, size_t n);
+int imp_register_functions(sqlite3 *db);
+
+/* import_read.c */
+enum imp_status imp_read_file(struct imp *imp, struct imp_file *f);
+enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f);
+
+/* import_stage.c */
+enum imp_status imp_open(struct imp *imp, const char *path);
+enum imp_status imp_stage_file(struct imp *imp, int file_no);
+enum imp_status imp_exec(struct imp *imp, const char *sql, const char *what);
+enum imp_status imp_count_records(struct imp *imp);
+
+/* import_validate.c */
+enum imp_status imp_validate_records(struct imp *imp);
+
+/* import_links.c */
+enum imp_status imp_check_links(struct imp *imp, int all_staged);
+
+/* import_load.c */
+enum imp_status imp_load(struct imp *imp);
+
+/* import_out.c */
+enum imp_status imp_out_begin(struct imp *imp, char **tmp_path, int *fd);
+enum imp_status imp_out_commit(struct imp *imp, const char *tmp_path, int fd);
+void imp_out_abort(const char *tmp_path, int fd);
+
+#endif

@@ -1,0 +1,22 @@
+/* Internals shared by the store_*.c files; nothing outside them sees
+ * sqlite3.h. */
+#ifndef HTKP_STORE_IMPL_H
+#define HTKP_STORE_IMPL_H
+
+#include <sqlite3.h>
+#include <sys/types.h>
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	dev_t dev;           /* identity of the file we opened, to notice */
+	ino_t ino;           /* a new one renamed into place */
+	char error[300];
+};
+
+/* Records "Database error while <what>: <sqlite message>"; returns -1. */
+int store_fail(struct store *st, const char *what);
+/* Prepares sql; NULL (after store_fail) on error. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+
+#endif

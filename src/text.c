@@ -1,0 +1,177 @@
+/* Cleaning, measuring, cutting and wrapping UTF-8 for a character-cell
+ * terminal, with libunistring. Widths are asked for "UTF-8" explicitly:
+ * an East Asian locale name would make ambiguous characters double. */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unilbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#define ENC "UTF-8"
+
+static bool is_unsafe(ucs4_t c)
+{
+	return c < 0x20 || (c >= 0x7f && c < 0xa0)
+	       || uc_is_general_category(c, UC_CATEGORY_Cf)
+	       || uc_is_property_default_ignorable_code_point(c)
+	       || uc_is_property_bidi_control(c);
+}
+
+char *text_clean(const char *s, size_t n, bool keep_newlines)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	/* Each input byte yields at most 3 output bytes (U+FFFD). */
+	uint8_t *buf = malloc(3 * n + 1);
+	if (!buf)
+		return NULL;
+	size_t len = 0;
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, end - p);   /* invalid -> U+FFFD, k=1.. */
+		p += k;
+		if (c == '\t' || (c == '\n' && !keep_newlines) || c == '\r')
+			c = ' ';
+		else if (c != '\n' && is_unsafe(c))
+			continue;
+		len += u8_uctomb(buf + len, c, 4);
+	}
+	size_t nfc_len = 0;
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, buf, len, NULL, &nfc_len);
+	free(buf);
+	if (!nfc)
+		return NULL;
+	char *out = realloc(nfc, nfc_len + 1);
+	if (!out) {
+		free(nfc);
+		return NULL;
+	}
+	out[nfc_len] = '\0';
+	return out;
+}
+
+/* Width of one character as drawn; anything unmeasurable takes one cell
+ * so that a cut can never overflow. */
+static int char_width(ucs4_t c)
+{
+	int w = uc_width(c, ENC);
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s, size_t n)
+{
+	int w = 0;
+	text_fit(s, n, 1 << 30, &w);
+	return w;
+}
+
+size_t text_fit(const char *s, size_t n, int cols, int *width)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0;
+	int w = 0;
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p + i, n - i);
+		int cw = char_width(c);
+		if (w + cw > cols)
+			break;   /* zero-width marks never stop here: they stay with their base */
+		w += cw;
+		i += k;
+	}
+	if (width)
+		*width = w;
+	return i;
+}
+
+static int push_line(struct text_lines *out, size_t off, size_t len, int width)
+{
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? 2 * out->cap : 64;
+		struct text_line *v = realloc(out->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		out->v = v;
+		out->cap = cap;
+	}
+	out->v[out->n++] = (struct text_line){off, len, width};
+	return 0;
+}
+
+/* Emits s[start..stop) without its trailing spaces. */
+static int emit(struct text_lines *out, const uint8_t *s, size_t base,
+		size_t start, size_t stop)
+{
+	while (stop > start && s[stop - 1] == ' ')
+		stop--;
+	return push_line(out, base + start, stop - start,
+			 text_width((const char *)s + start, stop - start));
+}
+
+/* Greedy fill of one paragraph (no newlines) of n bytes at offset base. */
+static int wrap_paragraph(const uint8_t *s, size_t n, size_t base, int width,
+			  struct text_lines *out)
+{
+	if (n == 0)
+		return push_line(out, base, 0, 0);
+	char *brk = malloc(n);
+	if (!brk)
+		return -1;
+	u8_possible_linebreaks(s, n, ENC, brk);
+	size_t start = 0, cand = 0;   /* cand: last break opportunity in line */
+	int col = 0, col_at_cand = 0;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, n - i);
+		if (brk[i] == UC_BREAK_POSSIBLE && i > start) {
+			cand = i;
+			col_at_cand = col;
+		}
+		int cw = char_width(c);
+		if (col + cw > width && c != ' ' && i > start) {
+			size_t stop = cand > start ? cand : i;
+			rc = emit(out, s, base, start, stop);
+			col = stop == cand ? col - col_at_cand : 0;
+			start = stop;
+			cand = start;
+			while (start < i && s[start] == ' ')
+				start++;   /* spaces at a break vanish */
+			continue;     /* re-measure this character on the new line */
+		}
+		col += cw;
+		i += k;
+	}
+	if (rc == 0)
+		rc = emit(out, s, base, start, n);
+	free(brk);
+	return rc;
+}
+
+int text_wrap(const char *s, size_t n, int width, struct text_lines *out)
+{
+	if (width < 1)
+		width = 1;
+	size_t start = 0;
+	while (start <= n) {
+		const char *nl = memchr(s + start, '\n', n - start);
+		size_t stop = nl ? (size_t)(nl - s) : n;
+		if (wrap_paragraph((const uint8_t *)s + start, stop - start, start,
+				   width, out) != 0)
+			return -1;
+		if (!nl)
+			break;
+		start = stop + 1;
+	}
+	return 0;
+}
+
+void text_lines_free(struct text_lines *l)
+{
+	free(l->v);
+	*l = (struct text_lines){0};
+}

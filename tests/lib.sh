@@ -1,0 +1,87 @@
+# Helpers for the end-to-end tests: run the real kiosk in a private tmux
+# server, type keys into it and read its screen back. Source this file.
+# Every check prints a TAP line; the script's exit status says whether any
+# check failed.
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+HTKP=${HTKP:-./htkp}
+HTKP_IMPORT=${HTKP_IMPORT:-./htkp-import}
+FAILED=0
+TMUX_SOCKET="htkp-test-$$-0"
+STARTS=0
+TMPDIR_TEST=$(mktemp -d)
+trap 'tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null; rm -rf "$TMPDIR_TEST"' EXIT
+
+ok() { echo "ok - $*"; }
+not_ok() {
+	echo "not ok - $*"
+	FAILED=1
+}
+# check DESCRIPTION COMMAND...: ok when the command succeeds.
+check() {
+	desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+finish() { exit "$FAILED"; }
+
+t() { tmux -u -L "$TMUX_SOCKET" "$@"; }
+
+# start COLSxLINES COMMAND: runs COMMAND in a fresh window of that size,
+# then leaves a marker line when it exits, so tests can see the prompt.
+start() {
+	size=$1
+	shift
+	t kill-server 2>/dev/null
+	# A new server each time: a dying one may still hold the old socket.
+	STARTS=$((STARTS + 1))
+	TMUX_SOCKET="htkp-test-$$-$STARTS"
+	t -f /dev/null new-session -d -s k -x "${size%x*}" -y "${size#*x}" \
+		"$*; echo \"[exited \$?]\"; sleep 600"
+	t set-option -t k window-size manual >/dev/null
+	t set-option -t k status off >/dev/null
+	t resize-window -t k -x "${size%x*}" -y "${size#*x}" >/dev/null
+}
+# kiosk COLSxLINES [ARGS...]: starts htkp on the sample database.
+kiosk() {
+	size=$1
+	shift
+	start "$size" "$HTKP" -c config/htkp.ini "$@"
+	wait_for 'Human Trafficking Knowledge Portal' >/dev/null
+}
+
+keys() { t send-keys -t k "$@"; }
+screen() { t capture-pane -p -t k; }
+# screen_line N: the Nth line (0-based) of the screen.
+screen_line() { screen | sed -n "$(($1 + 1))p"; }
+resize() { t resize-window -t k -x "$1" -y "$2"; }
+# kiosk_pid: the pid of the program started in the window.
+kiosk_pid() { pgrep -P "$(t list-panes -t k -F '#{pane_pid}')" | head -1; }
+
+# wait_for REGEX [SECONDS]: waits until the screen matches; prints the
+# screen and fails if it does not within the time (default 5 s).
+wait_for() {
+	end=$(($(date +%s) + ${2:-5}))
+	while [ "$(date +%s)" -le "$end" ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.05
+	done
+	screen | sed 's/^/# /'
+	return 1
+}
+# wait_gone REGEX: waits until the screen no longer matches.
+wait_gone() {
+	end=$(($(date +%s) + ${2:-5}))
+	while [ "$(date +%s)" -le "$end" ]; do
+		screen | grep -Eq -- "$1" || return 0
+		sleep 0.05
+	done
+	screen | sed 's/^/# /'
+	return 1
+}
+# expect REGEX DESCRIPTION: one check that the screen shows REGEX.
+expect() { check "$2" wait_for "$1"; }
+# no_line_longer_than N: no screen line is wider than N columns.
+no_line_longer_than() {
+	screen | awk -v n="$1" '{ if (length($0) > n) bad = 1 } END { exit bad }'
+}
