@@ -1,23 +1,82 @@
-/* The three databases described as data: tables, labels, list columns,
- * filters and links. The list, record, search and filter views read
- * these tables, so a fourth database is a table entry, not new screens. */
+/* The three databases described as data: tables, record fields, list
+ * columns, filters, browse categories and links. The list, record, search
+ * and filter views and the command line read these tables, so a fourth
+ * database is a table entry, not new screens. */
 #ifndef HTKP_CATALOG_H
 #define HTKP_CATALOG_H
 
+#include <stddef.h>
+
 enum db { DB_CASES, DB_LEGISLATION, DB_BIBLIOGRAPHY, DB_COUNT };
+
+/* Where a record field's value comes from. */
+enum field_kind {
+	FIELD_TEXT,         /* a column of the database's table */
+	FIELD_LIST,         /* every value of a facet field, in order */
+	FIELD_FLAG,         /* a 0/1 column, shown as the field's yes/no words */
+	FIELD_PROCEEDINGS,  /* each instance of a case's procedure */
+	FIELD_LINKS,        /* the database's links (see struct link_info) */
+	FIELD_HEADING,      /* a section heading, no value */
+};
+
+struct field_info {
+	enum field_kind kind;
+	const char *label;
+	const char *source;     /* column (TEXT, FLAG) or facet field (LIST) */
+	const char *yes, *no;   /* FLAG: the words for 1 and 0 */
+};
+
+/* A column of the result list. */
+struct column_info {
+	const char *label;
+	const char *source;     /* column, or "first_author" */
+	int width;              /* columns; 0 = takes the rest (the title) */
+	int min_cols;           /* terminal width below which it is dropped */
+};
+
+enum filter_kind { FILTER_VALUE, FILTER_YEAR };
+
+struct filter_info {
+	const char *name;       /* the facet field, and --filter NAME=... */
+	const char *label;
+	enum filter_kind kind;
+};
+
+/* Records of another database this one links to, through table case_law. */
+struct link_info {
+	int target;             /* enum db */
+	const char *label;      /* "Laws applied" */
+	const char *from_col;   /* case_law column holding this record */
+	const char *to_col;     /* case_law column holding the target */
+};
+
+#define CATALOG_MAX_FILTERS 20
 
 struct db_info {
 	const char *name;       /* "cases": the command-line name */
 	const char *title;      /* "Case Law" */
-	const char *table;      /* SQL table, also the facet table's db value */
+	const char *table;      /* SQL table, and the facet table's db value */
 	const char *fts;        /* its FTS5 table */
-	const char *noun;       /* "case" */
-	const char *nouns;      /* "cases" */
+	const char *noun, *nouns;
+	const char *date_col;   /* the column shown as the record's date */
+	const struct field_info *fields;
+	size_t n_fields;
+	const struct column_info *columns;
+	size_t n_columns;
+	const struct filter_info *filters;
+	size_t n_filters;
+	const char *const *browse;   /* keyword categories: facet fields */
+	size_t n_browse;
+	const char *country_facet;   /* browse by country */
+	const struct link_info *link;  /* NULL when it links nowhere */
 };
 
 extern const struct db_info catalog[DB_COUNT];
 
 /* The database called name ("cases", "legislation", "bibliography"), or -1. */
 int catalog_find(const char *name);
+
+/* The filter of db called name, or NULL. */
+const struct filter_info *catalog_filter(int db, const char *name);
 
 #endif

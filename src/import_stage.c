@@ -141,7 +141,8 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f)
 		return imp_sqlerr(imp, "reading the top level");
 	if (format_ok < 0) {
 		loc.field = "format";
-		imp_error(imp, &loc, "missing (want \"format\": \"" IMP_FORMAT "\")");
+		imp_error(imp, &loc, "missing format tag (want \"format\": \""
+		          IMP_FORMAT "\")");
 	}
 	return format_ok > 0 ? IMP_OK : IMP_EDATA;
 }

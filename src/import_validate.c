@@ -418,11 +418,30 @@ static void start_record(struct walk *w, sqlite3_stmt *st, const struct node *n)
 	frame_push(w, n, FR_FIELDS, record_fields[db]);
 }
 
+/* A record must be an object; staging kept the others without JSON, so
+ * json_tree() gave them no rows and the LEFT JOIN one of NULLs. */
+static void report_shape(struct walk *w, sqlite3_stmt *st)
+{
+	struct imp_loc loc = { NULL, NULL, -1, NULL, NULL };
+
+	while (w->depth > 0)
+		frame_pop(w);
+	loc.file = w->imp->files[sqlite3_column_int(st, 1)].name;
+	loc.db = imp_db_name((enum imp_db)sqlite3_column_int(st, 2));
+	loc.idx = (long)sqlite3_column_int64(st, 3);
+	imp_error(w->imp, &loc, "wrong type: %s (want an object)",
+	          type_name((const char *)sqlite3_column_text(st, 10)));
+}
+
 static void walk_row(struct walk *w, sqlite3_stmt *st)
 {
 	struct node n;
 	sqlite3_int64 parent;
 
+	if (sqlite3_column_type(st, 5) == SQLITE_NULL) {
+		report_shape(w, st);
+		return;
+	}
 	read_node(st, &n);
 	if (!n.type)
 		return;         /* out of memory: the step reports it */
@@ -436,35 +455,14 @@ static void walk_row(struct walk *w, sqlite3_stmt *st)
 	visit(w, &n);
 }
 
-/* A record must be an object; staging kept the others without JSON. */
-static enum imp_status check_shapes(struct imp *imp)
-{
-	static const char sql[] =
-		"SELECT file_no, db, idx, type FROM temp.rec WHERE json IS NULL";
-	struct imp_loc loc = { NULL, NULL, -1, NULL, NULL };
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
-
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		loc.file = imp->files[sqlite3_column_int(st, 0)].name;
-		loc.db = imp_db_name((enum imp_db)sqlite3_column_int(st, 1));
-		loc.idx = (long)sqlite3_column_int64(st, 2);
-		imp_error(imp, &loc, "wrong type: %s (want an object)",
-		          type_name((const char *)sqlite3_column_text(st, 3)));
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, "checking records");
-}
-
 /* Checks every staged record's fields, reporting each problem. */
 enum imp_status imp_validate_records(struct imp *imp)
 {
 	static const char sql[] =
 		"SELECT r.rowid, r.file_no, r.db, r.idx, r.id, "
-		"  t.id, t.parent, t.key, t.type, t.atom "
-		"FROM temp.rec AS r, json_tree(r.json) AS t "
-		"WHERE r.json IS NOT NULL";
+		"  t.id, t.parent, t.key, t.type, t.atom, r.type "
+		"FROM temp.rec AS r LEFT JOIN json_tree(r.json) AS t "
+		"ORDER BY r.rowid";
 	struct walk *w = calloc(1, sizeof *w);
 	sqlite3_stmt *st;
 	int rc;
@@ -483,7 +481,5 @@ enum imp_status imp_validate_records(struct imp *imp)
 		frame_pop(w);
 	sqlite3_finalize(st);
 	free(w);
-	if (rc != SQLITE_DONE)
-		return imp_sqlerr(imp, "checking records");
-	return check_shapes(imp);
+	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, "checking records");
 }

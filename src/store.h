@@ -3,6 +3,7 @@
 #ifndef HTKP_STORE_H
 #define HTKP_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define STORE_SCHEMA_VERSION 1
@@ -17,7 +18,105 @@ void store_close(struct store *st);
 /* Number of records in database db (enum db), or -1 on error. */
 long store_count(struct store *st, int db);
 
+/* Reopens the database when its file was replaced (htkp-import renames a
+ * new one into place). Returns 1 when it reopened, 0 otherwise. */
+int store_reopen_if_replaced(struct store *st);
+
 /* The last error, one line for the status bar. */
 const char *store_error(const struct store *st);
+
+enum sort { SORT_RELEVANCE, SORT_NEWEST, SORT_OLDEST, SORT_TITLE, SORT_COUNT };
+extern const char *const sort_names[SORT_COUNT];
+
+/* What a list shows: a database, an FTS5 expression (query.c), filters
+ * (AND across fields) and a year range. Strings are not owned. */
+struct search {
+	int db;
+	const char *fts;            /* NULL: no text search */
+	struct search_filter {
+		const char *field;  /* a facet field of the catalog */
+		const char *value;
+	} filters[24];
+	size_t n_filters;
+	int year_from, year_to;     /* 0 = open */
+	int sort;                   /* enum sort */
+};
+
+#define STORE_MAX_COLUMNS 4
+
+/* One row of a result list: the catalog's list columns, in order. */
+struct result {
+	long rowid;
+	char *id;
+	char *cols[STORE_MAX_COLUMNS];
+	char *snippet;   /* text around the match, terms between \1 and \2 */
+};
+
+struct result_page {
+	struct result *v;
+	size_t n;
+};
+
+/* Number of records the search finds, or -1 on error. */
+long store_search_count(struct store *st, const struct search *q);
+
+/* Up to limit rows from offset, in the search's order, into *out (caller
+ * frees with result_page_free). Returns 0 or -1. */
+int store_search_page(struct store *st, const struct search *q, long offset,
+		      int limit, struct result_page *out);
+void result_page_free(struct result_page *p);
+
+struct facet_value {
+	char *value;
+	long count;
+};
+
+struct facet_list {
+	struct facet_value *v;
+	size_t n;
+};
+
+/* Every value of facet field with the number of records it would leave
+ * together with the search and the other fields' filters (its own field's
+ * filter, or the year range for "year", is left out). Years come newest
+ * first, other values in alphabetical order. Caller frees. 0 or -1. */
+int store_facet(struct store *st, const struct search *q, const char *field,
+		struct facet_list *out);
+void facet_list_free(struct facet_list *f);
+
+struct proceeding {
+	char *court, *date, *decision, *outcome, *sentence;
+};
+
+struct record_link {
+	int db;
+	long rowid;
+	char *id, *title, *country, *year;
+};
+
+/* One record with every field: columns by name, facet lists as "@field"
+ * (values joined by "; "), the proceedings and the links. */
+struct record {
+	int db;
+	long rowid;
+	struct record_value {
+		char *key, *value;
+	} *values;
+	size_t n_values;
+	struct proceeding *proc;
+	size_t n_proc;
+	struct record_link *links;
+	size_t n_links;
+};
+
+/* Reads record rowid of db into *out (caller frees with record_free).
+ * Returns 0, 1 when there is no such record, -1 on error. */
+int store_record(struct store *st, int db, long rowid, struct record *out);
+/* The value of key (a column, or "@field" for a list), NULL when empty. */
+const char *record_value(const struct record *r, const char *key);
+void record_free(struct record *r);
+
+/* The rowid of the record with this id, 0 when none, -1 on error. */
+long store_find_id(struct store *st, int db, const char *id);
 
 #endif

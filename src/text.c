@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
 #include <unictype.h>
 #include <unilbrk.h>
 #include <uninorm.h>
@@ -174,4 +175,102 @@ void text_lines_free(struct text_lines *l)
 {
 	free(l->v);
 	*l = (struct text_lines){0};
+}
+
+int text_append_char(char *buf, size_t *len, size_t cap, unsigned c)
+{
+	uint8_t tmp[6];
+	if (c > 0x10ffff || is_unsafe(c) || (c >= 0xd800 && c < 0xe000))
+		return -1;
+	int k = u8_uctomb(tmp, c, sizeof tmp);
+	if (k <= 0 || *len + (size_t)k + 1 > cap)
+		return -1;
+	memcpy(buf + *len, tmp, (size_t)k);
+	*len += (size_t)k;
+	buf[*len] = '\0';
+	return 0;
+}
+
+void text_drop_last_char(char *buf, size_t *len)
+{
+	const uint8_t *s = (const uint8_t *)buf;
+	while (*len > 0) {
+		const uint8_t *prev = u8_prev(NULL, s + *len, s);
+		ucs4_t c;
+		if (!prev) {
+			*len = 0;
+			break;
+		}
+		u8_mbtouc(&c, prev, s + *len - prev);
+		*len = (size_t)(prev - s);
+		if (uc_width(c, ENC) != 0)
+			break;   /* a base character: its marks went with it */
+	}
+	buf[*len] = '\0';
+}
+
+/* Case and diacritics folded: the lower case of the first character of
+ * the canonical decomposition ("Ö" -> "o"), as the FTS5 tokenizer does. */
+static ucs4_t fold(ucs4_t c)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	if (uc_canonical_decomposition(c, d) > 0)
+		c = d[0];
+	return uc_tolower(c);
+}
+
+/* Folds s[0..n) into out (one entry per character; combining marks are
+ * dropped), with each entry's byte offset in off and the end in off[k]. */
+static size_t fold_string(const uint8_t *s, size_t n, ucs4_t *out, size_t *off)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, s + i, n - i);
+		if (!(uc_combining_class(c) != 0 && k > 0)) {
+			off[k] = i;
+			out[k++] = fold(c);
+		}
+		i += (size_t)len;
+	}
+	off[k] = n;
+	return k;
+}
+
+static bool is_word_char(ucs4_t c)
+{
+	return uc_is_alnum(c);
+}
+
+bool text_match(const char *s, size_t n, size_t from, char *const *terms,
+		const bool *prefix, size_t n_terms, size_t *start, size_t *end)
+{
+	if (n_terms == 0 || n == 0)
+		return false;
+	ucs4_t *f = malloc((n + 1) * sizeof *f);
+	size_t *off = malloc((n + 1) * sizeof *off);
+	ucs4_t t[256];
+	size_t toff[257];
+	bool found = false;
+	size_t k = f && off ? fold_string((const uint8_t *)s, n, f, off) : 0;
+	for (size_t i = 0; i < k && !found; i++) {
+		if (off[i] < from || (i > 0 && is_word_char(f[i - 1])) || !is_word_char(f[i]))
+			continue;
+		for (size_t j = 0; j < n_terms && !found; j++) {
+			size_t tl = strlen(terms[j]);
+			if (tl == 0 || tl >= 256)
+				continue;
+			size_t m = fold_string((const uint8_t *)terms[j], tl, t, toff);
+			if (m == 0 || i + m > k || memcmp(f + i, t, m * sizeof *t) != 0)
+				continue;
+			if (!prefix[j] && i + m < k && is_word_char(f[i + m]))
+				continue;
+			*start = off[i];
+			*end = off[i + m];
+			found = true;
+		}
+	}
+	free(f);
+	free(off);
+	return found;
 }

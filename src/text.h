@@ -36,6 +36,21 @@ size_t text_fit(const char *s, size_t n, int cols, int *width);
  * paragraphs. Appends to *out (caller frees out->v). Returns -1 on ENOMEM. */
 int text_wrap(const char *s, size_t n, int width, struct text_lines *out);
 
+/* Appends character c as UTF-8 to buf (len bytes used, cap bytes in all,
+ * kept NUL-terminated). Returns -1, changing nothing, when it does not fit
+ * or c is not a character to type (a control, a non-character). */
+int text_append_char(char *buf, size_t *len, size_t cap, unsigned c);
+
+/* Removes the last character (with its combining marks) of buf. */
+void text_drop_last_char(char *buf, size_t *len);
+
+/* Finds the first match at or after byte `from` of s[0..n) of one of the
+ * terms, ignoring case and diacritics: a match starts at a word start and,
+ * unless prefix[i], ends at a word end. Returns true with the byte range
+ * [*start, *end). */
+bool text_match(const char *s, size_t n, size_t from, char *const *terms,
+		const bool *prefix, size_t n_terms, size_t *start, size_t *end);
+
 /* Frees the lines' array. */
 void text_lines_free(struct text_lines *l);
 

@@ -3,6 +3,7 @@
  * arrive together are all handled before one frame is drawn. */
 #include "ui.h"
 #include "config.h"
+#include "store.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -239,6 +240,15 @@ static int drain_keys(struct app *app, double *last_key)
 	return got;
 }
 
+/* A new database renamed into place: read it from now on. */
+static void notice_new_database(struct app *app)
+{
+	if (store_reopen_if_replaced(app->store) == 1) {
+		app->data_generation++;
+		ui_message(app, false, "The database was updated; lists show the new data.");
+	}
+}
+
 static int loop(struct app *app)
 {
 	double last_key = now_seconds();
@@ -263,8 +273,10 @@ static int loop(struct app *app)
 		case WAIT_KEYS:
 			/* Readable with nothing to read, again and again, is a
 			 * dropped link (EOF or EIO): leave instead of spinning. */
-			if (drain_keys(app, &last_key) > 0)
+			if (drain_keys(app, &last_key) > 0) {
 				empty_wakeups = 0, idle_done = false;
+				notice_new_database(app);
+			}
 			else if (++empty_wakeups > 3)
 				return 0;
 			break;

@@ -28,6 +28,7 @@ struct app {
 	char message[256];         /* one line for the status bar, then cleared */
 	bool message_is_error;
 	char position[48];         /* set by a view's draw: "Lines 1-22 of 57" */
+	unsigned data_generation;  /* bumped when the database file was replaced */
 };
 
 /* The content area a view draws into. */

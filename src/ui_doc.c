@@ -21,7 +21,7 @@ int doc_add(struct doc *d, const char *s, size_t n, enum role role, int indent,
 	char *text = text_clean(s, n, true);
 	if (!text)
 		return -1;
-	d->blocks[d->n_blocks++] = (struct doc_block){text, role, indent, link};
+	d->blocks[d->n_blocks++] = (struct doc_block){text, role, indent, link, 0};
 	if (link >= d->n_links)
 		d->n_links = link + 1;
 	d->laid_width = 0;
@@ -31,6 +31,25 @@ int doc_add(struct doc *d, const char *s, size_t n, enum role role, int indent,
 int doc_addz(struct doc *d, const char *s, enum role role, int indent)
 {
 	return doc_add(d, s, strlen(s), role, indent, -1);
+}
+
+int doc_add_field(struct doc *d, const char *label, const char *value, int indent)
+{
+	size_t ll = strlen(label), vl = strlen(value);
+	char *s = malloc(ll + vl + 3);
+	if (!s)
+		return -1;
+	memcpy(s, label, ll);
+	memcpy(s + ll, ": ", 2);
+	memcpy(s + ll + 2, value, vl + 1);
+	int rc = doc_add(d, s, ll + vl + 2, ROLE_NORMAL, indent, -1);
+	free(s);
+	if (rc == 0) {
+		/* Cleaning may change the label's bytes; find its end again. */
+		const char *t = d->blocks[d->n_blocks - 1].text, *colon = strstr(t, ": ");
+		d->blocks[d->n_blocks - 1].label_len = colon ? (size_t)(colon - t) + 1 : 0;
+	}
+	return rc;
 }
 
 int doc_blank(struct doc *d)
@@ -81,6 +100,43 @@ static void clamp_top(struct doc *d, int h)
 		d->top = 0;
 }
 
+/* Draws one wrapped line in segments: its label part, the search terms it
+ * holds (marked), and the rest in the block's role. */
+static void draw_line(const struct doc *d, const struct doc_line *l, int y, int x, int w)
+{
+	const struct doc_block *b = &d->blocks[l->block];
+	enum role role = b->role;
+	if (b->link >= 0)
+		role = b->link == d->sel_link ? ROLE_LINK_SELECTED : ROLE_LINK;
+	size_t pos = l->span.off, end = l->span.off + l->span.len;
+	size_t m_start = end, m_end = end;
+	x += b->indent;
+	w -= b->indent;
+	while (pos < end && w > 0) {
+		if (m_start < pos || m_start == end) {
+			size_t s, e;
+			if (d->n_terms && text_match(b->text + l->span.off, l->span.len,
+						     pos - l->span.off, d->terms, d->prefix,
+						     d->n_terms, &s, &e))
+				m_start = l->span.off + s, m_end = l->span.off + e;
+			else
+				m_start = m_end = end;
+		}
+		size_t stop = pos < m_start ? m_start : m_end;
+		enum role r = pos < m_start ? role : ROLE_MATCH;
+		if (pos < b->label_len && b->label_len < stop)
+			stop = b->label_len;
+		if (pos < b->label_len && r == role)
+			r = ROLE_LABEL;
+		int drawn = ui_put(y, x, b->text + pos, stop - pos, w, r);
+		x += drawn;
+		w -= drawn;
+		pos = stop;
+		if (pos == m_end)
+			m_start = end;   /* look for the next match */
+	}
+}
+
 void doc_draw(struct doc *d, struct app *app, struct area a)
 {
 	if (doc_layout(d, a.w) != 0) {
@@ -88,15 +144,8 @@ void doc_draw(struct doc *d, struct app *app, struct area a)
 		return;
 	}
 	clamp_top(d, a.h);
-	for (int r = 0; r < a.h && d->top + r < (int)d->n_lines; r++) {
-		const struct doc_line *l = &d->lines[d->top + r];
-		const struct doc_block *b = &d->blocks[l->block];
-		enum role role = b->role;
-		if (b->link >= 0)
-			role = b->link == d->sel_link ? ROLE_LINK_SELECTED : ROLE_LINK;
-		ui_put(a.y + r, a.x + b->indent, b->text + l->span.off, l->span.len,
-		       a.w - b->indent, role);
-	}
+	for (int r = 0; r < a.h && d->top + r < (int)d->n_lines; r++)
+		draw_line(d, &d->lines[d->top + r], a.y + r, a.x, a.w);
 	if ((int)d->n_lines > a.h) {
 		int last = d->top + a.h < (int)d->n_lines ? d->top + a.h : (int)d->n_lines;
 		snprintf(app->position, sizeof app->position, "Lines %d-%d of %zu",

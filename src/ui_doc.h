@@ -11,6 +11,7 @@ struct doc_block {
 	enum role role;
 	int indent;
 	int link;          /* index among the document's links, or -1 */
+	size_t label_len;  /* the first label_len bytes are a label */
 };
 
 struct doc_line {
@@ -30,7 +31,8 @@ struct doc {
 	int laid_width;     /* width the lines were wrapped for, 0 = stale */
 	int top;            /* first visible line */
 	int sel_link;       /* selected link, -1 when none */
-	char **terms;       /* words to highlight (not owned), may be NULL */
+	char *const *terms; /* words to highlight (not owned), may be NULL */
+	const bool *prefix;
 	size_t n_terms;
 };
 
@@ -40,6 +42,8 @@ int doc_add(struct doc *d, const char *s, size_t n, enum role role, int indent,
 	    int link);
 /* Same, NUL-terminated. */
 int doc_addz(struct doc *d, const char *s, enum role role, int indent);
+/* Appends "label: value" with the label drawn as one. Returns -1 on ENOMEM. */
+int doc_add_field(struct doc *d, const char *label, const char *value, int indent);
 /* Appends an empty line. */
 int doc_blank(struct doc *d);
 /* Draws the visible lines and sets app->position when the document is

@@ -33,7 +33,7 @@ static enum key_result page_key(struct view *v, struct app *app, int key,
 static const char *page_hints(struct view *v)
 {
 	(void)v;
-	return "Up/Down PgUp/PgDn: scroll  Esc/h: back  H: home  ?: help";
+	return "Up/Down PgUp/PgDn: scroll  Esc/h: back  H: home";
 }
 
 static void page_destroy(struct view *v)
