@@ -1,6 +1,7 @@
 /* htkp: the Human Trafficking Knowledge Portal as a terminal kiosk.
  * Reads the arguments and the configuration, opens the database, picks
  * the terminal's character set, and runs the kiosk. */
+#include "cli.h"
 #include "config.h"
 #include "store.h"
 #include "ui.h"
@@ -15,6 +16,9 @@
 
 static const char usage[] =
 	"usage: htkp [-c FILE] [--db FILE]\n"
+	"       htkp [-c FILE] [--db FILE] query DATABASE [WORDS...] [--filter F=V]...\n"
+	"                                  [--sort S] [--page N]\n"
+	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
 	"       htkp --print-config | --help | --version\n";
 
 static const char help[] =
@@ -33,7 +37,7 @@ static const char help[] =
 struct args {
 	const char *config;
 	const char *db;
-	bool config_given;
+	int command;          /* argv index of query/show, 0 for the kiosk */
 };
 
 /* Returns -1 to exit 0 (help, version), 0 to go on, 2 on a usage error. */
@@ -53,9 +57,11 @@ static int parse_args(int argc, char **argv, struct args *a)
 			return -1;
 		} else if ((!strcmp(arg, "-c") || !strcmp(arg, "--config")) && has_value) {
 			a->config = argv[++i];
-			a->config_given = true;
 		} else if (!strcmp(arg, "--db") && has_value) {
 			a->db = argv[++i];
+		} else if (cli_is_command(arg)) {
+			a->command = i;
+			return 0;
 		} else {
 			fprintf(stderr, "htkp: %s: %s\n%s",
 				arg[0] == '-' && has_value ? "unknown option" :
@@ -105,8 +111,12 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
-	struct app app = {.cfg = &cfg, .store = st};
-	rc = ui_run(&app);
+	if (a.command) {
+		rc = cli_run(st, argc - a.command, argv + a.command);
+	} else {
+		struct app app = {.cfg = &cfg, .store = st};
+		rc = ui_run(&app);
+	}
 	store_close(st);
 	config_free(&cfg);
 	return rc;

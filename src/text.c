@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <uniconv.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <unilbrk.h>
@@ -273,4 +275,52 @@ bool text_match(const char *s, size_t n, size_t from, char *const *terms,
 	free(f);
 	free(off);
 	return found;
+}
+
+static char *out_charset;   /* NULL: UTF-8 */
+
+int text_set_charset(const char *charset)
+{
+	free(out_charset);
+	out_charset = NULL;
+	if (!charset || strcasecmp(charset, "UTF-8") == 0 || strcasecmp(charset, "UTF8") == 0)
+		return 0;
+	size_t n = 0;
+	char *probe = u8_conv_to_encoding(charset, iconveh_question_mark,
+					  (const uint8_t *)"a", 1, NULL, NULL, &n);
+	if (!probe)
+		return -1;
+	free(probe);
+	return (out_charset = strdup(charset)) ? 0 : -1;
+}
+
+const char *text_charset(void)
+{
+	return out_charset;
+}
+
+char *text_convert(const char *s)
+{
+	size_t n = strlen(s);
+	if (!out_charset)
+		return strdup(s);
+	size_t len = 0;
+	char *out = u8_conv_to_encoding(out_charset, iconveh_question_mark,
+					(const uint8_t *)s, n, NULL, NULL, &len);
+	if (!out)
+		return NULL;
+	char *z = realloc(out, len + 1);
+	if (!z) {
+		free(out);
+		return NULL;
+	}
+	z[len] = '\0';
+	return z;
+}
+
+void text_print(const char *s, FILE *out)
+{
+	char *c = text_convert(s);
+	fputs(c ? c : s, out);
+	free(c);
 }

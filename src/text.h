@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* One wrapped line: bytes [off, off+len) of the wrapped text. */
 struct text_line {
@@ -50,6 +51,21 @@ void text_drop_last_char(char *buf, size_t *len);
  * [*start, *end). */
 bool text_match(const char *s, size_t n, size_t from, char *const *terms,
 		const bool *prefix, size_t n_terms, size_t *start, size_t *end);
+
+/* Sets the character set text_print and text_convert write in: NULL or
+ * "UTF-8" write UTF-8 as it is. Returns -1 when iconv does not know it. */
+int text_set_charset(const char *charset);
+
+/* The character set set by text_set_charset, NULL for UTF-8. */
+const char *text_charset(void);
+
+/* Returns s converted to the charset, with transliteration ("Öztürk" ->
+ * "Ozturk") and '?' for what has no equivalent; a malloc'd copy the caller
+ * frees, NULL on ENOMEM. */
+char *text_convert(const char *s);
+
+/* Writes clean UTF-8 s to out in the charset. */
+void text_print(const char *s, FILE *out);
 
 /* Frees the lines' array. */
 void text_lines_free(struct text_lines *l);

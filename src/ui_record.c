@@ -4,6 +4,7 @@
 #include "ui_dbviews.h"
 #include "ui_doc.h"
 #include "catalog.h"
+#include "recordfmt.h"
 #include "store.h"
 
 #include <curses.h>
@@ -18,102 +19,35 @@ struct record_view {
 	const struct query *q;   /* owned by the database view below */
 };
 
-static int add_proceedings(struct doc *d, const struct record *r)
+/* Turns each piece of the record into blocks of the document. */
+static int emit_block(void *ctx, enum rf_kind kind, const char *label,
+		      const char *value, int link)
 {
-	int rc = 0;
-	for (size_t i = 0; i < r->n_proc && rc == 0; i++) {
-		const struct proceeding *p = &r->proc[i];
-		char label[32];
-		snprintf(label, sizeof label, "Instance %zu", i + 1);
-		rc = doc_add_field(d, label, p->court ? p->court : "", 0);
-		const char *parts[][2] = {{"Date", p->date}, {"Decision", p->decision},
-					  {"Outcome", p->outcome}, {"Sentence", p->sentence}};
-		for (size_t k = 0; k < 4 && rc == 0; k++)
-			if (parts[k][1] && *parts[k][1])
-				rc = doc_add_field(d, parts[k][0], parts[k][1], 2);
+	struct doc *d = ctx;
+	switch (kind) {
+	case RF_TITLE:
+		return doc_addz(d, value, ROLE_HEADING, 0);
+	case RF_ID:
+		return doc_addz(d, value, ROLE_DIM, 0) | doc_blank(d);
+	case RF_HEADING:
+		return doc_blank(d) | doc_addz(d, label, ROLE_HEADING, 0);
+	case RF_FIELD:
+		return doc_add_field(d, label, value, 0);
+	case RF_SUBFIELD:
+		return doc_add_field(d, label, value, 2);
+	case RF_TEXT:
+		return doc_addz(d, value, ROLE_NORMAL, 0);
+	case RF_LINK:
+		return doc_add(d, value, strlen(value), ROLE_LINK, 2, link);
+	case RF_NOTE:
+		return doc_addz(d, value, ROLE_DIM, 2);
 	}
-	return rc;
-}
-
-static int add_links(struct doc *d, const struct record *r, const char *label)
-{
-	int rc = doc_blank(d);
-	if (rc == 0)
-		rc = doc_addz(d, label, ROLE_HEADING, 0);
-	if (rc == 0 && r->n_links == 0)
-		rc = doc_addz(d, "none recorded", ROLE_DIM, 2);
-	for (size_t i = 0; i < r->n_links && rc == 0; i++) {
-		const struct record_link *l = &r->links[i];
-		char line[1200];
-		snprintf(line, sizeof line, "%s (%s%s%s)", l->title ? l->title : l->id,
-			 l->country ? l->country : "", l->country && l->year ? ", " : "",
-			 l->year ? l->year : "");
-		rc = doc_add(d, line, strlen(line), ROLE_LINK, 2, (int)i);
-	}
-	return rc;
-}
-
-/* One field of the catalog, skipped when the record has no value. */
-static int add_field(struct doc *d, const struct record *r, const struct field_info *f,
-		     bool *pending_heading, const char **heading)
-{
-	char key[64];
-	const char *value = NULL;
-	switch (f->kind) {
-	case FIELD_HEADING:
-		*heading = f->label;
-		*pending_heading = true;
-		return 0;
-	case FIELD_TEXT:
-		value = record_value(r, f->source);
-		break;
-	case FIELD_LIST:
-		snprintf(key, sizeof key, "@%s", f->source);
-		value = record_value(r, key);
-		break;
-	case FIELD_FLAG:
-		value = record_value(r, f->source);
-		if (value)
-			value = strcmp(value, "0") ? f->yes : f->no;
-		break;
-	case FIELD_PROCEEDINGS:
-		if (r->n_proc == 0)
-			return 0;
-		break;
-	case FIELD_LINKS:
-		return add_links(d, r, f->label);
-	}
-	if (!value && f->kind != FIELD_PROCEEDINGS)
-		return 0;
-	int rc = 0;
-	if (*pending_heading) {
-		rc |= doc_blank(d);
-		rc |= doc_addz(d, *heading, ROLE_HEADING, 0);
-		*pending_heading = false;
-	}
-	if (f->kind == FIELD_PROCEEDINGS)
-		return rc | add_proceedings(d, r);
-	if (f->label[0])
-		return rc | doc_add_field(d, f->label, value, 0);
-	return rc | doc_addz(d, value, ROLE_NORMAL, 0);
+	return 0;
 }
 
 static int build(struct record_view *rv)
 {
-	const struct record *r = &rv->rec;
-	const struct db_info *info = &catalog[r->db];
-	struct doc *d = &rv->doc;
-	int rc = doc_addz(d, record_value(r, "title") ? record_value(r, "title") : "",
-			  ROLE_HEADING, 0);
-	char id[200];
-	snprintf(id, sizeof id, "%s %s", info->title, record_value(r, "id"));
-	rc |= doc_addz(d, id, ROLE_DIM, 0);
-	rc |= doc_blank(d);
-	bool pending = false;
-	const char *heading = NULL;
-	for (size_t i = 0; i < info->n_fields && rc == 0; i++)
-		rc = add_field(d, r, &info->fields[i], &pending, &heading);
-	return rc;
+	return record_walk(&rv->rec, emit_block, &rv->doc);
 }
 
 static void record_draw(struct view *v, struct app *app, struct area a)
