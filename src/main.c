@@ -4,12 +4,15 @@
 #include "cli.h"
 #include "config.h"
 #include "store.h"
+#include "text.h"
 #include "ui.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define DEFAULT_CONFIG SYSCONFDIR "/htkp.ini"
@@ -73,6 +76,41 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return 0;
 }
 
+static bool is_utf8(const char *codeset)
+{
+	return strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0;
+}
+
+/* Picks the terminal's character set and a locale ncurses can write it
+ * in. A bare C locale says little (sshd passes none by default), so it
+ * means ASCII; a charset without a matching locale installed falls back
+ * to ASCII too, since ncurses shows other bytes as M-x in the C locale.
+ * Returns -1 with a message when the configuration cannot be honoured. */
+static int setup_charset(const struct config *cfg, char *err, size_t len)
+{
+	const char *want = cfg->charset, *have = nl_langinfo(CODESET);
+	if (strcasecmp(want, "locale") == 0)
+		want = strcmp(have, "ANSI_X3.4-1968") == 0 ? "ASCII" : have;
+	if (is_utf8(want)) {
+		if (!is_utf8(nl_langinfo(CODESET)) && !setlocale(LC_CTYPE, "C.UTF-8")
+		    && !setlocale(LC_CTYPE, "en_US.UTF-8")) {
+			snprintf(err, len, "charset = utf-8 needs a UTF-8 locale such as C.UTF-8 "
+				 "(see locale -a)");
+			return -1;
+		}
+		return text_set_charset(NULL);
+	}
+	if (text_set_charset(want) != 0) {
+		snprintf(err, len, "[display] charset: unknown character set \"%s\"", want);
+		return -1;
+	}
+	if (strcasecmp(want, have) != 0) {
+		setlocale(LC_CTYPE, "C");
+		text_set_charset("ASCII");
+	}
+	return 0;
+}
+
 static int load_config(struct config *cfg, const struct args *a)
 {
 	config_defaults(cfg);
@@ -105,6 +143,11 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	char err[512];
+	if (setup_charset(&cfg, err, sizeof err) != 0) {
+		fprintf(stderr, "htkp: %s\n", err);
+		config_free(&cfg);
+		return 2;
+	}
 	struct store *st = store_open(cfg.db_path, err, sizeof err);
 	if (!st) {
 		fprintf(stderr, "htkp: %s\n", err);
@@ -119,5 +162,6 @@ int main(int argc, char **argv)
 	}
 	store_close(st);
 	config_free(&cfg);
+	text_set_charset(NULL);
 	return rc;
 }

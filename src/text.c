@@ -3,6 +3,7 @@
  * an East Asian locale name would make ambiguous characters double. */
 #include "text.h"
 
+#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,44 @@ static bool is_unsafe(ucs4_t c)
 	       || uc_is_general_category(c, UC_CATEGORY_Cf)
 	       || uc_is_property_default_ignorable_code_point(c)
 	       || uc_is_property_bidi_control(c);
+}
+
+static char *out_charset;   /* NULL: UTF-8 */
+
+/* glibc transliterates ("é" -> "e") by the rules of the current LC_CTYPE,
+ * and the C locale has almost none: convert under C.UTF-8's rules, which
+ * every Debian system has, whatever the terminal's locale is. */
+static char *convert_to(const char *charset, const uint8_t *s, size_t n, size_t *len)
+{
+	static locale_t rules;
+	if (!rules)
+		rules = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	locale_t old = rules ? uselocale(rules) : (locale_t)0;
+	char *out = u8_conv_to_encoding(charset, iconveh_question_mark, s, n, NULL,
+					NULL, len);
+	if (rules)
+		uselocale(old);
+	return out;
+}
+
+/* Replaces *s by what the terminal's charset can show, back in UTF-8:
+ * transliterated ("Ö" -> "O"), '?' where nothing fits. Widths measured
+ * afterwards are then what the terminal will draw. */
+static int restrict_to_charset(uint8_t **s, size_t *len)
+{
+	size_t n = 0, back_len = 0;
+	char *conv = convert_to(out_charset, *s, *len, &n);
+	if (!conv)
+		return -1;
+	uint8_t *back = u8_conv_from_encoding(out_charset, iconveh_question_mark, conv, n,
+					      NULL, NULL, &back_len);
+	free(conv);
+	if (!back)
+		return -1;
+	free(*s);
+	*s = back;
+	*len = back_len;
+	return 0;
 }
 
 char *text_clean(const char *s, size_t n, bool keep_newlines)
@@ -48,6 +87,10 @@ char *text_clean(const char *s, size_t n, bool keep_newlines)
 	free(buf);
 	if (!nfc)
 		return NULL;
+	if (out_charset && restrict_to_charset(&nfc, &nfc_len) != 0) {
+		free(nfc);
+		return NULL;
+	}
 	char *out = realloc(nfc, nfc_len + 1);
 	if (!out) {
 		free(nfc);
@@ -277,8 +320,6 @@ bool text_match(const char *s, size_t n, size_t from, char *const *terms,
 	return found;
 }
 
-static char *out_charset;   /* NULL: UTF-8 */
-
 int text_set_charset(const char *charset)
 {
 	free(out_charset);
@@ -286,8 +327,7 @@ int text_set_charset(const char *charset)
 	if (!charset || strcasecmp(charset, "UTF-8") == 0 || strcasecmp(charset, "UTF8") == 0)
 		return 0;
 	size_t n = 0;
-	char *probe = u8_conv_to_encoding(charset, iconveh_question_mark,
-					  (const uint8_t *)"a", 1, NULL, NULL, &n);
+	char *probe = convert_to(charset, (const uint8_t *)"a", 1, &n);
 	if (!probe)
 		return -1;
 	free(probe);
@@ -305,8 +345,7 @@ char *text_convert(const char *s)
 	if (!out_charset)
 		return strdup(s);
 	size_t len = 0;
-	char *out = u8_conv_to_encoding(out_charset, iconveh_question_mark,
-					(const uint8_t *)s, n, NULL, NULL, &len);
+	char *out = convert_to(out_charset, (const uint8_t *)s, n, &len);
 	if (!out)
 		return NULL;
 	char *z = realloc(out, len + 1);

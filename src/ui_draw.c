@@ -85,7 +85,16 @@ int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
 	size_t bytes = text_fit(s, n, cols, &w);
 	attr_t old = getattrs(stdscr);
 	attrset(role_attr[role]);
-	mvaddnstr(y, x, s, (int)bytes);
+	if (text_charset()) {
+		/* Text was restricted to the charset when cleaned: converting
+		 * now is exact, one byte a column. */
+		char *piece = strndup(s, bytes), *conv = piece ? text_convert(piece) : NULL;
+		mvaddnstr(y, x, conv ? conv : "", cols);
+		free(piece);
+		free(conv);
+	} else {
+		mvaddnstr(y, x, s, (int)bytes);
+	}
 	attrset(old);
 	return w;
 }

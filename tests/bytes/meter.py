@@ -30,7 +30,8 @@ Scenario format (tests/bytes/*.keys), one step a line:
          PgDn PgUp Home End Ctrl-X (C-x) F1..F12, sent as the terminal in
          use sends it (terminfo kcuu1, knp, ...); a single character (1, q,
          /); or "quoted text", typed as is (\\" \\\\ \\e \\r \\n \\t \\xNN).
-         A step with no keys measures start-up: only the first may have none.
+         The first step has no keys: it measures start-up; every other
+         step has some.
   @exit  the step makes htkp exit: it is played, htkp must exit with
          status 0, and the step is not reported.
   @each  the keys go one at a time, each followed by the settle time, as
@@ -233,9 +234,9 @@ def parse_scenario(path):
                 flags.add(val[1:])
             else:
                 keys.append(key_token(val, where))
-        if not keys and steps:
-            raise ScenarioError("%s: step %r has no keys (only the first step may have none)"
-                                % (where, name))
+        if bool(keys) != bool(steps):
+            raise ScenarioError("%s: step %r: the first step has no keys (it measures "
+                                "start-up), every other step has some" % (where, name))
         if steps and "exit" in steps[-1]["flags"]:
             raise ScenarioError("%s: a step after the @exit step" % where)
         steps.append({"name": name, "keys": keys, "flags": flags, "line": n})
@@ -487,6 +488,7 @@ def play(args, term, caps, steps):
     screen = Screen(cols, lines)
     stream = Stream(screen)
     argv = [args.htkp] + shlex.split(args.args)
+    resolved = [resolve_keys(step["keys"], caps, term) for step in steps]
     log = None
     if args.strace:
         fd, log = tempfile.mkstemp(prefix="htkp-meter-", suffix=".strace")
@@ -500,7 +502,7 @@ def play(args, term, caps, steps):
     try:
         before = blank_snapshot(cols, lines)
         for i, step in enumerate(steps):
-            chunks, notes = resolve_keys(step["keys"], caps, term)
+            chunks, notes = resolved[i][0], list(resolved[i][1])
             out = bytearray()
 
             def pump(quiet_from):
@@ -523,7 +525,7 @@ def play(args, term, caps, steps):
                     elif run.eof:
                         return
 
-            if i == 0 and not chunks:
+            if i == 0:
                 # Start-up: wait for the first output, however long it takes.
                 t0 = time.monotonic()
                 while not out and not run.eof and time.monotonic() - t0 < args.timeout:
@@ -568,11 +570,11 @@ def play(args, term, caps, steps):
                    "notes": notes}
             res["ratio"] = round(res["bytes"] / res["floor"], 2) if res["floor"] else None
             if log:
-                with open(log, errors="replace") as f:
+                with open(log, "rb") as f:
                     f.seek(log_off)
                     text = f.read()
-                    log_off = f.tell()
-                res["writes"], res["strace"] = count_writes(text)
+                log_off += len(text)
+                res["writes"], res["strace"] = count_writes(text.decode("utf-8", "replace"))
             if args.screens:
                 res["screen"] = screen_text(after)
             results.append(res)
@@ -602,7 +604,8 @@ def fmt_table(term, size, results, args):
     out.append("%-16s %7s %7s %6s %7s  %s" % ("step", "bytes", "floor", "ratio", "writes", "clear"))
     tb = tf = tw = 0
     for r in results:
-        ratio = "%.2f" % r["ratio"] if r["ratio"] is not None else "-"
+        ratio = ("%.2f" % r["ratio"] if r["ratio"] is not None
+                 else "inf" if r["bytes"] else "-")
         writes = str(r["writes"]) if "writes" in r else "-"
         clear = "yes" if r["clear"] else "no"
         out.append("%-16s %7d %7d %6s %7s  %s" % (r["step"], r["bytes"], r["floor"], ratio, writes, clear))
@@ -741,8 +744,9 @@ def main():
         if args.json:
             json.dump(report, sys.stdout, indent=1)
             print()
+        # With --json the TAP lines go to stderr, to keep stdout JSON.
         for line in tap:
-            print(line)
+            print(line, file=sys.stderr if args.json else sys.stdout)
         return 1 if failed else 0
     except ScenarioError as e:
         print("meter: %s" % e, file=sys.stderr)
