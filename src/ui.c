@@ -4,6 +4,7 @@
 #include "ui.h"
 #include "config.h"
 #include "store.h"
+#include "text.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -16,7 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 
-void ui_theme_init(int theme);
 
 #define MIN_COLS 40
 #define MIN_LINES 12
@@ -119,9 +119,12 @@ static void draw_status(struct app *app)
 static void draw_too_small(void)
 {
 	static const char msg[] = "Terminal too small: make it at least 40x12.";
-	size_t off = 0, len = sizeof msg - 1;
-	for (int y = 0; y < LINES && off < len && COLS > 0; y++)
-		off += (size_t)ui_put(y, 0, msg + off, len - off, COLS, ROLE_NORMAL);
+	struct text_lines lines = {0};
+	if (COLS < 1 || text_wrap(msg, sizeof msg - 1, COLS, &lines) != 0)
+		return text_lines_free(&lines);
+	for (int y = 0; y < LINES && (size_t)y < lines.n; y++)
+		ui_put(y, 0, msg + lines.v[y].off, lines.v[y].len, COLS, ROLE_NORMAL);
+	text_lines_free(&lines);
 }
 
 static void draw(struct app *app)
@@ -333,7 +336,7 @@ int ui_run(struct app *app)
 		return 1;
 	}
 	set_escdelay(app->cfg->esc_delay);
-	ui_theme_init(app->cfg->theme);
+	ui_draw_init(app->cfg);
 	struct view *home = home_view_new();
 	int rc = 1;
 	if (home) {

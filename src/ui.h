@@ -66,6 +66,15 @@ void ui_message(struct app *app, bool error, const char *fmt, ...)
 int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role);
 /* Same, for a NUL-terminated string. */
 int ui_puts(int y, int x, const char *s, int cols, enum role role);
+/* Chooses attributes and line-drawing characters for the configuration
+ * and this terminal. Call after curses started. */
+void ui_draw_init(const struct config *cfg);
+
+/* A horizontal rule of cols cells at (y, x): the terminal's line-drawing
+ * set, or '-' where it has none (or ascii = yes); nothing on a
+ * low-bandwidth link, where it would be bytes for decoration. */
+void ui_rule(int y, int x, int cols);
+
 /* Fills cols cells at (y, x) with the role's background. */
 void ui_fill(int y, int x, int cols, enum role role);
 

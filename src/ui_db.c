@@ -73,7 +73,8 @@ static void db_draw(struct view *v, struct app *app, struct area a)
 			ui_message(app, true, "%s", store_error(app->store));
 		d->counted = d->sh.state.generation;
 	}
-	int y = a.y + db_header_draw(&d->sh, a) + 1;
+	int y = a.y + db_header_draw(&d->sh, a);
+	ui_rule(y++, a.x + 1, a.w - 2);
 	char line[160], n[24];
 	format_count(n, sizeof n, d->total);
 	snprintf(line, sizeof line, "%s: %s %s", catalog[d->sh.state.db].title, n,

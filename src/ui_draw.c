@@ -6,6 +6,7 @@
 #include "text.h"
 
 #include <curses.h>
+#include <term.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,7 +55,9 @@ static const struct role_colour colours[][ROLE_COUNT] = {
 
 /* Chooses attributes for the theme; mono when the terminal has no colour
  * or the user set NO_COLOR (https://no-color.org). */
-void ui_theme_init(int theme)
+static chtype rule_char;   /* 0: no rules */
+
+static void theme_init(int theme)
 {
 	bool colour = theme != THEME_MONO && has_colors() && !getenv("NO_COLOR")
 		      && start_color() == OK;
@@ -73,6 +76,22 @@ void ui_theme_init(int theme)
 		/* Colour replaces reverse video where it gives the contrast. */
 		role_attr[r] = (mono[r] & ~A_REVERSE) | COLOR_PAIR(r + 1);
 	}
+}
+
+void ui_draw_init(const struct config *cfg)
+{
+	theme_init(cfg->theme);
+	/* acsc lists the line-drawing characters the terminal has. */
+	const char *acsc = tigetstr("acsc");
+	bool has_acs = acsc && acsc != (char *)-1 && strchr(acsc, 'q');
+	bool ascii = cfg->ascii == TRI_YES || (cfg->ascii == TRI_AUTO && !has_acs);
+	rule_char = cfg->low_bandwidth ? 0 : ascii ? '-' : ACS_HLINE;
+}
+
+void ui_rule(int y, int x, int cols)
+{
+	if (rule_char && cols > 0 && y >= 0 && y < LINES)
+		mvhline(y, x, rule_char | role_attr[ROLE_DIM], cols < COLS - x ? cols : COLS - x);
 }
 
 int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)

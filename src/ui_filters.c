@@ -42,7 +42,8 @@ static void filters_draw(struct view *v, struct app *app, struct area a)
 {
 	struct filters_view *fv = (struct filters_view *)v;
 	(void)app;
-	int y = a.y + db_header_draw(fv->sh, a) + 1;
+	int y = a.y + db_header_draw(fv->sh, a);
+	ui_rule(y++, a.x + 1, a.w - 2);
 	int page = a.y + a.h - y > 1 ? a.y + a.h - y : 1;
 	if (fv->sel < fv->top)
 		fv->top = fv->sel;

@@ -83,7 +83,8 @@ static void pick_draw(struct view *v, struct app *app, struct area a)
 {
 	struct pick_view *p = (struct pick_view *)v;
 	(void)app;
-	int y = a.y + db_header_draw(p->sh, a) + 1;
+	int y = a.y + db_header_draw(p->sh, a);
+	ui_rule(y++, a.x + 1, a.w - 2);
 	p->page = a.y + a.h - y > 1 ? a.y + a.h - y : 1;
 	if (p->sel < p->top)
 		p->top = p->sel;

@@ -439,7 +439,6 @@ static void long_comment_is_ignored(void **state)
 	int rc = load(&c, DIR "long_comment.ini", err, sizeof err);
 	int theme = c.theme;
 	config_free(&c);
-	print_message("# long_comment.ini: rc %d, \"%s\"\n", rc, err);
 	assert_string_equal(err, "");
 	assert_int_equal(rc, 0);
 	assert_int_equal(theme, THEME_MONO);
@@ -458,15 +457,15 @@ static void long_value_line(const char *file, const char *value)
 	char err[512], want[128], got[128];
 	int rc = load(&c, file, err, sizeof err);
 	bool whole = rc == 0 && strcmp(c.db_path, value) == 0;
-	if (!whole)
+	snprintf(want, sizeof want, "%s:2: ", file);
+	snprintf(got, sizeof got, "%.*s", (int)strlen(want), err);
+	if (!whole && (rc != -1 || strcmp(got, want) != 0))
 		print_message("# %s: rc %d, path \"%.20s...\", err \"%s\"\n", file,
 			      rc, c.db_path, err);
 	config_free(&c);
 	if (whole)
 		return;
 	assert_int_equal(rc, -1);
-	snprintf(want, sizeof want, "%s:2: ", file);
-	snprintf(got, sizeof got, "%.*s", (int)strlen(want), err);
 	assert_string_equal(got, want);
 }
 

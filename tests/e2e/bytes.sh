@@ -1,0 +1,112 @@
+#!/bin/bash
+# Bytes on the wire. tests/bytes/meter.py plays tests/bytes/walk.keys on
+# an 80x24 pty as xterm-256color and as vt100, under strace, and this test
+# checks, for every step:
+#   * its bytes are within tests/bytes/budgets (the counts are
+#     deterministic, so the budgets are measurements plus headroom);
+# and for every step after the first paint:
+#   * no full-screen clear was sent (clear, ESC[2J);
+#   * it took exactly one write() (none when it drew nothing): over SSH
+#     with TCP_NODELAY every write() can become a packet;
+#   * the screen is the one the step should reach (so that a budget cannot
+#     pass because a key went astray).
+# Run from the repository root, with HTKP set (tests/run.sh does both).
+. tests/lib.sh
+
+PY=/usr/bin/python3
+json=$TMPDIR_TEST/bytes.json
+err=$TMPDIR_TEST/bytes.err
+
+if ! command -v strace >/dev/null; then
+	not_ok "strace is installed (scripts/deps.sh test installs it)"
+	finish
+fi
+
+"$PY" tests/bytes/meter.py --htkp "$HTKP" --term xterm-256color --term vt100 \
+	--keys tests/bytes/walk.keys --budgets tests/bytes/budgets \
+	--strace --screens --json >"$json" 2>"$err"
+rc=$?
+# With --json the meter prints its TAP lines (the budgets) on stderr.
+grep -E '^(ok|not ok) ' "$err"
+grep -vE '^(ok|not ok) ' "$err" | sed 's/^/# /'
+case $rc in
+0) ;;
+1) FAILED=1 ;;
+*)
+	not_ok "the byte meter ran (status $rc)"
+	finish
+	;;
+esac
+
+# The per-step checks, from the meter's JSON.
+"$PY" - "$json" <<'EOF' || FAILED=1
+import json
+import re
+import sys
+
+report = json.load(open(sys.argv[1]))
+failed = False
+
+# What the title bar (line 0) shows after each step of walk.keys.
+TITLES = {
+    "start": "Human Trafficking Knowledge Portal",
+    "open-welcome": "htkp  Welcome", "welcome-pgdn": "htkp  Welcome",
+    "welcome-back": "Human Trafficking Knowledge Portal",
+    "open-help": "htkp  Help", "help-down": "htkp  Help",
+    "help-back": "Human Trafficking Knowledge Portal",
+    "open-cases": "htkp  Case Law",
+    "cases-back": "Human Trafficking Knowledge Portal",
+}
+SMKX = '"\\33[?1h\\33="'   # keypad_xmit of xterm and vt100, as strace shows it
+
+
+def tap(good, text, diag=()):
+    global failed
+    print(("ok - " if good else "not ok - ") + text)
+    if not good:
+        failed = True
+        for line in diag:
+            print("#   " + line)
+
+
+for entry in report:
+    term = entry["term"]
+    ignored = entry["ignored_sequences"]
+    tap(not ignored, "%s: the meter's screen understood every sequence htkp sent" % term,
+        ["not understood: %r (the floor may be wrong)" % ignored])
+    for i, s in enumerate(entry["steps"]):
+        name = "%s %s" % (term, s["step"])
+        want = TITLES.get(s["step"])
+        if want:
+            top = s["screen"].splitlines()[0] if s["screen"] else ""
+            tap(want in top, "%s: the title bar shows %r" % (name, want),
+                ["title bar: %r" % top])
+        if i == 0:
+            continue   # the first paint clears the screen, in several writes
+        tap(not s["clear"], "%s: no full-screen clear" % name,
+            ["sent %r; the step's writes:" % s["clear"]] + s["strace"])
+        want_writes = 1 if s["bytes"] else 0
+        if s["writes"] == want_writes:
+            tap(True, "%s: %d write() for %d bytes" % (name, s["writes"], s["bytes"]))
+            continue
+        diag = ["strace: " + l for l in s["strace"]]
+        why = ""
+        if s["writes"] > 1 and any(SMKX in l for l in s["strace"]):
+            why = " (htkp: smkx in a write of its own at the first key)"
+            diag += [
+                "The write of \\33[?1h\\33= is smkx (keypad_xmit). start_terminal()",
+                "in src/ui.c does refresh(); endwin(); endwin() sends rmkx, and",
+                "ncurses sends smkx again only at the first get_wch(), flushed on",
+                "its own. Until that key the terminal is in normal cursor-key mode",
+                "and sends Down as ESC [ B, which htkp reads as Esc [ B: the first",
+                "arrow key after start-up is lost. Fix: keypad(stdscr, TRUE) right",
+                "after that endwin() (measured: the first key's frame is then one",
+                "write, and the first Down moves the selection).",
+            ]
+        tap(False, "%s: %d write() calls for %d bytes, want %d%s"
+            % (name, s["writes"], s["bytes"], want_writes, why), diag)
+
+sys.exit(1 if failed else 0)
+EOF
+
+finish
