@@ -160,21 +160,35 @@ void config_free(struct config *cfg)
 struct parse_state {
 	struct config *cfg;
 	FILE *fp;
+	char *line_buf;       /* getline's buffer */
+	size_t line_cap;
 	int line;             /* lines read so far: the line being handled */
 	int err_line;
 	char err[256];
-	bool saw_section_error;
 };
 
-/* inih reads one line per call, so counting calls gives the line number
- * of each handler call (inih only reports the first error's line). */
+/* Gives inih one whole line per call, so that counting calls gives the
+ * line number of each handler call. Leading blanks go (inih would read an
+ * indented key as the continuation of the value above), and a line longer
+ * than inih's buffer is an error on its own line, not two lines. */
 static char *read_line(char *buf, int size, void *stream)
 {
 	struct parse_state *st = stream;
-	char *s = fgets(buf, size, st->fp);
-	if (s)
-		st->line++;
-	return s;
+	ssize_t n = getline(&st->line_buf, &st->line_cap, st->fp);
+	if (n < 0)
+		return NULL;
+	st->line++;
+	const char *p = st->line_buf + strspn(st->line_buf, " \t");
+	if (strlen(p) + 1 > (size_t)size) {
+		if (*p != ';' && *p != '#' && !st->err_line) {
+			st->err_line = st->line;
+			snprintf(st->err, sizeof st->err, "line too long (at most %d bytes)",
+				 size - 2);
+		}
+		p = "#\n";   /* inih skips it */
+	}
+	snprintf(buf, (size_t)size, "%s", p);
+	return buf;
 }
 
 static int on_key(void *user, const char *section, const char *name,
@@ -218,6 +232,7 @@ int config_load(struct config *cfg, const char *file, char *err, size_t errlen)
 	int rc = ini_parse_stream(read_line, &st, on_key, &st);
 	bool read_error = ferror(st.fp);
 	fclose(st.fp);
+	free(st.line_buf);
 	if (read_error) {
 		snprintf(err, errlen, "%s: cannot read: %s", file, strerror(errno));
 		return -1;

@@ -76,6 +76,8 @@ char *text_clean(const char *s, size_t n, bool keep_newlines)
 		ucs4_t c;
 		int k = u8_mbtouc(&c, p, end - p);   /* invalid -> U+FFFD, k=1.. */
 		p += k;
+		if (c == 0x2028 || c == 0x2029)   /* line, paragraph separator */
+			c = '\n';
 		if (c == '\t' || (c == '\n' && !keep_newlines) || c == '\r')
 			c = ' ';
 		else if (c != '\n' && is_unsafe(c))
@@ -179,7 +181,10 @@ static int wrap_paragraph(const uint8_t *s, size_t n, size_t base, int width,
 			col_at_cand = col;
 		}
 		int cw = char_width(c);
-		if (col + cw > width && c != ' ' && i > start) {
+		/* A mark stays with its base, unless the base is a space hanging
+		 * past the end of the line. */
+		bool may_break = cw > 0 || s[i - (i > 0)] == ' ';
+		if (col + cw > width && c != ' ' && i > start && may_break) {
 			size_t stop = cand > start ? cand : i;
 			rc = emit(out, s, base, start, stop);
 			col = stop == cand ? col - col_at_cand : 0;

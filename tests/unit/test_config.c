@@ -2,8 +2,7 @@
  * config/htkp.ini agree; a file can override every key; every kind of bad
  * file fails with one exact line naming file, line and key (fixtures under
  * tests/data/config/, one test per fixture); value edge cases are written
- * to a temporary directory. Tests marked BUG fail until src/config.c is
- * fixed. Run from the repository root. */
+ * to a temporary directory. Run from the repository root. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -284,10 +283,8 @@ static const struct bad_case bad_cases[] = {
 	 DIR "case_section.ini:2: unknown section [Display] (key \"theme\")"},
 	{DIR "missing.ini", DIR "missing.ini: cannot read: No such file or directory"},
 	{"tests/data/config", "tests/data/config: cannot read: Is a directory"},
-	/* BUG: inih (Debian build, INI_MAX_LINE 200) hands a line of 199 bytes
-	 * or more to config.c's read_line in pieces; read_line counts each
-	 * piece as a line, so every later line number is one too high. Line 1
-	 * is a 199-byte comment; "foo" is on line 3; actual message says 4. */
+	/* inih's buffer holds 200 bytes (Debian's build); line 1 is a
+	 * 199-byte comment, and "foo" must still be reported on line 3. */
 	{DIR "long_line_numbers.ini",
 	 DIR "long_line_numbers.ini:3: unknown key \"foo\" in [display]"},
 };
@@ -405,13 +402,11 @@ static void value_edge_cases(void **state)
 	}
 }
 
-/* --- BUG: continuation lines and long lines ----------------------------- */
+/* --- indented keys and long lines ----------------------------------------- */
 
-/* BUG: inih's multi-line values are on, so an indented line after a key is
- * taken as a further value of that key: "  charset = utf-8" under
- * "  screens = /srv/screens" sets screens to "charset = utf-8" and leaves
- * charset at its default, and config_load returns 0. Indenting keys under
- * their section is a common style; this misconfigures silently. */
+/* inih's multi-line values are on: without care an indented key would be
+ * read as a further value of the key above ("  charset = utf-8" under
+ * "  screens = /srv/screens"). Indenting keys is a common style. */
 static void indented_keys_are_keys(void **state)
 {
 	(void)state;
@@ -427,10 +422,8 @@ static void indented_keys_are_keys(void **state)
 	assert_string_equal(charset, "utf-8");
 }
 
-/* BUG: a comment line longer than 198 bytes is cut at 199 bytes by inih;
- * the rest is parsed as a line of its own, giving "long_comment.ini:2:
- * syntax error" for a file whose line 2 is "[display]". A comment of any
- * length should be ignored. */
+/* A comment longer than inih's buffer is ignored whole, not cut into a
+ * comment and a line of syntax errors. */
 static void long_comment_is_ignored(void **state)
 {
 	(void)state;
@@ -444,13 +437,10 @@ static void long_comment_is_ignored(void **state)
 	assert_int_equal(theme, THEME_MONO);
 }
 
-/* BUG: a value line is split the same way. long_value.ini line 2 is
- * "path = /srv/ddd...d.db" (305 bytes): path gets its first 192 bytes of
- * value and the rest is reported as "long_value.ini:3: syntax error"
- * (line 3 is "[display]"). In long_value_blank.ini the 199th byte of
- * line 2 is a blank, so inih takes the rest (" copy.db") as a multi-line
- * continuation: path silently becomes "copy.db" and config_load returns 0.
- * Either accept the whole value or fail naming line 2. */
+/* A value line longer than inih's buffer (long_value.ini line 2, 305
+ * bytes; in long_value_blank.ini its 199th byte is a blank, which inih
+ * would take for a continuation) is either accepted whole or an error
+ * naming line 2, never cut into a wrong value. */
 static void long_value_line(const char *file, const char *value)
 {
 	struct config c;

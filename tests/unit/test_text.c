@@ -1,8 +1,7 @@
 /* test_text.c: unit tests for src/text.c. Exact tables for text_wrap,
  * text_width, text_fit and text_clean, and property checks that every
  * wrap, cut and clean must satisfy (run over the tables, a seeded random
- * mix of scripts, random bytes and a 1 MB input). Tests marked BUG fail
- * until src/text.c is fixed. */
+ * mix of scripts, random bytes and a 1 MB input). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -347,13 +346,9 @@ static void wrap_random_mix(void **state)
 	}
 }
 
-/* BUG: a zero-width mark after a character wider than the line (only
- * possible at width 1) is pushed onto a line of its own. Input: the Ainu
- * katakana U+31F7 U+309A (no precomposed form, so NFC keeps it as two
- * characters) at width 1. Expected one line "\u31F7\u309A" (2 columns);
- * actual two lines, "\u31F7" and a line holding only U+309A. In
- * wrap_paragraph, col (2) > width (1) after the wide base, so the mark's
- * col + 0 > width check breaks the line before it. */
+/* A zero-width mark after a character wider than the line (only possible
+ * at width 1) stays with its base: the Ainu katakana U+31F7 U+309A (no
+ * precomposed form, so NFC keeps two characters) is one line of 2 columns. */
 static void wrap_mark_after_wide_char_width1(void **state)
 {
 	(void)state;

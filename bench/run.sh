@@ -1,0 +1,48 @@
+#!/bin/sh
+# make bench: every benchmark, run from the repository root after make has
+# built htkp and the sample database (this script builds nothing).
+#   1. the byte meter: bytes htkp writes to the terminal per step of each
+#      tests/bytes/*.keys scenario, beside the floor, for xterm-256color
+#      and vt100 at 80x24 (see bench/README.md);
+#   2. then every other executable bench/*.sh, in name order.
+# Exits non-zero when any benchmark fails; runs them all regardless.
+cd "$(dirname "$0")/.." || exit 2
+
+HTKP=${HTKP:-./htkp}
+PY=/usr/bin/python3
+status=0
+
+if [ ! -x "$HTKP" ]; then
+	echo "bench: $HTKP is missing: run make bench (or make htkp)" >&2
+	exit 2
+fi
+# Count write() calls too when strace is there (scripts/deps.sh test
+# installs it) and allowed to trace (some containers forbid ptrace).
+strace=
+if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true >/dev/null 2>&1; then
+	strace=--strace
+else
+	echo "bench: no usable strace: write() calls are not counted" >&2
+fi
+
+for keys in tests/bytes/*.keys; do
+	[ -f "$keys" ] || continue
+	echo "== bytes per step: $keys (tests/bytes/meter.py)"
+	if ! "$PY" tests/bytes/meter.py --htkp "$HTKP" --term xterm-256color \
+		--term vt100 --keys "$keys" $strace; then
+		echo "bench: the byte meter failed on $keys" >&2
+		status=1
+	fi
+done
+
+for b in bench/*.sh; do
+	[ "$b" = bench/run.sh ] && continue
+	[ -f "$b" ] && [ -x "$b" ] || continue
+	echo "== $b"
+	if ! "$b"; then
+		echo "bench: $b failed" >&2
+		status=1
+	fi
+done
+
+exit "$status"
