@@ -323,6 +323,10 @@ static SCREEN *start_terminal(void)
 	 * cycle; one cycle now makes every later frame a single write(). */
 	refresh();
 	endwin();
+	/* endwin() left keypad-transmit mode (rmkx); without this ncurses
+	 * would send smkx only at the first key, in a write of its own, and
+	 * that first arrow key would arrive in the wrong mode. */
+	keypad(stdscr, TRUE);
 	return scr;
 }
 
