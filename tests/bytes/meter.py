@@ -66,6 +66,7 @@ import termios
 import time
 
 import pyte
+import pyte.charsets
 
 MERGE_GAP = 6        # runs fewer than this many cells apart are merged
 MOTION_BYTES = 4     # cursor motion charged per run
@@ -92,7 +93,7 @@ KEY_ALIASES = {
 CURSOR_KEYS = {"up", "down", "left", "right", "home", "end"}
 PLAIN_KEYS = {"enter": b"\r", "esc": b"\x1b", "tab": b"\t", "space": b" "}
 
-CAPS_WANTED = sorted({c for c, _ in KEY_CAPS.values()} | {"clear", "smkx", "rmkx"})
+CAPS_WANTED = sorted({c for c, _ in KEY_CAPS.values()} | {"clear", "smkx", "rmkx", "acsc"})
 
 
 class ScenarioError(Exception):
@@ -326,9 +327,27 @@ class Screen(pyte.Screen):
 
 
 class Stream(pyte.ByteStream):
+    """UTF-8 in, like ByteStream, but the line-drawing set switches (ESC ( 0,
+    SO/SI) are obeyed as xterm does, where pyte ignores them in UTF-8."""
     csi = dict(pyte.ByteStream.csi, b="repeat_last_character", t="window_op")
     escape = dict(pyte.ByteStream.escape, **{"=": "keypad_mode", ">": "keypad_mode"})
     events = pyte.ByteStream.events | {"repeat_last_character", "window_op", "keypad_mode"}
+
+    def feed(self, data):
+        text = self.utf8_decoder.decode(data)
+        self.use_utf8 = False   # pyte's parser checks it only for SCS, SO, SI
+        pyte.Stream.feed(self, text)
+
+
+def line_drawing_chars(caps):
+    """The glyphs the terminal draws from its line-drawing set (acsc): a
+    perfect writer sends each as one byte, e.g. q for a horizontal line."""
+    acsc = caps.get("acsc")
+    if not acsc:
+        return frozenset()
+    vt100 = pyte.charsets.VT100_MAP
+    return frozenset(vt100[b] for b in acsc.decode("latin-1").encode("latin-1")[1::2]
+                     if b < len(vt100) and vt100[b] != chr(b))
 
 
 def snapshot(screen):
@@ -340,8 +359,9 @@ def blank_snapshot(cols, lines):
     return snapshot(pyte.Screen(cols, lines))
 
 
-def floor_bytes(before, after):
-    """What a perfect writer needs to turn BEFORE into AFTER."""
+def floor_bytes(before, after, acs=frozenset()):
+    """What a perfect writer needs to turn BEFORE into AFTER. A character of
+    the terminal's line-drawing set (ACS) costs one byte."""
     total = 0
     for row_b, row_a in zip(before, after):
         changed = [x for x, (b, a) in enumerate(zip(row_b, row_a)) if b != a]
@@ -355,7 +375,8 @@ def floor_bytes(before, after):
                 runs.append([x, x])
         for start, end in runs:
             total += MOTION_BYTES
-            total += sum(len(row_a[x].data.encode("utf-8")) for x in range(start, end + 1))
+            total += sum(1 if row_a[x].data in acs else len(row_a[x].data.encode("utf-8"))
+                         for x in range(start, end + 1))
     return total
 
 
@@ -499,6 +520,7 @@ def play(args, term, caps, steps):
     log_off = 0
     results = []
     clears = clear_sequences(caps)
+    acs = line_drawing_chars(caps)
     try:
         before = blank_snapshot(cols, lines)
         for i, step in enumerate(steps):
@@ -565,7 +587,7 @@ def play(args, term, caps, steps):
                                     % (term, step["name"], run.proc.poll(), stderr_note(run)))
             after = snapshot(screen)
             res = {"step": step["name"], "bytes": len(out),
-                   "floor": floor_bytes(before, after),
+                   "floor": floor_bytes(before, after, acs),
                    "clear": [c.decode("latin-1") for c in clears if c in out][:1],
                    "notes": notes}
             res["ratio"] = round(res["bytes"] / res["floor"], 2) if res["floor"] else None
