@@ -12,9 +12,13 @@ cells that differ between the screen before and after it:
   * per row, runs of changed cells (character or attributes) are found,
     and runs fewer than 6 cells apart are merged (the gap is rewritten);
   * each run costs the UTF-8 bytes of its cells' characters (attributes
-    are not charged) plus 4 bytes of cursor motion.
+    are not charged; a character of the terminal's line-drawing set costs
+    1 byte, as a perfect writer would send it) plus 4 bytes of cursor
+    motion.
 
-The first step (start-up) is measured against a blank screen.
+The first step (start-up) is measured against a blank screen. The floor
+charges blanks as spaces and knows no scrolling, so a step that ncurses
+does with clear-to-end-of-line or a scroll region can beat it.
 
 With --strace, htkp runs under `strace -f -e trace=write` and the write()
 calls to fd 1 are counted per step. A step's output is also searched for
@@ -41,8 +45,16 @@ Keys of one step are sent in one write() (like keys typed ahead over a slow
 link) except after a lone Esc, which is followed by the ESC delay (an Esc
 followed at once by more bytes would not be a lone Esc).
 
-A terminal without a key (vt100 has no PgDn, PgUp, Home, End) gets the
-kiosk's alternative key for it (Space, b, g, G), and the table says so.
+Cursor keys are sent as the terminal would send them at that moment: the
+terminfo form (ESC O A) once htkp has sent smkx, ESC [ A before (the table
+notes it). A terminal without a key (vt100 has no PgDn, PgUp, Home, End)
+gets the kiosk's alternative key for it (Space, b, g, G), also noted.
+
+The counts are deterministic: htkp gets a fixed size (and no LINES or
+COLUMNS to override it), a fixed line speed, LANG=C.UTF-8, TERM and no
+other environment; after a lone Esc the meter waits --esc-delay before the
+settle time starts (ncurses holds the Esc that long), and it keeps waiting
+while htkp is running rather than sleeping. --repeat N checks it.
 
 Exit status: 0 fine; 1 a step exceeds its budget (--budgets) or the counts
 differ between repeated runs (--repeat); 2 usage, scenario or run error.
@@ -57,7 +69,6 @@ import re
 import select
 import shlex
 import shutil
-import signal
 import struct
 import subprocess
 import sys
@@ -119,7 +130,8 @@ def terminfo(term):
     p = subprocess.run([sys.executable, "-c", prog, term] + CAPS_WANTED,
                        capture_output=True, env=env, text=True)
     if p.returncode != 0:
-        raise ScenarioError("unknown terminal type %r: %s" % (term, p.stderr.strip()))
+        why = (p.stderr.strip().splitlines() or ["setupterm failed"])[-1]
+        raise ScenarioError("unknown terminal type %r (%s)" % (term, why))
     caps = json.loads(p.stdout)
     return {k: (None if v is None else strip_padding(v.encode("latin-1")))
             for k, v in caps.items()}
@@ -270,6 +282,16 @@ def resolve_keys(keys, caps, term):
             raise ScenarioError("%s has no %s for key %s, and the kiosk has no alternative"
                                 % (term, cap, word))
     return chunks, notes
+
+
+def each_key(chunks):
+    """The chunks as single keys: quoted text split into its characters."""
+    for seq, word, cursor_key in chunks:
+        if word.startswith('"') and len(seq) > 1:
+            for ch in seq.decode("utf-8", "surrogateescape"):
+                yield (ch.encode("utf-8", "surrogateescape"), ch, False)
+        else:
+            yield (seq, word, cursor_key)
 
 
 def wire(chunk, screen, notes):
@@ -510,17 +532,22 @@ def play(args, term, caps, steps):
     stream = Stream(screen)
     argv = [args.htkp] + shlex.split(args.args)
     resolved = [resolve_keys(step["keys"], caps, term) for step in steps]
+    settle = args.settle / 1000.0
+    esc_wait = args.esc_delay / 1000.0
+    clears = clear_sequences(caps)
+    acs = line_drawing_chars(caps)
+    log_off = 0
+    results = []
     log = None
     if args.strace:
         fd, log = tempfile.mkstemp(prefix="htkp-meter-", suffix=".strace")
         os.close(fd)
-    run = Run(argv, term, cols, lines, log)
-    settle = args.settle / 1000.0
-    esc_wait = args.esc_delay / 1000.0
-    log_off = 0
-    results = []
-    clears = clear_sequences(caps)
-    acs = line_drawing_chars(caps)
+    try:
+        run = Run(argv, term, cols, lines, log)
+    except BaseException:
+        if log:
+            os.unlink(log)
+        raise
     try:
         before = blank_snapshot(cols, lines)
         for i, step in enumerate(steps):
@@ -557,7 +584,10 @@ def play(args, term, caps, steps):
                         stream.feed(data)
                 pump(time.monotonic())
             else:
-                groups = [[c] for c in chunks] if "each" in step["flags"] else [chunks]
+                if "each" in step["flags"]:
+                    groups = [[k] for k in each_key(chunks)]
+                else:
+                    groups = [chunks]
                 for group in groups:
                     pending = b""
                     for j, c in enumerate(group):
@@ -599,6 +629,9 @@ def play(args, term, caps, steps):
                 res["writes"], res["strace"] = count_writes(text.decode("utf-8", "replace"))
             if args.screens:
                 res["screen"] = screen_text(after)
+            if args.dump:
+                with open(os.path.join(args.dump, "%s.%02d.%s.out" % (term, i, step["name"])), "wb") as f:
+                    f.write(out)
             results.append(res)
             before = after
         else:
@@ -711,6 +744,8 @@ def main():
     ap.add_argument("--screens", action="store_true",
                     help="print the screen after each step (for writing scenarios)")
     ap.add_argument("--json", action="store_true", help="JSON instead of tables")
+    ap.add_argument("--dump", metavar="DIR",
+                    help="write each step's output to DIR/TERM.NN.STEP.out (to study it)")
     args = ap.parse_args()
     args.cols, args.lines = args.size
     terms = args.term or ["xterm-256color"]
@@ -721,6 +756,8 @@ def main():
             raise ScenarioError("--strace needs strace (apt-get install strace)")
         if not os.access(args.htkp, os.X_OK):
             raise ScenarioError("%s: not an executable (make htkp)" % args.htkp)
+        if args.dump and not os.path.isdir(args.dump):
+            raise ScenarioError("--dump %s: not a directory" % args.dump)
         if args.repeat < 1:
             raise ScenarioError("--repeat wants a count of at least 1")
         steps = parse_scenario(args.keys)

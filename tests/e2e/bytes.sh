@@ -21,6 +21,10 @@ if ! command -v strace >/dev/null; then
 	not_ok "strace is installed (scripts/deps.sh test installs it)"
 	finish
 fi
+if ! strace -f -o /dev/null true >/dev/null 2>&1; then
+	not_ok "strace can trace here (ptrace is not allowed: $(strace -o /dev/null true 2>&1 | head -1))"
+	finish
+fi
 
 "$PY" tests/bytes/meter.py --htkp "$HTKP" --term xterm-256color --term vt100 \
 	--keys tests/bytes/walk.keys --budgets tests/bytes/budgets \
