@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 
@@ -306,13 +307,34 @@ static void install_signals(void)
  * TERM rather than exiting as initscr() would. */
 static SCREEN *start_terminal(void)
 {
+	/* ncurses sizes its output buffer from the screen size at start-up
+	 * and writes whenever it fills, so a busy frame on an 80x24 screen
+	 * (over ~2.2 KB) would cost two writes, two packets over SSH. Start
+	 * it believing in a large screen, then tell it the real size. */
+	char *lines = getenv("LINES"), *cols = getenv("COLUMNS");
+	bool sized_by_env = lines || cols;
+	if (!sized_by_env) {
+		setenv("LINES", "100", 1);
+		setenv("COLUMNS", "300", 1);
+	}
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		setenv("TERM", "vt100", 1);
 		scr = newterm(NULL, stdout, stdin);
 	}
+	if (!sized_by_env) {
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+	}
 	if (!scr)
 		return NULL;
+	if (!sized_by_env) {
+		struct winsize ws;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col)
+			resizeterm(ws.ws_row, ws.ws_col);
+		else
+			resizeterm(24, 80);
+	}
 	raw();
 	noecho();
 	nonl();

@@ -54,11 +54,14 @@ failed = False
 # What the title bar (line 0) shows after each step of walk.keys.
 TITLES = {
     "start": "Human Trafficking Knowledge Portal",
-    "open-welcome": "htkp  Welcome", "welcome-pgdn": "htkp  Welcome",
+    "open-welcome": "htkp  Welcome",
     "welcome-back": "Human Trafficking Knowledge Portal",
-    "open-help": "htkp  Help", "help-down": "htkp  Help",
+    "open-help": "htkp  Help", "help-pgdn": "htkp  Help", "help-down": "htkp  Help",
     "help-back": "Human Trafficking Knowledge Portal",
     "open-cases": "htkp  Case Law",
+    "search": "htkp  Case Law: results", "results-pgdn": "htkp  Case Law: results",
+    "open-record": "htkp  Case Law: ", "record-back": "htkp  Case Law: results",
+    "results-back": "htkp  Case Law",
     "cases-back": "Human Trafficking Knowledge Portal",
 }
 SMKX = '"\\33[?1h\\33="'   # keypad_xmit of xterm and vt100, as strace shows it
