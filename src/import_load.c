@@ -116,12 +116,13 @@ static const char proceedings_sql[] =
 	"WHERE r.db = :cases AND json_type(r.json, '$.proceedings') = 'array' "
 	"ORDER BY r.rno";
 
-/* A law cited twice keeps its first position. */
+/* A law cited twice keeps its first position. CROSS JOIN: the planner
+ * cannot see that clean(j.value) is a key for l, and scans l otherwise. */
 static const char case_law_sql[] =
 	"INSERT INTO case_law (case_rowid, law_rowid, seq) "
 	"SELECT r.rno, l.rno, j.key "
-	"FROM temp.rec AS r, json_each(r.json, '$.legislation') AS j, "
-	"  temp.rec AS l "
+	"FROM temp.rec AS r CROSS JOIN json_each(r.json, '$.legislation') AS j"
+	"  CROSS JOIN temp.rec AS l "
 	"WHERE r.db = :cases AND json_type(r.json, '$.legislation') = 'array' "
 	"  AND l.db = :legislation AND l.id = clean(j.value) "
 	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";

@@ -3,6 +3,7 @@
  * row per record, so later passes parse one record at a time instead of
  * the whole file again. */
 #define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
 #include <string.h>
 
 #include "import.h"
@@ -23,16 +24,16 @@ static const char setup_sql[] =
 	"  json    TEXT"                  /* the record, if an object */
 	");";
 
+/* One database's records from one file. json_each(?1, ?4) rather than a
+ * join over the top level: that would copy each array out as text and
+ * parse it again, half as much memory again for a big file. */
 static const char stage_sql[] =
 	"INSERT INTO temp.rec (file_no, db, idx, type, id, json) "
-	"SELECT ?2, CASE top.key WHEN 'cases' THEN 0 "
-	"  WHEN 'legislation' THEN 1 ELSE 2 END, r.key, r.type, "
+	"SELECT ?2, ?3, r.key, r.type, "
 	"  CASE WHEN r.type = 'object' AND json_type(r.value, '$.id') = 'text' "
 	"    THEN clean(json_extract(r.value, '$.id')) END, "
 	"  CASE WHEN r.type = 'object' THEN r.value END "
-	"FROM json_each(?1) AS top, json_each(top.value) AS r "
-	"WHERE top.key IN ('cases', 'legislation', 'bibliography') "
-	"  AND top.type = 'array'";
+	"FROM json_each(?1, ?4) AS r";
 
 /* Runs SQL without parameters; what names the step for an error line. */
 enum imp_status imp_exec(struct imp *imp, const char *sql, const char *what)
@@ -82,7 +83,8 @@ static const char *json_type_name(const char *type)
 
 /* One top-level member: a record array, the format tag, or unknown. */
 static void check_member(struct imp *imp, const struct imp_file *f,
-                         sqlite3_stmt *st, unsigned *seen, int *format_ok)
+                         sqlite3_stmt *st, unsigned *seen, unsigned *arrays,
+                         int *format_ok)
 {
 	const char *key = (const char *)sqlite3_column_text(st, 0);
 	const char *type = (const char *)sqlite3_column_text(st, 1);
@@ -100,7 +102,9 @@ static void check_member(struct imp *imp, const struct imp_file *f,
 		imp_error(imp, &loc, "given twice");
 	*seen |= bit;
 	if (d != DB_COUNT) {
-		if (strcmp(type, "array") != 0)
+		if (strcmp(type, "array") == 0)
+			*arrays |= bit;
+		else
 			imp_error(imp, &loc, "wrong type: %s (want an array of "
 			          "records)", json_type_name(type));
 	} else if (strcmp(type, "text") != 0 || strcmp(atom, IMP_FORMAT) != 0) {
@@ -113,9 +117,11 @@ static void check_member(struct imp *imp, const struct imp_file *f,
 	}
 }
 
-/* Checks the members of the file's top-level object. Returns IMP_EDATA if
- * the file is not htkp/1 at all: then its records are not looked at. */
-static enum imp_status check_top(struct imp *imp, const struct imp_file *f)
+/* Checks the members of the file's top-level object; *arrays gets a bit
+ * (1 << enum imp_db) for each record array. Returns IMP_EDATA if the file
+ * is not htkp/1 at all: then its records are not looked at. */
+static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
+                                 unsigned *arrays)
 {
 	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL };
 	const char *p = f->text + strspn(f->text, " \t\r\n");
@@ -133,7 +139,7 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		check_member(imp, f, st, &seen, &format_ok);
+		check_member(imp, f, st, &seen, arrays, &format_ok);
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
@@ -147,12 +153,26 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f)
 	return format_ok > 0 ? IMP_OK : IMP_EDATA;
 }
 
-/* Checks file number file_no's top level and stages its records. The
- * file's text is not needed afterwards and is freed. */
+static int stage_db(sqlite3_stmt *st, enum imp_db db)
+{
+	char path[32];
+	int rc;
+
+	snprintf(path, sizeof path, "$.%s", imp_db_name(db));
+	rc = sqlite3_bind_int(st, 3, db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 4, path, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	return rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+}
+
+/* Checks file number file_no's top level and stages its records. */
 enum imp_status imp_stage_file(struct imp *imp, int file_no)
 {
 	struct imp_file *f = &imp->files[file_no];
-	enum imp_status status = check_top(imp, f);
+	unsigned arrays = 0;
+	enum imp_status status = check_top(imp, f, &arrays);
 	sqlite3_stmt *st = NULL;
 	int rc;
 
@@ -163,10 +183,11 @@ enum imp_status imp_stage_file(struct imp *imp, int file_no)
 		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_int(st, 2, file_no);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
+	for (int d = 0; rc == SQLITE_OK && d < DB_COUNT; d++)
+		if (arrays >> d & 1)
+			rc = stage_db(st, (enum imp_db)d);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_OK)
 		return imp_sqlerr(imp, "staging records");
 	f->staged = 1;
 	return IMP_OK;

@@ -341,6 +341,7 @@ static SCREEN *start_terminal(void)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
+	leaveok(stdscr, TRUE);   /* the cursor is hidden: never spend bytes moving it */
 	/* ncurses flushes at every cursor jump until its first endwin/refresh
 	 * cycle; one cycle now makes every later frame a single write(). */
 	refresh();
