@@ -86,7 +86,7 @@ static enum parsed parse_args(int argc, char **argv, struct options *o)
 	if (o->nfiles == 0)
 		return usage_error("no input files", "");
 	if (!o->out && !o->check)
-		return usage_error("no output database (-o DB), and not --check", "");
+		return usage_error("no output database: give -o DB, or --check", "");
 	return ARGS_RUN;
 }
 
@@ -167,6 +167,7 @@ static enum imp_status run(struct imp *imp, const struct options *o)
 	imp->out_path = o->check ? NULL : o->out;
 	if (imp->out_path)
 		st = imp_out_begin(imp, &tmp, &fd);
+	imp->out_fd = fd;
 	if (st == IMP_OK)
 		st = imp_open(imp, tmp ? tmp : ":memory:");
 	if (st == IMP_OK)

@@ -33,6 +33,7 @@ struct imp_file {
 struct imp {
 	sqlite3 *db;            /* main: the temp output file, or :memory: */
 	const char *out_path;   /* NULL with --check */
+	int out_fd;             /* the temporary output file, or -1 */
 	struct imp_file *files;
 	int nfiles;
 	long count[DB_COUNT];

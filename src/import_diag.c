@@ -6,6 +6,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include "import.h"
 
@@ -149,6 +152,25 @@ static int is_room_errno(int e)
 	       ;
 }
 
+/* After a failed write SQLite's own clean-up may have replaced errno, so
+ * ask the system whether the new file hit a size limit or a full disk. */
+static int guess_room_errno(const struct imp *imp)
+{
+	struct rlimit rl;
+	struct stat st;
+	struct statvfs vfs;
+
+	if (imp->out_fd < 0 || fstat(imp->out_fd, &st) != 0)
+		return 0;
+	if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+	    && (rlim_t)st.st_size + 65536 > rl.rlim_cur)
+		return EFBIG;
+	if (fstatvfs(imp->out_fd, &vfs) == 0
+	    && (unsigned long long)vfs.f_bavail * vfs.f_frsize < 1u << 20)
+		return ENOSPC;
+	return 0;
+}
+
 /* Turns the connection's last SQLite error into one line: a full disk or
  * a file size limit is the user's to fix and said plainly, once; anything
  * else is a bug or a broken system, so the raw message helps. */
@@ -156,13 +178,16 @@ enum imp_status imp_sqlerr(struct imp *imp, const char *what)
 {
 	int rc = sqlite3_extended_errcode(imp->db);
 	int sys = sqlite3_system_errno(imp->db);
+	int guess = guess_room_errno(imp);
 	const char *target = imp->out_path ? imp->out_path : "temporary storage";
 
+	if ((rc & 0xff) == SQLITE_IOERR && !is_room_errno(sys) && guess)
+		sys = guess;
 	if ((rc & 0xff) == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR
 	                                   && is_room_errno(sys))) {
 		if (!imp->out_of_room)
 			imp_fatal(imp, "no room to write %s: %s", target,
-			          strerror(sys && is_room_errno(sys) ? sys : ENOSPC));
+			          strerror(is_room_errno(sys) ? sys : ENOSPC));
 		imp->out_of_room = 1;
 	} else if ((rc & 0xff) == SQLITE_NOMEM) {
 		imp_fatal(imp, "out of memory while %s", what);

@@ -114,6 +114,7 @@ static const char proceedings_sql[] =
 	PROC("decision") ", " PROC("outcome") ", " PROC("sentence") " "
 	"FROM temp.rec AS r, json_each(r.json, '$.proceedings') AS p "
 	"WHERE r.db = :cases AND json_type(r.json, '$.proceedings') = 'array' "
+	"  AND p.type = 'object' "
 	"ORDER BY r.rno";
 
 /* A law cited twice keeps its first position. CROSS JOIN: the planner

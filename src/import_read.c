@@ -330,6 +330,21 @@ static enum imp_status report_syntax(struct imp *imp, struct imp_file *f)
 	return file_error(imp, f, msg);
 }
 
+/* Offset of the first \u0000 escape in valid JSON s[0..n), or n. SQLite
+ * would cut the string there without a word, so it is refused. In valid
+ * JSON a backslash only ever starts an escape, so this needs no parser. */
+static size_t find_nul_escape(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while (p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		if (end - p >= 6 && memcmp(p, "\\u0000", 6) == 0)
+			return (size_t)(p - s);
+		p += 2;         /* past the escaped character, maybe a backslash */
+	}
+	return n;
+}
+
 static int is_blank(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -343,7 +358,7 @@ static int is_blank(const char *s, size_t n)
 enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f)
 {
 	const uint8_t *bad;
-	size_t line, col;
+	size_t line, col, off;
 	char msg[200];
 	int valid = 0;
 
@@ -353,7 +368,7 @@ enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f)
 	}
 	bad = u8_check((const uint8_t *)f->text, f->len);
 	if (bad) {
-		size_t off = (size_t)((const char *)bad - f->text);
+		off = (size_t)((const char *)bad - f->text);
 		line_col(f->text, off, &line, &col);
 		snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu "
 		         "(line %zu, column %zu)", off, line, col);
@@ -367,5 +382,12 @@ enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f)
 		return imp_sqlerr(imp, "checking JSON");
 	if (!valid || memchr(f->text, '\0', f->len))
 		return report_syntax(imp, f);
+	off = find_nul_escape(f->text, f->len);
+	if (off < f->len) {
+		line_col(f->text, off, &line, &col);
+		snprintf(msg, sizeof msg, "\\u0000 (NUL) in a string at line %zu, "
+		         "column %zu: not allowed in text", line, col);
+		return file_error(imp, f, msg);
+	}
 	return IMP_OK;
 }

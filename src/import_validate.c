@@ -205,8 +205,8 @@ static int check_text(struct walk *w, const struct node *n, enum vcheck c)
 
 	if (!s || strlen(s) != (size_t)n->bytes
 	    || u8_check((const uint8_t *)s, (size_t)n->bytes)) {
-		report(w, "bad text: a \\u escape of NUL or of a lone surrogate");
-		return 0;
+		report(w, "bad text: a \\u escape of a lone surrogate");
+		return 1;
 	}
 	imp_trim(s, (size_t)n->bytes, &start, &len);
 	if (len == 0)
@@ -256,15 +256,15 @@ static int is_container(const char *type)
 }
 
 /* Checks a value of type t; returns whether it is present (not null, not
- * blank). Null is allowed where the value is a field, not a list element.
- * *descend says whether its children are to be walked. */
+ * blank: both mean absent, in a list too). *descend says whether its
+ * children are to be walked. */
 static int check_value(struct walk *w, const struct node *n, enum vtype t,
-                       enum vcheck c, int null_ok, int *descend)
+                       enum vcheck c, int *descend)
 {
 	char q[IMP_QUOTE_MAX];
 
 	*descend = 0;
-	if (null_ok && strcmp(n->type, "null") == 0)
+	if (strcmp(n->type, "null") == 0)
 		return 0;
 	if (!type_fits(t, n->type)) {
 		if (strcmp(n->type, "text") == 0)
@@ -356,7 +356,7 @@ static void visit_member(struct walk *w, struct frame *fr, const struct node *n)
 	if (fr->seen >> i & 1)
 		report(w, "given twice");
 	fr->seen |= 1ul << i;
-	if (check_value(w, n, f[i].type, f[i].check, 1, &descend))
+	if (check_value(w, n, f[i].type, f[i].check, &descend))
 		fr->present |= 1ul << i;
 	enter(w, n, descend, kinds[f[i].type],
 	      f[i].type == VT_OBJECT ? f[i].sub : &f[i]);
@@ -377,10 +377,10 @@ static void visit(struct walk *w, const struct node *n)
 	if (fr->kind == FR_FIELDS) {
 		visit_member(w, fr, n);
 	} else if (fr->kind == FR_LIST) {
-		check_value(w, n, VT_TEXT, fr->field->check, 0, &descend);
+		check_value(w, n, VT_TEXT, fr->field->check, &descend);
 		enter(w, n, 0, FR_SKIP, NULL);
 	} else {
-		check_value(w, n, VT_OBJECT, VC_NONE, 0, &descend);
+		check_value(w, n, VT_OBJECT, VC_NONE, &descend);
 		enter(w, n, descend, FR_FIELDS, fr->field->sub);
 	}
 }

@@ -13,12 +13,12 @@
 #define QUERY_MAX_TERMS 32
 
 struct query {
-    char *fts;        /* FTS5 MATCH expression; NULL when the input holds nothing to search */
-    char **terms;     /* positive words and phrases, case as typed, for highlighting;
-                         a phrase's words joined by one space; prefix terms without '*' */
-    bool *prefix;     /* prefix[i]: terms[i] was typed as prefix* */
-    size_t n_terms;
-    const char *hint; /* static one-line hint when input was dropped or adjusted, else NULL */
+	char *fts;        /* FTS5 MATCH expression; NULL when the input holds nothing to search */
+	char **terms;     /* positive words and phrases, case as typed, for highlighting;
+						 a phrase's words joined by one space; prefix terms without '*' */
+	bool *prefix;     /* prefix[i]: terms[i] was typed as prefix* */
+	size_t n_terms;
+	const char *hint; /* static one-line hint when input was dropped or adjusted, else NULL */
 };
 
 /* Parses input (UTF-8, any bytes; NULL counts as empty) into *q; the caller
