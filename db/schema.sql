@@ -76,7 +76,7 @@ CREATE TABLE bibliography (
 -- for all three databases: what filters, facet counts and browsing query,
 -- and (with seq) the order a record lists its values in.
 --   db:    'cases', 'legislation' or 'bibliography'
---   field: cases: country, year, outcome, legal_system, form (cross-border
+--   field: cases: country, year, outcome, court, legal_system, form (cross-border
 --          or internal), act, means, purpose, sector, cooperation,
 --          country_involved, victim_gender, children (yes or no),
 --          victim_nationality, defendant_gender, defendant_nationality;

@@ -32,13 +32,13 @@ static enum parsed usage_error(const char *what, const char *arg)
 static enum parsed help(void)
 {
 	fputs(USAGE "\n"
-	      "Check htkp/1 JSON files and build the htkp database DB from them.\n"
-	      "DB is replaced in one step, and only if every file is correct.\n\n"
-	      "  -o, --output DB  the database file to create or replace\n"
-	      "  --check          check the files only; write nothing\n"
-	      "  --help           show this help\n"
-	      "  --version        show the version\n\n"
-	      "See htkp-import(1) for the file format.\n", stdout);
+		  "Check htkp/1 JSON files and build the htkp database DB from them.\n"
+		  "DB is replaced in one step, and only if every file is correct.\n\n"
+		  "  -o, --output DB  the database file to create or replace\n"
+		  "  --check          check the files only; write nothing\n"
+		  "  --help           show this help\n"
+		  "  --version        show the version\n\n"
+		  "See htkp-import(1) for the file format.\n", stdout);
 	return ARGS_DONE;
 }
 
@@ -72,11 +72,11 @@ static enum parsed parse_args(int argc, char **argv, struct options *o)
 		} else if (strcmp(a, "--check") == 0) {
 			o->check = 1;
 		} else if (strncmp(a, "-o", 2) == 0 || strcmp(a, "--output") == 0
-		           || strncmp(a, "--output=", 9) == 0) {
+				   || strncmp(a, "--output=", 9) == 0) {
 			if (o->out)
 				return usage_error("-o given twice", "");
 			o->out = option_value(argv, &i, a[1] == 'o' ? a + 2
-			                      : strchr(a, '=') ? strchr(a, '=') + 1 : NULL);
+								  : strchr(a, '=') ? strchr(a, '=') + 1 : NULL);
 			if (!o->out)
 				return usage_error("-o needs a file name", "");
 		} else {
@@ -99,7 +99,7 @@ static int out_is_input(const struct options *o)
 		return 0;
 	for (int i = 0; i < o->nfiles; i++)
 		if (stat(o->files[i], &in) == 0 && in.st_dev == out.st_dev
-		    && in.st_ino == out.st_ino)
+			&& in.st_ino == out.st_ino)
 			return 1;
 	return 0;
 }
@@ -132,7 +132,7 @@ static enum imp_status check_all(struct imp *imp)
 static void put_counts(const char *what, const long count[DB_COUNT])
 {
 	printf("%s: %ld cases, %ld legislation, %ld bibliography", what,
-	       count[DB_CASES], count[DB_LEGISLATION], count[DB_BIBLIOGRAPHY]);
+		   count[DB_CASES], count[DB_LEGISLATION], count[DB_BIBLIOGRAPHY]);
 }
 
 static void summary(const struct imp *imp, const struct options *o)
@@ -143,14 +143,14 @@ static void summary(const struct imp *imp, const struct options *o)
 	}
 	put_counts(o->check ? "checked" : o->out, imp->count);
 	printf("; %lu warning%s%s\n", imp->warnings, imp->warnings == 1 ? "" : "s",
-	       o->check ? " (--check: nothing written)" : "");
+		   o->check ? " (--check: nothing written)" : "");
 }
 
 static enum imp_status close_db(struct imp *imp)
 {
 	if (imp->db && sqlite3_close(imp->db) != SQLITE_OK) {
 		imp_fatal(imp, "cannot close the new database: %s",
-		          sqlite3_errmsg(imp->db));
+				  sqlite3_errmsg(imp->db));
 		return IMP_EFATAL;
 	}
 	imp->db = NULL;

@@ -56,7 +56,7 @@ struct imp_loc {
 void imp_error(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void imp_verror(struct imp *imp, const struct imp_loc *loc, const char *fmt,
-                va_list ap) __attribute__((format(printf, 3, 0)));
+				va_list ap) __attribute__((format(printf, 3, 0)));
 void imp_warn(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void imp_fatal(struct imp *imp, const char *fmt, ...)

@@ -80,7 +80,7 @@ static void put_loc(const struct imp_loc *loc)
 }
 
 static void put_line(const struct imp_loc *loc, const char *kind,
-                     const char *fmt, va_list ap)
+					 const char *fmt, va_list ap)
 {
 	put_loc(loc);
 	fputs(kind, stderr);
@@ -100,7 +100,7 @@ void imp_error(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
 
 /* imp_error() for callers that take their own arguments. */
 void imp_verror(struct imp *imp, const struct imp_loc *loc, const char *fmt,
-                va_list ap)
+				va_list ap)
 {
 	if (++imp->errors <= SHOW_MAX)
 		put_line(loc, "", fmt, ap);
@@ -137,19 +137,19 @@ void imp_diag_flush(const struct imp *imp)
 {
 	if (imp->errors > SHOW_MAX)
 		fprintf(stderr, "htkp-import: %lu more errors not shown\n",
-		        imp->errors - SHOW_MAX);
+				imp->errors - SHOW_MAX);
 	if (imp->warnings > SHOW_MAX)
 		fprintf(stderr, "htkp-import: %lu more warnings not shown\n",
-		        imp->warnings - SHOW_MAX);
+				imp->warnings - SHOW_MAX);
 }
 
 static int is_room_errno(int e)
 {
 	return e == ENOSPC || e == EFBIG
 #ifdef EDQUOT
-	       || e == EDQUOT
+		   || e == EDQUOT
 #endif
-	       ;
+		   ;
 }
 
 /* After a failed write SQLite's own clean-up may have replaced errno, so
@@ -163,10 +163,10 @@ static int guess_room_errno(const struct imp *imp)
 	if (imp->out_fd < 0 || fstat(imp->out_fd, &st) != 0)
 		return 0;
 	if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
-	    && (rlim_t)st.st_size + 65536 > rl.rlim_cur)
+		&& (rlim_t)st.st_size + 65536 > rl.rlim_cur)
 		return EFBIG;
 	if (fstatvfs(imp->out_fd, &vfs) == 0
-	    && (unsigned long long)vfs.f_bavail * vfs.f_frsize < 1u << 20)
+		&& (unsigned long long)vfs.f_bavail * vfs.f_frsize < 1u << 20)
 		return ENOSPC;
 	return 0;
 }
@@ -184,19 +184,19 @@ enum imp_status imp_sqlerr(struct imp *imp, const char *what)
 	if ((rc & 0xff) == SQLITE_IOERR && !is_room_errno(sys) && guess)
 		sys = guess;
 	if ((rc & 0xff) == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR
-	                                   && is_room_errno(sys))) {
+									   && is_room_errno(sys))) {
 		if (!imp->out_of_room)
 			imp_fatal(imp, "no room to write %s: %s", target,
-			          strerror(is_room_errno(sys) ? sys : ENOSPC));
+					  strerror(is_room_errno(sys) ? sys : ENOSPC));
 		imp->out_of_room = 1;
 	} else if ((rc & 0xff) == SQLITE_NOMEM) {
 		imp_fatal(imp, "out of memory while %s", what);
 	} else if ((rc & 0xff) == SQLITE_IOERR) {
 		imp_fatal(imp, "cannot write %s while %s: %s", target, what,
-		          sys ? strerror(sys) : sqlite3_errmsg(imp->db));
+				  sys ? strerror(sys) : sqlite3_errmsg(imp->db));
 	} else {
 		imp_fatal(imp, "internal error while %s: %s", what,
-		          sqlite3_errmsg(imp->db));
+				  sqlite3_errmsg(imp->db));
 	}
 	return IMP_EFATAL;
 }

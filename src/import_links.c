@@ -36,9 +36,9 @@ static void report_duplicate(struct imp *imp, sqlite3_stmt *st)
 	char q[IMP_QUOTE_MAX];
 
 	imp_error(imp, &loc, "duplicate id %s (first used by %s[%lld] in %s)",
-	          imp_quote(q, id ? id : ""), imp_db_name(db),
-	          (long long)sqlite3_column_int64(st, 5),
-	          imp->files[sqlite3_column_int(st, 4)].name);
+			  imp_quote(q, id ? id : ""), imp_db_name(db),
+			  (long long)sqlite3_column_int64(st, 5),
+			  imp->files[sqlite3_column_int(st, 4)].name);
 }
 
 static void report_dangling(struct imp *imp, sqlite3_stmt *st)
@@ -52,15 +52,15 @@ static void report_dangling(struct imp *imp, sqlite3_stmt *st)
 	};
 
 	snprintf(field, sizeof field, "legislation[%lld]",
-	         (long long)sqlite3_column_int64(st, 3));
+			 (long long)sqlite3_column_int64(st, 3));
 	imp_error(imp, &loc, "no legislation record has id %s",
-	          imp_quote(q, ref ? ref : ""));
+			  imp_quote(q, ref ? ref : ""));
 }
 
 /* Runs sql (binding DB_CASES and DB_LEGISLATION to ?1 and ?2 if it has
  * them) and hands every row to report. */
 static enum imp_status each_row(struct imp *imp, const char *sql,
-                                void (*report)(struct imp *, sqlite3_stmt *))
+								void (*report)(struct imp *, sqlite3_stmt *))
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
@@ -85,7 +85,7 @@ enum imp_status imp_check_links(struct imp *imp, int all_staged)
 	enum imp_status st;
 
 	st = imp_exec(imp, "CREATE INDEX temp.rec_by_id ON rec (db, id)",
-	              "indexing ids");
+				  "indexing ids");
 	if (st == IMP_OK)
 		st = each_row(imp, duplicate_sql, report_duplicate);
 	if (st == IMP_OK && all_staged)

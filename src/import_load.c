@@ -21,7 +21,7 @@ struct text_use {
 
 static const struct text_use text_uses[] = {
 	{ DB_CASES, "country", "country", 1 },
-	{ DB_CASES, "court", NULL, 1 },
+	{ DB_CASES, "court", "court", 1 },
 	{ DB_CASES, "verdict", NULL, 1 },
 	{ DB_CASES, "outcome", "outcome", 0 },
 	{ DB_CASES, "sentence", NULL, 1 },
@@ -236,7 +236,7 @@ static enum imp_status run_step0(struct imp *imp, const struct step *s, const ch
 static enum imp_status run_step(struct imp *imp, const struct step *s, const char *sources)
 { double t=now(); enum imp_status r=run_step0(imp,s,sources); if(getenv("TIMES"))fprintf(stderr,"%6.2fs %.60s\n",now()-t,s->sql); return r;}
 static enum imp_status run_step0(struct imp *imp, const struct step *s,
-                                const char *sources)
+								const char *sources)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, s->sql, -1, &st, NULL);
@@ -319,7 +319,7 @@ enum imp_status imp_load(struct imp *imp)
 		st = imp_exec(imp, "COMMIT", "committing the load");
 	if (st == IMP_OK)
 		st = imp_exec(imp, "PRAGMA main.journal_mode = DELETE",
-		              "finishing the load");
+					  "finishing the load");
 	free(sources);
 	return st;
 }

@@ -91,13 +91,13 @@ enum imp_status imp_out_begin(struct imp *imp, char **tmp_path, int *fd)
 	*fd = make_temp(path);
 	if (*fd < 0) {
 		imp_fatal(imp, "cannot create a file beside %s: %s",
-		          imp->out_path, strerror(errno));
+				  imp->out_path, strerror(errno));
 		free(path);
 		return IMP_EFATAL;
 	}
 	if (fchmod(*fd, new_mode(imp->out_path)) != 0) {
 		imp_fatal(imp, "cannot set the mode of %s: %s", path,
-		          strerror(errno));
+				  strerror(errno));
 		imp_out_abort(path, *fd);
 		free(path);
 		return IMP_EFATAL;
@@ -110,9 +110,9 @@ static int room_errno(int e)
 {
 	return e == ENOSPC || e == EFBIG
 #ifdef EDQUOT
-	       || e == EDQUOT
+		   || e == EDQUOT
 #endif
-	       ;
+		   ;
 }
 
 /* Flushes the directory holding path, whose entry rename() changed.
@@ -121,7 +121,7 @@ static int fsync_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-	                  : strdup(".");
+					  : strdup(".");
 	int fd, err = 0;
 
 	if (!dir)
@@ -144,22 +144,22 @@ enum imp_status imp_out_commit(struct imp *imp, const char *tmp_path, int fd)
 	if (fsync(fd) != 0) {
 		err = errno;
 		imp_fatal(imp, "%s %s: %s", room_errno(err) ? "no room to write"
-		          : "cannot write", imp->out_path, strerror(err));
+				  : "cannot write", imp->out_path, strerror(err));
 		imp_out_abort(tmp_path, fd);
 		return IMP_EFATAL;
 	}
 	close(fd);
 	if (rename(tmp_path, imp->out_path) != 0) {
 		imp_fatal(imp, "cannot replace %s: %s", imp->out_path,
-		          strerror(errno));
+				  strerror(errno));
 		imp_out_abort(tmp_path, -1);
 		return IMP_EFATAL;
 	}
 	cleanup_path[0] = '\0';
 	if ((err = fsync_dir(imp->out_path)) != 0)
 		fprintf(stderr, "htkp-import: warning: %s is in place, but its "
-		        "directory could not be flushed to disk: %s\n",
-		        imp->out_path, strerror(err));
+				"directory could not be flushed to disk: %s\n",
+				imp->out_path, strerror(err));
 	return IMP_OK;
 }
 

@@ -24,7 +24,7 @@ struct scan {
 };
 
 static enum imp_status file_error(struct imp *imp, struct imp_file *f,
-                                  const char *what)
+								  const char *what)
 {
 	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL };
 
@@ -120,7 +120,7 @@ static int fail(struct scan *sc, const char *why)
 static void skip_ws(struct scan *sc)
 {
 	while (sc->pos < sc->n && strchr(" \t\r\n", sc->s[sc->pos])
-	       && sc->s[sc->pos])
+		   && sc->s[sc->pos])
 		sc->pos++;
 }
 
@@ -183,7 +183,7 @@ static int scan_escape(struct scan *sc)
 	sc->pos++;
 	for (int i = 0; i < 4; i++, sc->pos++)
 		if (sc->pos >= sc->n || !strchr("0123456789abcdefABCDEF", sc->s[sc->pos])
-		    || !sc->s[sc->pos])
+			|| !sc->s[sc->pos])
 			return fail(sc, "bad \\u escape in a string");
 	return 1;
 }
@@ -199,7 +199,7 @@ static int scan_string(struct scan *sc)
 		}
 		if (c < 0x20)
 			return fail(sc, c ? "control character in a string (escape it)"
-			                  : "NUL byte");
+							  : "NUL byte");
 		if (c == '\\') {
 			if (!scan_escape(sc))
 				return 0;
@@ -295,7 +295,7 @@ static size_t find_syntax_error(const char *s, size_t n, const char **why)
 		skip_ws(&sc);
 		if (sc.pos < n)
 			fail(&sc, sc.s[sc.pos] ? "more text after the JSON value"
-			                       : "NUL byte");
+								   : "NUL byte");
 	}
 	*why = sc.why;
 	return sc.pos;
@@ -326,7 +326,7 @@ static enum imp_status report_syntax(struct imp *imp, struct imp_file *f)
 		return file_error(imp, f, "not JSON");
 	line_col(f->text, off, &line, &col);
 	snprintf(msg, sizeof msg, "not JSON: %s at line %zu, column %zu",
-	         why, line, col);
+			 why, line, col);
 	return file_error(imp, f, msg);
 }
 
@@ -371,7 +371,7 @@ enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f)
 		off = (size_t)((const char *)bad - f->text);
 		line_col(f->text, off, &line, &col);
 		snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu "
-		         "(line %zu, column %zu)", off, line, col);
+				 "(line %zu, column %zu)", off, line, col);
 		return file_error(imp, f, msg);
 	}
 	if (is_blank(f->text, f->len))
@@ -386,7 +386,7 @@ enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f)
 	if (off < f->len) {
 		line_col(f->text, off, &line, &col);
 		snprintf(msg, sizeof msg, "\\u0000 (NUL) in a string at line %zu, "
-		         "column %zu: not allowed in text", line, col);
+				 "column %zu: not allowed in text", line, col);
 		return file_error(imp, f, msg);
 	}
 	return IMP_OK;

@@ -83,8 +83,8 @@ static const char *json_type_name(const char *type)
 
 /* One top-level member: a record array, the format tag, or unknown. */
 static void check_member(struct imp *imp, const struct imp_file *f,
-                         sqlite3_stmt *st, unsigned *seen, unsigned *arrays,
-                         int *format_ok)
+						 sqlite3_stmt *st, unsigned *seen, unsigned *arrays,
+						 int *format_ok)
 {
 	const char *key = (const char *)sqlite3_column_text(st, 0);
 	const char *type = (const char *)sqlite3_column_text(st, 1);
@@ -106,11 +106,11 @@ static void check_member(struct imp *imp, const struct imp_file *f,
 			*arrays |= bit;
 		else
 			imp_error(imp, &loc, "wrong type: %s (want an array of "
-			          "records)", json_type_name(type));
+					  "records)", json_type_name(type));
 	} else if (strcmp(type, "text") != 0 || strcmp(atom, IMP_FORMAT) != 0) {
 		imp_error(imp, &loc, "unsupported format %s (want \"" IMP_FORMAT "\")",
-		          strcmp(type, "text") == 0 ? imp_quote(q, atom)
-		                                     : json_type_name(type));
+				  strcmp(type, "text") == 0 ? imp_quote(q, atom)
+											 : json_type_name(type));
 		*format_ok = 0;
 	} else if (*format_ok < 0) {
 		*format_ok = 1;
@@ -121,7 +121,7 @@ static void check_member(struct imp *imp, const struct imp_file *f,
  * (1 << enum imp_db) for each record array. Returns IMP_EDATA if the file
  * is not htkp/1 at all: then its records are not looked at. */
 static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
-                                 unsigned *arrays)
+								 unsigned *arrays)
 {
 	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL };
 	const char *p = f->text + strspn(f->text, " \t\r\n");
@@ -131,11 +131,11 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 
 	if (*p != '{') {
 		imp_error(imp, &loc, "not an htkp/1 file: want a JSON object "
-		          "with \"format\": \"" IMP_FORMAT "\"");
+				  "with \"format\": \"" IMP_FORMAT "\"");
 		return IMP_EDATA;
 	}
 	rc = sqlite3_prepare_v2(imp->db, "SELECT key, type, atom FROM json_each(?1)",
-	                        -1, &st, NULL);
+							-1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -148,7 +148,7 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 	if (format_ok < 0) {
 		loc.field = "format";
 		imp_error(imp, &loc, "missing format tag (want \"format\": \""
-		          IMP_FORMAT "\")");
+				  IMP_FORMAT "\")");
 	}
 	return format_ok > 0 ? IMP_OK : IMP_EDATA;
 }

@@ -160,9 +160,9 @@ int imp_register_functions(sqlite3 *db)
 	int rc;
 
 	rc = sqlite3_create_function(db, "clean", 1, flags, NULL, sql_clean,
-	                             NULL, NULL);
+								 NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "field_path", 1, flags, NULL,
-		                             sql_field_path, NULL, NULL);
+									 sql_field_path, NULL, NULL);
 	return rc;
 }

@@ -204,7 +204,7 @@ static int check_text(struct walk *w, const struct node *n, enum vcheck c)
 	const char *s = n->text;
 
 	if (!s || strlen(s) != (size_t)n->bytes
-	    || u8_check((const uint8_t *)s, (size_t)n->bytes)) {
+		|| u8_check((const uint8_t *)s, (size_t)n->bytes)) {
 		report(w, "bad text: a \\u escape of a lone surrogate");
 		return 1;
 	}
@@ -214,13 +214,13 @@ static int check_text(struct walk *w, const struct node *n, enum vcheck c)
 	s += start;
 	if (c == VC_DATE && !imp_is_date(s, len))
 		report(w, "bad date %s (want YYYY, YYYY-MM or YYYY-MM-DD)",
-		       imp_quote(q, n->text));
+			   imp_quote(q, n->text));
 	else if (c == VC_OUTCOME && !in_list(outcomes, s, len))
 		report(w, "bad outcome %s (want one of %s)",
-		       imp_quote(q, n->text), OUTCOMES);
+			   imp_quote(q, n->text), OUTCOMES);
 	else if (c == VC_METHOD && !in_list(methods, s, len))
 		report(w, "bad method %s (want one of %s)",
-		       imp_quote(q, n->text), METHODS);
+			   imp_quote(q, n->text), METHODS);
 	return 1;
 }
 
@@ -232,7 +232,7 @@ static void check_number(struct walk *w, const struct node *n, enum vcheck c)
 
 	if (c == VC_YEAR && (!whole || v < 1000 || v > 9999))
 		report(w, "bad year %s (want a whole number from 1000 to 9999)",
-		       num);
+			   num);
 	else if (c == VC_COUNT && (!whole || v < 0))
 		report(w, "bad count %s (want a whole number, 0 or more)", num);
 }
@@ -259,7 +259,7 @@ static int is_container(const char *type)
  * blank: both mean absent, in a list too). *descend says whether its
  * children are to be walked. */
 static int check_value(struct walk *w, const struct node *n, enum vtype t,
-                       enum vcheck c, int *descend)
+					   enum vcheck c, int *descend)
 {
 	char q[IMP_QUOTE_MAX];
 
@@ -269,10 +269,10 @@ static int check_value(struct walk *w, const struct node *n, enum vtype t,
 	if (!type_fits(t, n->type)) {
 		if (strcmp(n->type, "text") == 0)
 			report(w, "wrong type: string %s (want %s)",
-			       imp_quote(q, n->text ? n->text : ""), want_name(t));
+				   imp_quote(q, n->text ? n->text : ""), want_name(t));
 		else
 			report(w, "wrong type: %s (want %s)", type_name(n->type),
-			       want_name(t));
+				   want_name(t));
 		return 1;
 	}
 	if (t == VT_TEXT)
@@ -294,7 +294,7 @@ static void path_push(struct walk *w, const struct node *n)
 }
 
 static void frame_push(struct walk *w, const struct node *n,
-                       enum frame_kind kind, const struct field *field)
+					   enum frame_kind kind, const struct field *field)
 {
 	struct frame *fr;
 
@@ -320,7 +320,7 @@ static void frame_pop(struct walk *w)
 		if (!fr->field[i].required || (fr->present >> i & 1))
 			continue;
 		snprintf(w->path + len, sizeof w->path - len, "%s%s",
-		         len ? "." : "", fr->field[i].name);
+				 len ? "." : "", fr->field[i].name);
 		report(w, "missing required field");
 	}
 	w->path[len] = '\0';
@@ -329,7 +329,7 @@ static void frame_pop(struct walk *w)
 /* Pushes the frame for a container just checked, so its children are
  * walked, or skipped (unknown or wrongly typed values) with descend 0. */
 static void enter(struct walk *w, const struct node *n, int descend,
-                  enum frame_kind kind, const struct field *f)
+				  enum frame_kind kind, const struct field *f)
 {
 	if (is_container(n->type))
 		frame_push(w, n, descend ? kind : FR_SKIP, f);
@@ -359,7 +359,7 @@ static void visit_member(struct walk *w, struct frame *fr, const struct node *n)
 	if (check_value(w, n, f[i].type, f[i].check, &descend))
 		fr->present |= 1ul << i;
 	enter(w, n, descend, kinds[f[i].type],
-	      f[i].type == VT_OBJECT ? f[i].sub : &f[i]);
+		  f[i].type == VT_OBJECT ? f[i].sub : &f[i]);
 }
 
 /* One node inside the record, after the frames are popped to its parent. */
@@ -430,7 +430,7 @@ static void report_shape(struct walk *w, sqlite3_stmt *st)
 	loc.db = imp_db_name((enum imp_db)sqlite3_column_int(st, 2));
 	loc.idx = (long)sqlite3_column_int64(st, 3);
 	imp_error(w->imp, &loc, "wrong type: %s (want an object)",
-	          type_name((const char *)sqlite3_column_text(st, 10)));
+			  type_name((const char *)sqlite3_column_text(st, 10)));
 }
 
 static void walk_row(struct walk *w, sqlite3_stmt *st)

@@ -243,6 +243,7 @@ struct view *list_view_new(struct app *app, struct dbshared *sh)
 	l->v.ops = &list_ops;
 	l->sh = sh;
 	l->page_off = -1;
+	l->per_page = 1;   /* until the first draw measures the window */
 	snprintf(l->v.title, sizeof l->v.title, "%s: results", catalog[sh->state.db].title);
 	return &l->v;
 }
