@@ -36,7 +36,7 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=build/%) $(UNIT_SRC:tests/unit/%.c=build/
 SAMPLE_DB  = db/htkp.db
 SEED       = $(wildcard db/seed/*.json)
 
-.PHONY: all run check bench install uninstall clean deps-build deps-test lint
+.PHONY: all run check bench install uninstall clean deps-build deps-test lint FORCE
 .DELETE_ON_ERROR:
 
 all: htkp htkp-import $(SAMPLE_DB)
@@ -52,6 +52,13 @@ build/%.o: src/%.c | deps-build
 build/asan/%.o: src/%.c | deps-build
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c $< -o $@
+
+# main.c has sysconfdir built in: rebuild it when PREFIX or sysconfdir change.
+build/sysconfdir: FORCE
+	@mkdir -p $(@D)
+	@echo '$(sysconfdir)' | cmp -s - $@ || echo '$(sysconfdir)' > $@
+build/main.o build/asan/main.o: build/sysconfdir
+FORCE:
 
 # The loader carries the schema inside it.
 $(IMPORT_SRC:src/%.c=build/%.o) $(IMPORT_SRC:src/%.c=build/asan/%.o): build/schema_sql.h

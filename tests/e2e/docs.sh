@@ -19,17 +19,17 @@ check "README gives the two commands" \
 	bash -c 'grep -q "^    make run " README.md && grep -q "^    make check " README.md'
 check ".ci/run runs make check" grep -q '^make check$' .ci/run
 
-# --- make install honours DESTDIR and PREFIX ---
+# --- make install honours DESTDIR (PREFIX is /usr/local) ---
 dest="$TMPDIR_TEST/dest"
-make -s install DESTDIR="$dest" PREFIX=/opt/htkp >/dev/null 2>&1
-check "make install DESTDIR=... PREFIX=/opt/htkp succeeds" test $? -eq 0
+make -s install DESTDIR="$dest" >/dev/null 2>&1
+check "make install DESTDIR=... succeeds" test $? -eq 0
 for f in bin/htkp bin/htkp-import etc/htkp.ini share/htkp/htkp.db \
 	share/htkp/screens/welcome.txt share/htkp/screens/definition.txt \
 	share/man/man1/htkp.1 share/man/man1/htkp-import.1 share/man/man5/htkp.ini.5; do
-	check "make install puts $f under the prefix" test -s "$dest/opt/htkp/$f"
+	check "make install puts $f under the prefix" test -s "$dest/usr/local/$f"
 done
 check "the installed configuration points at the installed database and screens" \
-	bash -c "grep -qx 'path = /opt/htkp/share/htkp/htkp.db' '$dest/opt/htkp/etc/htkp.ini' &&
-		grep -qx 'screens = /opt/htkp/share/htkp/screens' '$dest/opt/htkp/etc/htkp.ini'"
+	bash -c "grep -qx 'path = /usr/local/share/htkp/htkp.db' '$dest/usr/local/etc/htkp.ini' &&
+		grep -qx 'screens = /usr/local/share/htkp/screens' '$dest/usr/local/etc/htkp.ini'"
 
 finish
