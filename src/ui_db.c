@@ -17,6 +17,7 @@ struct db_view {
 	long total;                /* records in the database */
 	long found;                /* records the current search finds */
 	unsigned counted;          /* state generation `found` belongs to */
+	unsigned data_gen;         /* database file `total` belongs to */
 };
 
 enum { WAY_SEARCH, WAY_COUNTRY, WAY_KEYWORD, WAY_FILTERS, WAY_LIST, N_WAYS };
@@ -65,6 +66,12 @@ static void way_label(struct db_view *d, int way, char *buf, size_t len)
 static void db_draw(struct view *v, struct app *app, struct area a)
 {
 	struct db_view *d = (struct db_view *)v;
+	if (d->data_gen != app->data_generation) {
+		long n = store_count(app->store, d->sh.state.db);
+		d->total = n >= 0 ? n : d->total;
+		d->data_gen = app->data_generation;
+		d->counted = d->sh.state.generation - 1;   /* count again too */
+	}
 	if (d->counted != d->sh.state.generation) {
 		struct search q;
 		dbstate_search(&d->sh.state, &q);
@@ -175,6 +182,7 @@ struct view *db_view_new(struct app *app, int db)
 	d->v.ops = &db_ops;
 	dbstate_init(&d->sh.state, db);
 	d->total = n;
+	d->data_gen = app->data_generation;
 	d->counted = d->sh.state.generation - 1;
 	d->sel = WAY_SEARCH;
 	snprintf(d->v.title, sizeof d->v.title, "%s", catalog[db].title);
