@@ -106,6 +106,10 @@ wait_for '1  Welcome' >/dev/null
 kill -HUP "$(kiosk_pid)"
 expect '^\[exited 0\]' "SIGHUP leaves cleanly"
 
+# --- a dropped link: input at end of file ends the kiosk, no busy loop ---
+start 80x24 "$HTKP -c config/htkp.ini </dev/null"
+expect '^\[exited 0\]' "end of input (what a dropped SSH link looks like) ends the kiosk"
+
 # --- start-up errors: one line, exit status 2 ---
 bad="$TMPDIR_TEST/bad.ini"
 printf '[display]\ntheme = purple\n' >"$bad"
