@@ -113,7 +113,18 @@ static void draw_status(struct app *app)
 			ui_puts(y, COLS - pw - 1, app->position, pw, ROLE_STATUS);
 		}
 	}
-	ui_puts(y, 1, app->top->ops->hints(app->top), COLS - 2 - right, ROLE_STATUS);
+	/* Hints are "key: what  key: what"; on a narrow screen whole hints
+	 * go from the end rather than one being cut in the middle. */
+	const char *hints = app->top->ops->hints(app->top);
+	size_t n = strlen(hints);
+	while (n > 0 && text_width(hints, n) > COLS - 2 - right) {
+		const char *gap = NULL;
+		for (const char *p = hints; p + 1 < hints + n; p++)
+			if (p[0] == ' ' && p[1] == ' ')
+				gap = p;
+		n = gap ? (size_t)(gap - hints) : 0;
+	}
+	ui_put(y, 1, hints, n ? n : strlen(hints), COLS - 2 - right, ROLE_STATUS);
 }
 
 /* The notice wraps onto as many lines as the window has. */
