@@ -41,8 +41,11 @@ SEED       = $(wildcard db/seed/*.json)
 
 all: htkp htkp-import $(SAMPLE_DB)
 
+# Before compiling anything, check everything the goals will need, so that
+# one apt-get line covers it all.
+DEPS_SET = $(if $(filter check bench lint,$(MAKECMDGOALS)),test,build)
 deps-build:
-	@scripts/deps.sh build
+	@scripts/deps.sh $(DEPS_SET)
 deps-test:
 	@scripts/deps.sh test
 

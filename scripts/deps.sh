@@ -6,7 +6,7 @@
 set -eu
 
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev"
-test="$build libcmocka-dev tmux python3 python3-pyte strace mandoc"
+test="$build libcmocka-dev tmux python3 python3-pyte strace mandoc procps valgrind"
 
 case "${1:-}" in
 build) want=$build ;;
@@ -25,12 +25,15 @@ done
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
-	echo "htkp needs these Debian packages; install them with:" >&2
-	echo "  sudo apt-get install$missing" >&2
+	echo "htkp needs these Debian packages; as root, install them with:" >&2
+	echo "  apt-get install$missing" >&2
 	exit 1
 fi
 echo "Installing Debian packages:$missing"
 export DEBIAN_FRONTEND=noninteractive
-# A fresh machine often has no package lists yet; update once and retry.
+# A fresh machine often has no package lists yet.
+if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1; then
+	apt-get update -q
+fi
 apt-get install -y -q --no-install-recommends $missing ||
 	{ apt-get update -q && apt-get install -y -q --no-install-recommends $missing; }

@@ -74,7 +74,7 @@ static const struct column_info case_columns[] = {
 	{"Title", "title", 0, 0},
 	{"Country", "country", 16, 50},
 	{"Year", "year", 4, 0},
-	{"Verdict", "outcome", 15, 64},
+	{"Verdict", "outcome", 18, 64},
 };
 static const struct column_info law_columns[] = {
 	{"Title", "title", 0, 0},
@@ -121,7 +121,8 @@ static const struct filter_info bib_filters[] = {
 
 static const char *const case_browse[] = {"act", "means", "purpose", "sector"};
 static const char *const law_browse[] = {"topic"};
-static const char *const bib_browse[] = {"keyword", "method"};
+/* The short list first: a long one would push it out of sight. */
+static const char *const bib_browse[] = {"method", "keyword"};
 
 static const struct link_info case_link = {DB_LEGISLATION, "Laws applied",
 					  "case_rowid", "law_rowid"};

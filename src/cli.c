@@ -61,8 +61,9 @@ static int apply_filter(struct dbstate *s, const char *arg)
 	field[eq - arg] = '\0';
 	const struct filter_info *f = catalog_filter(s->db, field);
 	if (!f) {
+		bad("no filter \"%s\" in this database", field);
 		list_filters(s->db);
-		return bad("no filter \"%s\" in this database", field);
+		return 2;
 	}
 	int rc = f->kind == FILTER_YEAR ? dbstate_set_years(s, eq + 1)
 					: dbstate_set_filter(s, field, eq + 1);

@@ -124,7 +124,16 @@ void dbstate_clear(struct dbstate *s)
 
 bool dbstate_active(const struct dbstate *s)
 {
-	return s->q.fts || s->n_filters || s->year_from || s->year_to;
+	return s->text || s->n_filters || s->year_from || s->year_to;
+}
+
+const char *dbstate_sort_label(const struct dbstate *s)
+{
+	static const char *const labels[SORT_COUNT] = {
+		"by relevance", "newest first", "oldest first", "by title"};
+	if (s->sort == SORT_RELEVANCE && !s->q.fts)
+		return labels[SORT_NEWEST];
+	return labels[s->sort];
 }
 
 void dbstate_search(const struct dbstate *s, struct search *out)

@@ -47,6 +47,10 @@ void dbstate_clear(struct dbstate *s);
 /* True when words or filters are set. */
 bool dbstate_active(const struct dbstate *s);
 
+/* How the list is ordered, for people: "by relevance", "newest first"...
+ * (relevance without words to rank by is newest first). */
+const char *dbstate_sort_label(const struct dbstate *s);
+
 /* Fills *out for the store; out points into s. */
 void dbstate_search(const struct dbstate *s, struct search *out);
 

@@ -88,6 +88,10 @@ static int open_file(struct store *st, char *err, size_t errlen)
 			 strerror(errno));
 		return -1;
 	}
+	if (S_ISDIR(sb.st_mode)) {
+		snprintf(err, errlen, "cannot open database %s: it is a directory", st->path);
+		return -1;
+	}
 	st->dev = sb.st_dev;
 	st->ino = sb.st_ino;
 	int rc = sqlite3_open_v2(st->path, &st->db,

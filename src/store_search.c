@@ -148,7 +148,8 @@ static void add_order(struct sql *q, const struct search *s)
 		sql_add(q, " ORDER BY t.rowid");
 		break;
 	case SORT_OLDEST:
-		sql_add(q, " ORDER BY t.rowid DESC");
+		/* Undated records have the last rowids; they stay last here too. */
+		sql_add(q, " ORDER BY t.year IS NULL, t.rowid DESC");
 		break;
 	case SORT_TITLE:
 		sql_add(q, " ORDER BY t.title COLLATE NOCASE, t.rowid");

@@ -22,7 +22,8 @@ int db_header_draw(struct dbshared *sh, struct area a)
 			s += skip ? skip : n;
 			n -= skip ? skip : n;
 		}
-		int tw = ui_put(a.y, a.x + w, s, n, room, ROLE_NORMAL);
+		int tw = ui_put(a.y, a.x + w, s, n, room,
+				sh->edit.fresh ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(a.y, a.x + w + tw, " ", 1, ROLE_SELECTED);
 	} else if (st->text) {
 		char *clean = text_clean(st->text, strlen(st->text), false);
@@ -48,11 +49,15 @@ void db_edit_start(struct dbshared *sh)
 {
 	struct line_edit *e = &sh->edit;
 	e->active = true;
+	e->fresh = false;
 	e->len = 0;
 	e->buf[0] = '\0';
+	/* The last words stay on the line to be refined with Backspace, but
+	 * typing a character starts a new search, as '/' promises. */
 	if (sh->state.text && strlen(sh->state.text) < sizeof e->buf) {
 		strcpy(e->buf, sh->state.text);
 		e->len = strlen(e->buf);
+		e->fresh = true;
 	}
 }
 
@@ -73,11 +78,15 @@ enum key_result db_edit_key(struct dbshared *sh, struct app *app, int key,
 		if (sh->state.q.hint)
 			ui_message(app, false, "%s", sh->state.q.hint);
 	} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+		e->fresh = false;
 		text_drop_last_char(e->buf, &e->len);
 	} else if (key == 21) {   /* Ctrl-U, as in a shell */
 		e->len = 0;
 		e->buf[0] = '\0';
 	} else if (key_char(key)) {
+		if (e->fresh)
+			e->len = 0, e->buf[0] = '\0';
+		e->fresh = false;
 		if (text_append_char(e->buf, &e->len, sizeof e->buf, key_char(key)) != 0)
 			ui_message(app, false, "The search line is full.");
 	}

@@ -9,6 +9,7 @@
 /* The search line being typed. */
 struct line_edit {
 	bool active;
+	bool fresh;          /* holds the last search, untouched: typing replaces it */
 	char buf[QUERY_MAX_BYTES + 1];
 	size_t len;
 };

@@ -69,12 +69,15 @@ static enum key_result filters_key(struct view *v, struct app *app, int key, str
 {
 	struct filters_view *fv = (struct filters_view *)v;
 	(void)a;
-	if (key == 'c' || key == '/')
-		return db_common_key(fv->sh, app, key, false);
-	if (fv->sh->edit.active) {
-		bool submitted;
-		return db_edit_key(fv->sh, app, key, &submitted);
+	if (key == '/') {
+		/* Type the search where its results show: the view below. */
+		struct dbshared *sh = fv->sh;
+		view_pop(app);   /* frees fv */
+		db_edit_start(sh);
+		return KEY_HANDLED;
 	}
+	if (key == 'c')
+		return db_common_key(fv->sh, app, key, false);
 	if (key_is_down(key))
 		fv->sel = fv->sel + 1 < fv->n ? fv->sel + 1 : fv->sel;
 	else if (key_is_up(key))
@@ -98,8 +101,7 @@ static enum key_result filters_key(struct view *v, struct app *app, int key, str
 static const char *filters_hints(struct view *v)
 {
 	struct filters_view *fv = (struct filters_view *)v;
-	if (fv->sh->edit.active)
-		return "Type words, Enter: search  Esc: cancel  Ctrl-U: clear";
+	(void)fv;
 	return "Up/Down  Enter: choose a value  c: clear all  Esc: back to the list";
 }
 

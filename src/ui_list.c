@@ -124,8 +124,8 @@ static void draw_position(struct list_view *l, struct area a, int y)
 	if (l->total == 0)
 		snprintf(line, sizeof line, "No %s match.", d->nouns);
 	else
-		snprintf(line, sizeof line, "Results %s-%s of %s, by %s", from, to, total,
-			 sort_names[l->sh->state.sort]);
+		snprintf(line, sizeof line, "Results %s-%s of %s, %s", from, to, total,
+			 dbstate_sort_label(&l->sh->state));
 	ui_puts(y, a.x + 1, line, a.w - 2, ROLE_HEADING);
 }
 
@@ -198,6 +198,9 @@ static enum key_result list_key(struct view *v, struct app *app, int key, struct
 	if (db_common_key(l->sh, app, key, true) == KEY_HANDLED)
 		return KEY_HANDLED;
 	long last = l->total > 0 ? l->total - 1 : 0;
+	/* Keys typed ahead arrive before the next draw: page from the
+	 * selection's own page, not from the one last drawn. */
+	l->top = l->sel - l->sel % l->per_page;
 	if (key_is_down(key))
 		l->sel = l->sel < last ? l->sel + 1 : last;
 	else if (key_is_up(key))

@@ -26,6 +26,9 @@ struct pick_view {
 	size_t n;
 	long sel, top;
 	int page;
+	const char *fields[CATALOG_MAX_FILTERS];   /* catalog names (static) */
+	size_t n_fields;
+	unsigned gen;                /* state generation the counts belong to */
 };
 
 static bool selectable(const struct pick_view *p, long i)
@@ -79,10 +82,36 @@ static int load(struct pick_view *p, struct app *app, const char *const *fields,
 	return 0;
 }
 
+static void free_items(struct pick_view *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->items[i].value);
+	free(p->items);
+	p->items = NULL;
+	p->n = 0;
+}
+
+static void pick_move(struct pick_view *p, long step);
+
+/* Counts again when the search or filters changed under the picker (a
+ * search typed here, a filter cleared), keeping the selected value. */
+static void refresh_counts(struct pick_view *p, struct app *app)
+{
+	if (p->gen == p->sh->state.generation)
+		return;
+	p->gen = p->sh->state.generation;
+	free_items(p);
+	if (load(p, app, p->fields, p->n_fields) != 0)
+		free_items(p);
+	if (p->sel >= (long)p->n)
+		p->sel = (long)p->n - 1;
+	pick_move(p, 0);
+}
+
 static void pick_draw(struct view *v, struct app *app, struct area a)
 {
 	struct pick_view *p = (struct pick_view *)v;
-	(void)app;
+	refresh_counts(p, app);
 	int y = a.y + db_header_draw(p->sh, a);
 	ui_rule(y++, a.x + 1, a.w - 2);
 	p->page = a.y + a.h - y > 1 ? a.y + a.h - y : 1;
@@ -90,9 +119,11 @@ static void pick_draw(struct view *v, struct app *app, struct area a)
 		p->top = p->sel;
 	if (p->sel >= p->top + p->page)
 		p->top = p->sel - p->page + 1;
-	if (p->n == 0)
-		ui_puts(y, a.x + 3, "Nothing to choose from: no record has a value here.",
-			a.w - 4, ROLE_NORMAL);
+	bool only_any = p->n == 1 && !p->items[0].value;
+	if (p->n == 0 || only_any)
+		ui_puts(y + (int)p->n, a.x + 3,
+			"Nothing to choose from: no record has a value here.", a.w - 4,
+			ROLE_NORMAL);
 	for (long i = p->top; i < (long)p->n && y < a.y + a.h; i++, y++) {
 		const struct pick_item *it = &p->items[i];
 		if (!it->field && it->label) {
@@ -134,6 +165,21 @@ static void pick_move(struct pick_view *p, long step)
 		pick_move(p, -dir);   /* ran off the end past a heading: step back */
 }
 
+/* Sets one end of the year range; a range given backwards is turned
+ * round rather than left to match nothing. */
+static void set_year(struct dbstate *st, struct app *app, bool from, int year)
+{
+	*(from ? &st->year_from : &st->year_to) = year;
+	if (st->year_from && st->year_to && st->year_from > st->year_to) {
+		int t = st->year_from;
+		st->year_from = st->year_to;
+		st->year_to = t;
+		ui_message(app, false, "Years turned round: %d to %d.", st->year_from,
+			   st->year_to);
+	}
+	st->generation++;
+}
+
 static void choose(struct pick_view *p, struct app *app)
 {
 	if (!selectable(p, p->sel))
@@ -143,12 +189,8 @@ static void choose(struct pick_view *p, struct app *app)
 	int rc = 0;
 	switch (p->mode) {
 	case PICK_YEAR_FROM:
-		st->year_from = it->value ? atoi(it->value) : 0;
-		st->generation++;
-		break;
 	case PICK_YEAR_TO:
-		st->year_to = it->value ? atoi(it->value) : 0;
-		st->generation++;
+		set_year(st, app, p->mode == PICK_YEAR_FROM, it->value ? atoi(it->value) : 0);
 		break;
 	case PICK_FILTER:
 	case PICK_BROWSE:
@@ -201,9 +243,7 @@ static const char *pick_hints(struct view *v)
 static void pick_destroy(struct view *v)
 {
 	struct pick_view *p = (struct pick_view *)v;
-	for (size_t i = 0; i < p->n; i++)
-		free(p->items[i].value);
-	free(p->items);
+	free_items(p);
 	free(p);
 }
 
@@ -218,8 +258,11 @@ struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode 
 	p->v.ops = &pick_ops;
 	p->sh = sh;
 	p->mode = mode;
+	for (size_t i = 0; i < n_fields && i < CATALOG_MAX_FILTERS; i++)
+		p->fields[p->n_fields++] = fields[i];
+	p->gen = sh->state.generation;
 	snprintf(p->v.title, sizeof p->v.title, "%s: %s", catalog[sh->state.db].title, title);
-	if (load(p, app, fields, n_fields) != 0) {
+	if (load(p, app, p->fields, p->n_fields) != 0) {
 		pick_destroy(&p->v);
 		return NULL;
 	}

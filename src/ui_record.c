@@ -72,7 +72,9 @@ static enum key_result record_key(struct view *v, struct app *app, int key, stru
 			return KEY_HANDLED;
 		}
 		const struct record_link *l = &rv->rec.links[rv->doc.sel_link];
-		struct view *nv = record_view_new(app, l->db, l->rowid, rv->q);
+		/* The words searched for belong to this database's search. */
+		struct view *nv = record_view_new(app, l->db, l->rowid,
+						  l->db == rv->rec.db ? rv->q : NULL);
 		if (nv)
 			view_push(app, nv);
 		return KEY_HANDLED;

@@ -158,8 +158,7 @@ q query cases --filter country=Kenya --filter country=Ghana
 check "a second value of the same filter replaces the first" test "$(ids)" = GHA-2022-001
 q query cases --filter outcome=acquitted
 check "outcome filter" test "$(ids)" = DEU-2007-001
-# BUG (court filter empty): the Court filter is in the catalog but
-# htkp-import gives it no values, so no court ever matches.
+# Was a bug (fixed in 1aa5c20): the Court filter had no values.
 q query cases --filter "court=Supreme Court of Norway (Høyesterett)"
 check "court filter finds the case heard by that court" test "$(ids)" = NOR-2017-001
 
