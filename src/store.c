@@ -42,6 +42,9 @@ static int configure(sqlite3 *db)
 	rc |= sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, off, NULL);
 	rc |= sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
 	rc |= sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	/* Map the file: every kiosk session then reads the same pages from
+	 * the page cache instead of copying them into its own. */
+	rc |= sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
 	return rc;
 }
 

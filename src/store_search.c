@@ -59,30 +59,45 @@ static void bind_int(struct sql *q, long n)
 		q->overflow = true;
 }
 
-/* FROM and WHERE of a search; skip names a filter field to leave out
- * (facet counts of that field), or NULL. */
-static void add_from_where(struct sql *q, const struct search *s, const char *skip)
+/* The rowid a search's predicates test: with words, the FTS table's own,
+ * so that FTS5 drives and no record row is read just to be counted. */
+static const char *rowid_of(const struct search *s, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s.rowid", s->fts ? catalog[s->db].fts : "t");
+	return buf;
+}
+
+/* FROM and WHERE of a search. join: the record table is needed too (to
+ * sort by its columns). skip names a filter field to leave out (the facet
+ * counts of that field), or NULL. */
+static void add_from_where(struct sql *q, const struct search *s, bool join,
+			   const char *skip)
 {
 	const struct db_info *d = &catalog[s->db];
-	if (s->fts)
-		sql_add(q, " FROM %s JOIN %s t ON t.rowid = %s.rowid WHERE %s MATCH ?",
-			d->fts, d->table, d->fts, d->fts), bind_text(q, s->fts);
+	char r[64];
+	rowid_of(s, r, sizeof r);
+	if (s->fts && join)
+		sql_add(q, " FROM %s JOIN %s t ON t.rowid = %s WHERE %s MATCH ?",
+			d->fts, d->table, r, d->fts), bind_text(q, s->fts);
+	else if (s->fts)
+		sql_add(q, " FROM %s WHERE %s MATCH ?", d->fts, d->fts), bind_text(q, s->fts);
 	else
 		sql_add(q, " FROM %s t WHERE 1", d->table);
 	for (size_t i = 0; i < s->n_filters; i++) {
 		if (skip && strcmp(skip, s->filters[i].field) == 0)
 			continue;
-		sql_add(q, " AND t.rowid IN (SELECT rec FROM facet"
-			   " WHERE db = ? AND field = ? AND value = ?)");
+		sql_add(q, " AND %s IN (SELECT rec FROM facet"
+			   " WHERE db = ? AND field = ? AND value = ?)", r);
 		bind_text(q, d->table);
 		bind_text(q, s->filters[i].field);
 		bind_text(q, s->filters[i].value);
 	}
-	bool skip_year = skip && strcmp(skip, "year") == 0;
-	if (s->year_from && !skip_year)
-		sql_add(q, " AND t.year >= ?"), bind_int(q, s->year_from);
-	if (s->year_to && !skip_year)
-		sql_add(q, " AND t.year <= ?"), bind_int(q, s->year_to);
+	if ((!s->year_from && !s->year_to) || (skip && strcmp(skip, "year") == 0))
+		return;
+	sql_add(q, " AND %s IN (SELECT rowid FROM %s WHERE year BETWEEN ? AND ?)", r,
+		d->table);
+	bind_int(q, s->year_from ? s->year_from : 0);
+	bind_int(q, s->year_to ? s->year_to : 9999);
 }
 
 static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
@@ -109,7 +124,7 @@ long store_search_count(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
 	sql_add(&q, "SELECT count(*)");
-	add_from_where(&q, s, NULL);
+	add_from_where(&q, s, false, NULL);
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;
@@ -132,27 +147,34 @@ static void add_column(struct sql *q, const struct db_info *d, const char *sourc
 		sql_add(q, ", t.%s", source);
 }
 
+/* Sorting by the record's own columns needs its table joined. */
+static bool order_needs_table(const struct search *s)
+{
+	return s->sort == SORT_OLDEST || s->sort == SORT_TITLE;
+}
+
 static void add_order(struct sql *q, const struct search *s)
 {
-	const struct db_info *d = &catalog[s->db];
+	char r[64];
+	rowid_of(s, r, sizeof r);
 	/* Rowids are assigned newest first at import: the cheapest order. */
 	switch (s->sort) {
 	case SORT_RELEVANCE:
 		/* Without words to rank by, relevance means newest. */
 		if (s->fts)
-			sql_add(q, " ORDER BY " BM25 ", t.rowid", d->fts);
+			sql_add(q, " ORDER BY " BM25 ", %s", catalog[s->db].fts, r);
 		else
-			sql_add(q, " ORDER BY t.rowid");
+			sql_add(q, " ORDER BY %s", r);
 		break;
 	case SORT_NEWEST:
-		sql_add(q, " ORDER BY t.rowid");
+		sql_add(q, " ORDER BY %s", r);
 		break;
 	case SORT_OLDEST:
 		/* Undated records have the last rowids; they stay last here too. */
-		sql_add(q, " ORDER BY t.year IS NULL, t.rowid DESC");
+		sql_add(q, " ORDER BY t.year IS NULL, %s DESC", r);
 		break;
 	case SORT_TITLE:
-		sql_add(q, " ORDER BY t.title COLLATE NOCASE, t.rowid");
+		sql_add(q, " ORDER BY t.title COLLATE NOCASE, %s", r);
 		break;
 	}
 }
@@ -163,11 +185,12 @@ static char *column_dup(sqlite3_stmt *stmt, int i)
 	return t ? strdup((const char *)t) : NULL;
 }
 
+/* Reads one row of the columns statement: id, the list columns, and the
+ * snippet when there are words. */
 static int read_row(sqlite3_stmt *stmt, const struct db_info *d, bool snippet,
 		    struct result *r)
 {
 	int c = 0;
-	r->rowid = sqlite3_column_int64(stmt, c++);
 	if (!(r->id = column_dup(stmt, c++)))
 		return -1;
 	for (size_t i = 0; i < d->n_columns; i++, c++)
@@ -180,18 +203,15 @@ static int read_row(sqlite3_stmt *stmt, const struct db_info *d, bool snippet,
 	return 0;
 }
 
-int store_search_page(struct store *st, const struct search *s, long offset,
-		      int limit, struct result_page *out)
+/* Step one: the page's rowids, in order. Only rowids go through the sort,
+ * so ranking a large match set never carries its rows along. */
+static int page_rowids(struct store *st, const struct search *s, long offset,
+		       int limit, struct result_page *out)
 {
-	const struct db_info *d = &catalog[s->db];
 	struct sql q = {0};
-	*out = (struct result_page){0};
-	sql_add(&q, "SELECT t.rowid, t.id");
-	for (size_t i = 0; i < d->n_columns; i++)
-		add_column(&q, d, d->columns[i].source);
-	if (s->fts)
-		sql_add(&q, ", snippet(%s, 1, char(1), char(2), '...', 12)", d->fts);
-	add_from_where(&q, s, NULL);
+	char r[64];
+	sql_add(&q, "SELECT %s", rowid_of(s, r, sizeof r));
+	add_from_where(&q, s, order_needs_table(s), NULL);
 	add_order(&q, s);
 	sql_add(&q, " LIMIT ? OFFSET ?");
 	bind_int(&q, limit);
@@ -199,23 +219,64 @@ int store_search_page(struct store *st, const struct search *s, long offset,
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;
-	if (limit > 0 && !(out->v = calloc((size_t)limit, sizeof *out->v))) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->n < (size_t)limit)
-		if (read_row(stmt, d, s->fts != NULL, &out->v[out->n++]) != 0) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		store_fail(st, "reading results");
-		result_page_free(out);
-		sqlite3_finalize(stmt);
+		out->v[out->n++].rowid = sqlite3_column_int64(stmt, 0);
+	int result = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(st, "reading results");
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+/* Step two: each row's columns and, with words, its snippet (FTS5 finds
+ * the one rowid within the match directly). */
+static int page_columns(struct store *st, const struct search *s, struct result_page *out)
+{
+	const struct db_info *d = &catalog[s->db];
+	struct sql q = {0};
+	sql_add(&q, "SELECT t.id");
+	for (size_t i = 0; i < d->n_columns; i++)
+		add_column(&q, d, d->columns[i].source);
+	if (s->fts) {
+		sql_add(&q, ", snippet(%s, 1, char(1), char(2), '...', 12)"
+			    " FROM %s JOIN %s t ON t.rowid = %s.rowid"
+			    " WHERE %s MATCH ? AND %s.rowid = ?",
+			d->fts, d->fts, d->table, d->fts, d->fts, d->fts);
+		bind_text(&q, s->fts);
+	} else {
+		sql_add(&q, " FROM %s t WHERE t.rowid = ?", d->table);
+	}
+	sqlite3_stmt *stmt = sql_prepare(st, &q);
+	if (!stmt)
+		return -1;
+	int rc = SQLITE_DONE;
+	for (size_t i = 0; i < out->n && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(stmt, q.nb + 1, out->v[i].rowid);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW)
+			rc = read_row(stmt, d, s->fts != NULL, &out->v[i]) == 0 ? SQLITE_DONE
+										 : SQLITE_NOMEM;
+		sqlite3_reset(stmt);
+	}
+	int result = rc == SQLITE_DONE ? 0 : store_fail(st, "reading results");
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+int store_search_page(struct store *st, const struct search *s, long offset,
+		      int limit, struct result_page *out)
+{
+	*out = (struct result_page){0};
+	if (limit <= 0)
+		return 0;
+	if (!(out->v = calloc((size_t)limit, sizeof *out->v))) {
+		snprintf(st->error, sizeof st->error, "Out of memory.");
 		return -1;
 	}
-	sqlite3_finalize(stmt);
+	if (page_rowids(st, s, offset, limit, out) != 0
+	    || page_columns(st, s, out) != 0) {
+		result_page_free(out);
+		return -1;
+	}
 	return 0;
 }
 
@@ -251,8 +312,9 @@ int store_facet(struct store *st, const struct search *s, const char *field,
 	bind_text(&q, d->table);
 	bind_text(&q, field);
 	if (!search_is_open(s, field)) {
-		sql_add(&q, " AND rec IN (SELECT t.rowid");
-		add_from_where(&q, s, field);
+		char r[64];
+		sql_add(&q, " AND rec IN (SELECT %s", rowid_of(s, r, sizeof r));
+		add_from_where(&q, s, false, field);
 		sql_add(&q, ")");
 	}
 	sql_add(&q, strcmp(field, "year") == 0 ? " GROUP BY value ORDER BY value DESC"

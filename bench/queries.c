@@ -1,0 +1,276 @@
+/* bench/queries.c: times the kiosk's own queries on a (synthetic) database
+ * through the project's API only (dbstate.c, query.c, store*.c): counts,
+ * result pages, facet counts and records, as the list, filter and record
+ * views ask for them. No SQL of its own. Built and run by bench/queries.sh.
+ *
+ *     queries DB [RUNS]
+ *
+ * Each query runs once to warm up, then RUNS times (default 15, or
+ * $BENCH_RUNS); it prints the median, min and max in ms, what the query
+ * found (matches, rows or values), and at the end the peak RSS. The words
+ * searched for are the ones bench/gen.py plants: keep them in step. */
+#include "catalog.h"
+#include "dbstate.h"
+#include "query.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+/* Planted by bench/gen.py. */
+#define EVERY   "trafficking"     /* ~99.5% of records */
+#define COMMON  "labour"          /* ~37% of cases */
+#define COMMON2 "forced"          /* ~42% of cases */
+#define RARE    "hawala"          /* 12 cases */
+
+#define PER_PAGE 20
+#define SLOW_MS 100.0             /* a kiosk user notices the wait */
+#define MAX_RUNS 1000
+
+enum op {
+	OP_COUNT,       /* store_search_count */
+	OP_PAGE,        /* store_search_page, PER_PAGE rows from offset */
+	OP_SCREEN,      /* count + page: what one list screen costs */
+	OP_FACET,       /* store_facet of one field */
+	OP_BROWSE,      /* store_facet of each browse field (the Browse view) */
+	OP_RECORD,      /* store_record */
+};
+
+struct spec {
+	const char *label;
+	enum op op;
+	int db;
+	const char *words;          /* as typed; NULL: none */
+	const char *filter;         /* "country": the largest country */
+	int sort;
+	long offset;
+	const char *facet;
+	long rowid;                 /* OP_RECORD; 0: the middle record */
+};
+
+/* Filled in at start-up: the country with the most cases. */
+static char big_country[200];
+
+static const struct spec specs[] = {
+	{"count: a word in every record (" EVERY ")", OP_COUNT, DB_CASES, EVERY, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"count: a word in ~37% (" COMMON ")", OP_COUNT, DB_CASES, COMMON, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"top 20 by relevance: " EVERY, OP_PAGE, DB_CASES, EVERY, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"top 20 by relevance: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"top 20 by relevance: " COMMON2 " " COMMON, OP_PAGE, DB_CASES, COMMON2 " " COMMON, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"top 20 by relevance: \"" COMMON2 " " COMMON "\"", OP_PAGE, DB_CASES, "\"" COMMON2 " " COMMON "\"", 0, SORT_RELEVANCE, 0, 0, 0},
+	{"top 20 by relevance: " RARE " (rare)", OP_PAGE, DB_CASES, RARE, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"top 20 newest: " EVERY, OP_PAGE, DB_CASES, EVERY, 0, SORT_NEWEST, 0, 0, 0},
+	{"top 20 newest, no words", OP_PAGE, DB_CASES, NULL, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"top 20 oldest, no words", OP_PAGE, DB_CASES, NULL, 0, SORT_OLDEST, 0, 0, 0},
+	{"page 50 newest, no words", OP_PAGE, DB_CASES, NULL, 0, SORT_RELEVANCE, 49 * PER_PAGE, 0, 0},
+	{"page 50 by relevance: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_RELEVANCE, 49 * PER_PAGE, 0, 0},
+	{"count: filter country", OP_COUNT, DB_CASES, NULL, "country", SORT_RELEVANCE, 0, 0, 0},
+	{"top 20: filter country", OP_PAGE, DB_CASES, NULL, "country", SORT_RELEVANCE, 0, 0, 0},
+	{"count: filter country + " EVERY, OP_COUNT, DB_CASES, EVERY, "country", SORT_RELEVANCE, 0, 0, 0},
+	{"top 20 by relevance: country + " EVERY, OP_PAGE, DB_CASES, EVERY, "country", SORT_RELEVANCE, 0, 0, 0},
+	{"facet country, no search", OP_FACET, DB_CASES, NULL, 0, 0, 0, "country", 0},
+	{"facet country, " COMMON, OP_FACET, DB_CASES, COMMON, 0, 0, 0, "country", 0},
+	{"facet country, " EVERY, OP_FACET, DB_CASES, EVERY, 0, 0, 0, "country", 0},
+	{"facet country, " RARE " (rare)", OP_FACET, DB_CASES, RARE, 0, 0, 0, "country", 0},
+	{"facet year, filter country", OP_FACET, DB_CASES, NULL, "country", 0, 0, "year", 0},
+	{"browse view (4 facets), no search", OP_BROWSE, DB_CASES, NULL, 0, 0, 0, 0, 0},
+	{"browse view (4 facets), " COMMON, OP_BROWSE, DB_CASES, COMMON, 0, 0, 0, 0, 0},
+	{"record: a case (middle rowid)", OP_RECORD, DB_CASES, NULL, 0, 0, 0, 0, 0},
+	{"record: a law (rowid 1)", OP_RECORD, DB_LEGISLATION, NULL, 0, 0, 0, 0, 1},
+	{"legislation top 20 by relevance: " EVERY, OP_PAGE, DB_LEGISLATION, EVERY, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"bibliography top 20 by relevance: " EVERY, OP_PAGE, DB_BIBLIOGRAPHY, EVERY, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"bibliography top 20 newest, no words", OP_PAGE, DB_BIBLIOGRAPHY, NULL, 0, SORT_RELEVANCE, 0, 0, 0},
+	/* One screen of the list view: the count, then the page. */
+	{"screen: " EVERY, OP_SCREEN, DB_CASES, EVERY, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"screen: " COMMON2 " " COMMON, OP_SCREEN, DB_CASES, COMMON2 " " COMMON, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"screen: \"" COMMON2 " " COMMON "\"", OP_SCREEN, DB_CASES, "\"" COMMON2 " " COMMON "\"", 0, SORT_RELEVANCE, 0, 0, 0},
+	{"screen: country + " EVERY, OP_SCREEN, DB_CASES, EVERY, "country", SORT_RELEVANCE, 0, 0, 0},
+	{"screen: " RARE " (rare)", OP_SCREEN, DB_CASES, RARE, 0, SORT_RELEVANCE, 0, 0, 0},
+	{"screen: no words (newest)", OP_SCREEN, DB_CASES, NULL, 0, SORT_RELEVANCE, 0, 0, 0},
+};
+
+static struct store *st;
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static void die(const char *what)
+{
+	fprintf(stderr, "queries: %s: %s\n", what, st ? store_error(st) : "");
+	exit(1);
+}
+
+/* Runs the query once; returns what it found (matches, rows, values). */
+static long run(const struct spec *sp, const struct search *s, long rowid)
+{
+	struct result_page p;
+	struct facet_list f;
+	struct record r;
+	long n = 0;
+
+	switch (sp->op) {
+	case OP_COUNT:
+		if ((n = store_search_count(st, s)) < 0)
+			die(sp->label);
+		return n;
+	case OP_SCREEN:
+		if ((n = store_search_count(st, s)) < 0)
+			die(sp->label);
+		/* fall through */
+	case OP_PAGE:
+		if (store_search_page(st, s, sp->offset, PER_PAGE, &p) != 0)
+			die(sp->label);
+		if (sp->op == OP_PAGE)
+			n = (long)p.n;
+		result_page_free(&p);
+		return n;
+	case OP_FACET:
+		if (store_facet(st, s, sp->facet, &f) != 0)
+			die(sp->label);
+		n = (long)f.n;
+		facet_list_free(&f);
+		return n;
+	case OP_BROWSE:
+		for (size_t i = 0; i < catalog[sp->db].n_browse; i++) {
+			if (store_facet(st, s, catalog[sp->db].browse[i], &f) != 0)
+				die(sp->label);
+			n += (long)f.n;
+			facet_list_free(&f);
+		}
+		return n;
+	case OP_RECORD:
+		if (store_record(st, sp->db, rowid, &r) != 0)
+			die(sp->label);
+		n = (long)(r.n_values + r.n_proc + r.n_links);
+		record_free(&r);
+		return n;
+	}
+	return -1;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static const char *unit(const struct spec *sp)
+{
+	switch (sp->op) {
+	case OP_COUNT: case OP_SCREEN: return "matches";
+	case OP_PAGE: return "rows";
+	case OP_FACET: case OP_BROWSE: return "values";
+	case OP_RECORD: return "fields";
+	}
+	return "";
+}
+
+/* The country with the most cases, from the facet counts. */
+static void find_big_country(void)
+{
+	struct search s = {.db = DB_CASES};
+	struct facet_list f;
+	long best = -1;
+
+	if (store_facet(st, &s, "country", &f) != 0)
+		die("country facet");
+	for (size_t i = 0; i < f.n; i++)
+		if (f.v[i].count > best) {
+			best = f.v[i].count;
+			snprintf(big_country, sizeof big_country, "%s", f.v[i].value);
+		}
+	facet_list_free(&f);
+	if (best < 0)
+		die("no country in the database");
+}
+
+static long max_rss_kb(void)
+{
+	struct rusage ru;
+	return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
+}
+
+int main(int argc, char **argv)
+{
+	char err[300];
+	int runs = 15;
+	const char *env = getenv("BENCH_RUNS");
+
+	if (argc < 2 || argc > 3) {
+		fputs("usage: queries DB [RUNS]\n", stderr);
+		return 2;
+	}
+	if (argc == 3)
+		env = argv[2];
+	if (env && *env)
+		runs = atoi(env);
+	if (runs < 1 || runs > MAX_RUNS) {
+		fprintf(stderr, "queries: RUNS must be 1 to %d\n", MAX_RUNS);
+		return 2;
+	}
+	if (!(st = store_open(argv[1], err, sizeof err))) {
+		fprintf(stderr, "queries: %s\n", err);
+		return 1;
+	}
+	long rss_open = max_rss_kb();
+	long n_cases = store_count(st, DB_CASES);
+	if (n_cases <= 0)
+		die("no cases in the database");
+	find_big_country();
+
+	printf("%ld cases, %ld laws, %ld publications; %d runs after 1 warm-up;"
+	       " %d rows a page; country filter: %s\n",
+	       n_cases, store_count(st, DB_LEGISLATION),
+	       store_count(st, DB_BIBLIOGRAPHY), runs, PER_PAGE, big_country);
+	printf("%-48s %9s %-7s %9s %9s %9s\n", "query", "found", "", "median",
+	       "min", "max");
+
+	double worst_screen = -1;
+	const char *worst_label = "";
+	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+		const struct spec *sp = &specs[i];
+		struct dbstate ds;
+		struct search s;
+		double t[MAX_RUNS];
+		long found = 0;
+		long rowid = sp->rowid ? sp->rowid : (n_cases + 1) / 2;
+
+		dbstate_init(&ds, sp->db);
+		ds.sort = sp->sort;
+		if (dbstate_set_text(&ds, sp->words) != 0
+		    || (sp->filter && dbstate_set_filter(&ds, sp->filter, big_country) != 0)) {
+			fprintf(stderr, "queries: cannot set up \"%s\"\n", sp->label);
+			return 1;
+		}
+		dbstate_search(&ds, &s);
+		run(sp, &s, rowid);     /* warm-up */
+		for (int k = 0; k < runs; k++) {
+			double t0 = now_ms();
+			found = run(sp, &s, rowid);
+			t[k] = now_ms() - t0;
+		}
+		qsort(t, (size_t)runs, sizeof t[0], cmp_double);
+		double med = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
+		printf("%-48s %9ld %-7s %9.2f %9.2f %9.2f%s\n", sp->label, found,
+		       unit(sp), med, t[0], t[runs - 1], med > SLOW_MS ? "  SLOW" : "");
+		fflush(stdout);
+		if (sp->op == OP_SCREEN && med > worst_screen) {
+			worst_screen = med;
+			worst_label = sp->label;
+		}
+		dbstate_free(&ds);
+	}
+	printf("worst one screen (count + page): %.1f ms median, %s\n",
+	       worst_screen, worst_label);
+	printf("peak RSS of this program: %ld KB (%ld KB after store_open)\n",
+	       max_rss_kb(), rss_open);
+	store_close(st);
+	return 0;
+}
