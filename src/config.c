@@ -94,12 +94,28 @@ static int parse_choice(const char *v, const char *const *choices, int *out)
 	return -1;
 }
 
+/* Copies v for an error message: control characters as \xNN, so that a
+ * bad value cannot move the cursor or clear the screen it is shown on. */
+static void printable(const char *v, char *out, size_t len)
+{
+	size_t o = 0;
+	for (; *v && o + 5 < len; v++) {
+		unsigned char c = (unsigned char)*v;
+		if (c < 0x20 || c == 0x7f)
+			o += (size_t)snprintf(out + o, len - o, "\\x%02x", c);
+		else
+			out[o++] = (char)c;
+	}
+	out[o] = '\0';
+}
+
 /* Sets one key from its text; on a bad value writes why into err. */
 static int key_set(struct config *cfg, const struct config_key *k,
 		   const char *v, char *err, size_t errlen)
 {
 	void *f = field_of(cfg, k);
-	char *copy;
+	char *copy, shown[128];
+	printable(v, shown, sizeof shown);
 	switch (k->type) {
 	case KEY_STRING:
 		if (*v == '\0') {
@@ -117,17 +133,17 @@ static int key_set(struct config *cfg, const struct config_key *k,
 		if (parse_int(v, k->min, k->max, f) == 0)
 			return 0;
 		snprintf(err, errlen, "bad value \"%s\" (want a whole number %d..%d)",
-			 v, k->min, k->max);
+			 shown, k->min, k->max);
 		return -1;
 	case KEY_BOOL:
 		if (parse_bool(v, f) == 0)
 			return 0;
-		snprintf(err, errlen, "bad value \"%s\" (want yes or no)", v);
+		snprintf(err, errlen, "bad value \"%s\" (want yes or no)", shown);
 		return -1;
 	case KEY_CHOICE:
 		if (parse_choice(v, k->choices, f) == 0)
 			return 0;
-		int n = snprintf(err, errlen, "bad value \"%s\" (want", v);
+		int n = snprintf(err, errlen, "bad value \"%s\" (want", shown);
 		for (int i = 0; k->choices[i] && n > 0 && (size_t)n < errlen; i++)
 			n += snprintf(err + n, errlen - n, "%s %s", i ? "," : "",
 				      k->choices[i]);
@@ -178,7 +194,8 @@ static char *read_line(char *buf, int size, void *stream)
 	if (n < 0)
 		return NULL;
 	st->line++;
-	const char *p = st->line_buf + strspn(st->line_buf, " \t");
+	/* The blanks inih's own lskip() skips, so no line is a continuation. */
+	const char *p = st->line_buf + strspn(st->line_buf, " \t\v\f\r");
 	if (strlen(p) + 1 > (size_t)size) {
 		if (*p != ';' && *p != '#' && !st->err_line) {
 			st->err_line = st->line;
@@ -212,12 +229,14 @@ static int on_key(void *user, const char *section, const char *name,
 		return 0;
 	}
 	st->err_line = st->line;
+	char key[100], sect[100];
+	printable(name, key, sizeof key);
+	printable(section, sect, sizeof sect);
 	if (section_known)
-		snprintf(st->err, sizeof st->err, "unknown key \"%s\" in [%s]",
-			 name, section);
+		snprintf(st->err, sizeof st->err, "unknown key \"%s\" in [%s]", key, sect);
 	else
 		snprintf(st->err, sizeof st->err, "unknown section [%s] (key \"%s\")",
-			 section, name);
+			 sect, key);
 	return 0;
 }
 

@@ -245,13 +245,12 @@ void text_drop_last_char(char *buf, size_t *len)
 {
 	const uint8_t *s = (const uint8_t *)buf;
 	while (*len > 0) {
-		const uint8_t *prev = u8_prev(NULL, s + *len, s);
-		ucs4_t c;
+		ucs4_t c;   /* u8_prev always stores the character it steps over */
+		const uint8_t *prev = u8_prev(&c, s + *len, s);
 		if (!prev) {
 			*len = 0;
 			break;
 		}
-		u8_mbtouc(&c, prev, s + *len - prev);
 		*len = (size_t)(prev - s);
 		if (uc_width(c, ENC) != 0)
 			break;   /* a base character: its marks went with it */

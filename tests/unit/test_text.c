@@ -615,6 +615,47 @@ static void clean_random_bytes(void **state)
 }
 
 /* 1 MB in: cleaned, checked and wrapped in one go. */
+/* Backspace in the search line: one character, with its marks, goes. */
+static void drop_last_char(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} rows[] = {
+		{"ab", "a"},
+		{"a", ""},
+		{"", ""},
+		{"caf\xc3\xa9", "caf"},               /* precomposed é */
+		{"cafe\xcc\x81", "caf"},              /* e + combining acute */
+		{"\xe4\xb8\xad\xe6\x96\x87", "\xe4\xb8\xad"}, /* 中文 */
+		{"x\xf0\x9f\x98\x80", "x"},          /* an emoji */
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%s", rows[i].in);
+		size_t len = strlen(buf);
+		text_drop_last_char(buf, &len);
+		assert_string_equal(buf, rows[i].out);
+		assert_int_equal(len, strlen(rows[i].out));
+	}
+}
+
+/* Typing: characters go in as UTF-8; controls and overflow are refused. */
+static void append_char(void **state)
+{
+	(void)state;
+	char buf[8] = "";
+	size_t len = 0;
+	assert_int_equal(text_append_char(buf, &len, sizeof buf, 'a'), 0);
+	assert_int_equal(text_append_char(buf, &len, sizeof buf, 0xe9), 0);
+	assert_int_equal(text_append_char(buf, &len, sizeof buf, 0x4e2d), 0);
+	assert_string_equal(buf, "a\xc3\xa9\xe4\xb8\xad");
+	assert_int_equal(text_append_char(buf, &len, sizeof buf, 0x1b), -1);
+	assert_int_equal(text_append_char(buf, &len, sizeof buf, 0x202e), -1);
+	assert_int_equal(text_append_char(buf, &len, sizeof buf, 0x4e2d), -1); /* full */
+	assert_string_equal(buf, "a\xc3\xa9\xe4\xb8\xad");
+}
+
 static void clean_one_megabyte(void **state)
 {
 	(void)state;
@@ -668,6 +709,8 @@ static const struct CMUnitTest fixed_tests[] = {
 	cmocka_unit_test(fit_properties),
 	cmocka_unit_test(clean_random_bytes),
 	cmocka_unit_test(clean_one_megabyte),
+	cmocka_unit_test(drop_last_char),
+	cmocka_unit_test(append_char),
 };
 #define N_FIXED (sizeof fixed_tests / sizeof fixed_tests[0])
 
