@@ -36,14 +36,14 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=build/%) $(UNIT_SRC:tests/unit/%.c=build/
 SAMPLE_DB  = db/htkp.db
 SEED       = $(wildcard db/seed/*.json)
 
-.PHONY: all run check bench install uninstall clean deps-build deps-test lint FORCE
+.PHONY: all run check bench fuzz install uninstall clean deps-build deps-test lint FORCE
 .DELETE_ON_ERROR:
 
 all: htkp htkp-import $(SAMPLE_DB)
 
 # Before compiling anything, check everything the goals will need, so that
 # one apt-get line covers it all.
-DEPS_SET = $(if $(filter check bench lint,$(MAKECMDGOALS)),test,build)
+DEPS_SET = $(if $(filter fuzz,$(MAKECMDGOALS)),fuzz,$(if $(filter check bench lint,$(MAKECMDGOALS)),test,build))
 deps-build:
 	@scripts/deps.sh $(DEPS_SET)
 deps-test:
@@ -98,6 +98,12 @@ bench: all | deps-test
 
 lint: | deps-test
 	mandoc -T lint -W warning man/*
+
+# Coverage-guided fuzzing of query.c, text.c and config.c (clang, libFuzzer):
+# make fuzz FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 60
+fuzz: | deps-build
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 install: all
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(pkgdatadir)/screens \

@@ -2,16 +2,19 @@
 # Makes sure the Debian packages htkp needs are installed, so that `make run`
 # and `make check` work as the first command on a fresh machine. As root it
 # installs what is missing; otherwise it prints the apt-get line and fails.
-# Usage: scripts/deps.sh build|test
+# Usage: scripts/deps.sh build|test|fuzz
 set -eu
 
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev"
 test="$build libcmocka-dev tmux python3 python3-pyte strace mandoc procps valgrind"
 
+fuzz="$test clang libclang-rt-14-dev"
+
 case "${1:-}" in
 build) want=$build ;;
 test) want=$test ;;
-*) echo "usage: $0 build|test" >&2; exit 2 ;;
+fuzz) want=$fuzz ;;
+*) echo "usage: $0 build|test|fuzz" >&2; exit 2 ;;
 esac
 
 missing=
