@@ -4,6 +4,7 @@
 #include "store.h"
 #include "store_impl.h"
 #include "catalog.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,13 +20,8 @@ static int push_value(struct record *r, size_t *cap, char *key, char *value)
 {
 	if (!key || !value)
 		goto fail;
-	if (r->n_values == *cap) {
-		*cap = *cap ? 2 * *cap : 32;
-		struct record_value *v = realloc(r->values, *cap * sizeof *v);
-		if (!v)
-			goto fail;
-		r->values = v;
-	}
+	if (grow(&r->values, cap, r->n_values, sizeof *r->values, 32) != 0)
+		goto fail;
 	r->values[r->n_values++] = (struct record_value){key, value};
 	return 0;
 fail:
@@ -110,13 +106,8 @@ static int read_proceedings(struct store *st, struct record *r)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (r->n_proc == cap) {
-			cap = cap ? 2 * cap : 4;
-			struct proceeding *p = realloc(r->proc, cap * sizeof *p);
-			if (!p)
-				break;
-			r->proc = p;
-		}
+		if (grow(&r->proc, &cap, r->n_proc, sizeof *r->proc, 4) != 0)
+			break;
 		r->proc[r->n_proc++] = (struct proceeding){dup_col(s, 0), dup_col(s, 1),
 			dup_col(s, 2), dup_col(s, 3), dup_col(s, 4)};
 	}
@@ -142,13 +133,8 @@ static int read_links(struct store *st, struct record *r)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (r->n_links == cap) {
-			cap = cap ? 2 * cap : 8;
-			struct record_link *v = realloc(r->links, cap * sizeof *v);
-			if (!v)
-				break;
-			r->links = v;
-		}
+		if (grow(&r->links, &cap, r->n_links, sizeof *r->links, 8) != 0)
+			break;
 		r->links[r->n_links++] = (struct record_link){l->target,
 			sqlite3_column_int64(s, 0), dup_col(s, 1), dup_col(s, 2),
 			dup_col(s, 3), dup_col(s, 4)};

@@ -4,6 +4,7 @@
 #include "store.h"
 #include "store_impl.h"
 #include "catalog.h"
+#include "grow.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -333,14 +334,9 @@ int store_facet(struct store *st, const struct search *s, const char *field,
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? 2 * cap : 32;
-			struct facet_value *v = realloc(out->v, cap * sizeof *v);
-			if (!v) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			out->v = v;
+		if (grow(&out->v, &cap, out->n, sizeof *out->v, 32) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		struct facet_value *fv = &out->v[out->n];
 		if (!(fv->value = column_dup(stmt, 0))) {

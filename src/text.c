@@ -2,6 +2,7 @@
  * terminal, with libunistring. Widths are asked for "UTF-8" explicitly:
  * an East Asian locale name would make ambiguous characters double. */
 #include "text.h"
+#include "grow.h"
 
 #include <locale.h>
 #include <stdint.h>
@@ -64,6 +65,19 @@ static int restrict_to_charset(uint8_t **s, size_t *len)
 	return 0;
 }
 
+/* libunistring returns counted strings: make one a C string (freeing it
+ * when there is no memory for that). */
+static char *terminate(void *s, size_t len)
+{
+	char *z = realloc(s, len + 1);
+	if (!z) {
+		free(s);
+		return NULL;
+	}
+	z[len] = '\0';
+	return z;
+}
+
 char *text_clean(const char *s, size_t n, bool keep_newlines)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + n;
@@ -93,13 +107,7 @@ char *text_clean(const char *s, size_t n, bool keep_newlines)
 		free(nfc);
 		return NULL;
 	}
-	char *out = realloc(nfc, nfc_len + 1);
-	if (!out) {
-		free(nfc);
-		return NULL;
-	}
-	out[nfc_len] = '\0';
-	return out;
+	return terminate(nfc, nfc_len);
 }
 
 /* Width of one character as drawn; anything unmeasurable takes one cell
@@ -138,14 +146,8 @@ size_t text_fit(const char *s, size_t n, int cols, int *width)
 
 static int push_line(struct text_lines *out, size_t off, size_t len, int width)
 {
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? 2 * out->cap : 64;
-		struct text_line *v = realloc(out->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		out->v = v;
-		out->cap = cap;
-	}
+	if (grow(&out->v, &out->cap, out->n, sizeof *out->v, 64) != 0)
+		return -1;
 	out->v[out->n++] = (struct text_line){off, len, width};
 	return 0;
 }
@@ -352,13 +354,7 @@ char *text_convert(const char *s)
 	char *out = convert_to(out_charset, (const uint8_t *)s, n, &len);
 	if (!out)
 		return NULL;
-	char *z = realloc(out, len + 1);
-	if (!z) {
-		free(out);
-		return NULL;
-	}
-	z[len] = '\0';
-	return z;
+	return terminate(out, len);
 }
 
 void text_print(const char *s, FILE *out)

@@ -2,6 +2,7 @@
  * screen at a time. Up/Down scroll by line, PgDn/PgUp by page, Home/End
  * jump; Tab/Shift-Tab select the next/previous link and bring it into view. */
 #include "ui_doc.h"
+#include "grow.h"
 
 #include <curses.h>
 #include <stdlib.h>
@@ -10,14 +11,8 @@
 int doc_add(struct doc *d, const char *s, size_t n, enum role role, int indent,
 	    int link)
 {
-	if (d->n_blocks == d->cap_blocks) {
-		size_t cap = d->cap_blocks ? 2 * d->cap_blocks : 16;
-		struct doc_block *b = realloc(d->blocks, cap * sizeof *b);
-		if (!b)
-			return -1;
-		d->blocks = b;
-		d->cap_blocks = cap;
-	}
+	if (grow(&d->blocks, &d->cap_blocks, d->n_blocks, sizeof *d->blocks, 16) != 0)
+		return -1;
 	char *text = text_clean(s, n, true);
 	if (!text)
 		return -1;

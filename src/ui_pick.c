@@ -3,6 +3,7 @@
  * the other filters into account, like the portal's left column. */
 #include "ui_dbviews.h"
 #include "catalog.h"
+#include "grow.h"
 #include "store.h"
 #include "text.h"
 
@@ -38,13 +39,8 @@ static bool selectable(const struct pick_view *p, long i)
 
 static int add_item(struct pick_view *p, size_t *cap, struct pick_item it)
 {
-	if (p->n == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		struct pick_item *v = realloc(p->items, *cap * sizeof *v);
-		if (!v)
-			return -1;
-		p->items = v;
-	}
+	if (grow(&p->items, cap, p->n, sizeof *p->items, 64) != 0)
+		return -1;
 	p->items[p->n++] = it;
 	return 0;
 }

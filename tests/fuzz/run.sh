@@ -40,7 +40,7 @@ mkdir -p "$out/logs" "$out/cov" || exit 2
 sources() {
 	case $1 in
 	fuzz_query) echo "src/query.c" ;;
-	fuzz_text) echo "src/text.c" ;;
+	fuzz_text) echo "src/text.c src/grow.c" ;;
 	fuzz_config) echo "src/config.c" ;;
 	*) return 1 ;;
 	esac
