@@ -156,7 +156,7 @@ static const char *db_hints(struct view *v)
 {
 	struct db_view *d = (struct db_view *)v;
 	if (d->sh.edit.active)
-		return "Type words, Enter: search  Esc: cancel  Ctrl-U: clear";
+		return "Type words, Enter: search  Esc/Ctrl-C: cancel  Ctrl-U: clear";
 	return "1-5 Enter: open  /: search  f: filters  c: clear  Esc: back  ?: help";
 }
 

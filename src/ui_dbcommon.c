@@ -66,7 +66,9 @@ enum key_result db_edit_key(struct dbshared *sh, struct app *app, int key,
 {
 	struct line_edit *e = &sh->edit;
 	*submitted = false;
-	if (key == KEY_ESC) {
+	/* Ctrl-C and Ctrl-G cancel too: on a slow link a lone Esc can wait
+	 * for esc_delay, or arrive glued to the next key. */
+	if (key == KEY_ESC || key == 3 || key == 7) {
 		e->active = false;
 	} else if (key_is_enter(key)) {
 		e->active = false;

@@ -224,7 +224,7 @@ static const char *list_hints(struct view *v)
 {
 	struct list_view *l = (struct list_view *)v;
 	if (l->sh->edit.active)
-		return "Type words, Enter: search  Esc: cancel  Ctrl-U: clear";
+		return "Type words, Enter: search  Esc/Ctrl-C: cancel  Ctrl-U: clear";
 	return "Enter: open  PgDn/PgUp  /: search  f: filters  s: sort  c: clear  Esc: back";
 }
 

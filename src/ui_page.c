@@ -141,6 +141,8 @@ static const struct key_help key_table[] = {
 	{"Home/g, End/G", "first / last line"},
 	{"Enter", "open the selection, submit a search"},
 	{"/", "search the current database"},
+	{"Ctrl-C, Esc", "stop typing a search, keeping the last one"},
+	{"Ctrl-U", "clear the search line while typing"},
 	{"f", "filters of the current database"},
 	{"c", "clear the search and the filters"},
 	{"s", "cycle the sort: relevance, newest, oldest, title"},

@@ -158,7 +158,7 @@ q query cases --filter country=Kenya --filter country=Ghana
 check "a second value of the same filter replaces the first" test "$(ids)" = GHA-2022-001
 q query cases --filter outcome=acquitted
 check "outcome filter" test "$(ids)" = DEU-2007-001
-# Was a bug (fixed in 1aa5c20): the Court filter had no values.
+# A court, as a filter.
 q query cases --filter "court=Supreme Court of Norway (Høyesterett)"
 check "court filter finds the case heard by that court" test "$(ids)" = NOR-2017-001
 
@@ -188,7 +188,7 @@ check "newest first: years never rise" \
 	awk -F'\t' 'NR > 1 && $4 > prev { bad = 1 } { prev = $4 } END { exit bad }' "$OUT"
 q query cases --sort oldest
 check "oldest first: starts with the 1990 case" test "$(head -1 "$OUT" | cut -f1)" = IND-1990-001
-# BUG (oldest sort, undated first): a law without a year leads "oldest".
+# Oldest first: laws without a year come last, as they do newest first.
 q query legislation --sort oldest
 check "legislation oldest first: starts with a dated law (1956)" \
 	test "$(head -1 "$OUT" | cut -f1)" = IND-1956-ITPA

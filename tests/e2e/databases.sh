@@ -162,9 +162,8 @@ keys End
 expect '^ Results 28-32 of 32' "cases: End goes to the last page"
 keys Home
 wait_for '^ Results 1-9 of 32' >/dev/null
-# BUG (typeahead paging): PgDn/PgUp compute the new selection from the
-# page's top row, which only list_draw updates, so two PgDn that arrive
-# together (typed ahead, a slow link) move one page instead of two.
+# Two PgDn that arrive together (typed ahead on a slow link, drawn as one
+# frame) move two pages.
 keys NPage NPage
 check "cases: two PgDn typed ahead move two pages" wait_for '^ Results 19-27 of 32' 2
 keys Home
@@ -312,10 +311,7 @@ search '-forced'
 expect 'Add a word to search for: - only excludes\.' "cases: only an exclusion gives a hint"
 expect '^ Results 1-18 of 46' "cases: ... and the whole list: all 46 cases are still there"
 keys c
-# BUG (c keeps words that search nothing): 'c' clears only when
-# dbstate_active(), which looks at the parsed expression, not the text:
-# after "-forced" (or "*") the search line keeps the words and c does
-# nothing, not even a message.
+# 'c' clears words that searched nothing too ("-forced", "*").
 check "cases: c clears words that searched nothing" wait_for '^ Search: \(none' 2
 search ''
 wait_for '^ Search: \(none' >/dev/null
@@ -341,9 +337,8 @@ keys Enter
 wait_for 'Case Law: Decision year' >/dev/null
 wait_for '\(any: remove this filter\)' >/dev/null
 pick 2005
-# BUG (inverted year range): the "to" picker offers years before the
-# "from" year and takes them: "Decision year: 2020-2005", never any
-# result; the command line refuses the same range as a bad value.
+# A "to" year before the "from" year is turned round, not taken as a
+# range that can never match.
 wait_for '^   Decision year to' >/dev/null
 check "cases: a 'to' year before the 'from' year is not taken as is" \
 	screen_lacks 'Decision year: 2020-2005'
@@ -353,8 +348,7 @@ keys Home Down Down Down Down
 wait_selected '^   Court' >/dev/null
 keys Enter
 expect 'Case Law: Court' "cases: the Court filter's picker opens"
-# Was a bug (fixed in 1aa5c20): htkp-import gave the Court filter no
-# values, so its picker held only "(any)" although 44 cases name a court.
+# The Court filter offers every court a case names.
 check "cases: the Court filter offers the courts" wait_for '^   Birmingham Crown Court +2$' 1
 pick 'Birmingham Crown Court'
 expect '^ Filters: Court: Birmingham Crown Court$' "cases: a court chosen"
@@ -365,16 +359,12 @@ wait_for 'Type words, Enter: search' >/dev/null
 keys C-u
 t send-keys -t k -l 'trafficking'
 keys Enter
-# BUG (filters view eats c and /): filters_key() hands 'c' and '/' to
-# db_common_key() before it looks at the search being typed, so in the
-# filters view every c typed into a search clears the search and all the
-# filters instead ("trafficking" becomes "traffiking", the court is gone),
-# and a / restarts the line.
-check "cases: a search typed in the filters view keeps its c and the filters" \
+# '/' in the filters view goes back to the list and types the search there,
+# where its results show; every c typed stays in the words.
+check "cases: a search typed from the filters view keeps its c and the filters" \
 	wait_for '^ Search: trafficking$' 2
 check "cases: ... the court filter is still set" wait_for '^ Filters: Court: Birmingham Crown Court$' 1
-keys Escape
-wait_for '^ Results' >/dev/null
+check "cases: ... and its results are listed" wait_for '^ Results 1-' 2
 keys c
 wait_for '^ Results 1-18 of 46' >/dev/null
 keys Escape
@@ -383,16 +373,14 @@ wait_for '5  All 46 cases' >/dev/null
 # --- a picker shown again counts for the search as it is now ---
 keys 2
 wait_for 'Browse by country' >/dev/null
-pick Singapore
+check "cases: Singapore is picked from the country picker" pick Singapore
 wait_for '^ Results 1-1 of 1' >/dev/null
 search servitude
 wait_for '^ No cases match' >/dev/null
 keys Escape
 wait_for 'Browse by country' >/dev/null
-# BUG (stale picker counts): a picker loads its counts once, when it
-# opens; back on it after a new search (or filter) it still offers
-# "Germany 3", and picking it shows "No cases match." (no Germany case
-# mentions servitude).
+# A picker shown again counts for the search as it is now: no "Germany 3"
+# once the search is servitude (no Germany case mentions it).
 check "cases: back on the picker, the counts follow the new search" \
 	screen_lacks '^   Germany +3$'
 keys Escape

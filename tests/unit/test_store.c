@@ -525,9 +525,7 @@ static void test_facet_own_filter(void **state)
 static void test_filters_have_values(void **state)
 {
 	(void)state;
-	/* Was a bug (fixed in 1aa5c20): Case Law's "Court" filter had no
-	 * values, htkp-import wrote no "court" facet rows, so its picker
-	 * showed only "(any)" and --filter court=... never matched. */
+	/* Every court named by a case is a value of the Court filter. */
 	struct search s = {.db = DB_CASES};
 	assert_int_equal(records_with(DB_CASES, "court"), 44);
 	struct facet_list f;
@@ -701,11 +699,9 @@ static void test_sort_oldest(void **state)
 	check_date_order(DB_CASES, SORT_OLDEST, "trafficking");
 }
 
-/* BUG (oldest sort, undated first): SORT_OLDEST is "ORDER BY rowid DESC"
- * (store_search.c add_order), and import puts records without a date at
- * the end of the rowids, so "oldest first" begins with the undated ones:
- * Legislation by oldest starts with NOR-PC1902-S224 (no year) before
- * IND-1956-ITPA (1956). Newest puts them last; oldest should too. */
+/* Records without a date come last whatever the order: import gives them
+ * the last rowids, and "oldest first" must not start with them
+ * (NOR-PC1902-S224 has no year; IND-1956-ITPA, 1956, is the oldest). */
 static void test_sort_oldest_undated_last(void **state)
 {
 	(void)state;
