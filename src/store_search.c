@@ -75,15 +75,14 @@ static const char *rowid_of(const struct search *s, char *buf, size_t len)
  * A filter's "rowid IN (...)" lets FTS5 look up just the filter's records,
  * which makes counting fast; but FTS5 answers each looked-up rowid with a
  * cursor of its own, and bm25 recomputes the words' statistics for every
- * one (13 s for 4,000 records of a word in every record). When ranking,
- * the unary + keeps the filter out of FTS5's hands. */
+ * one (13 s for 4,000 records of a word in every record). When ranking
+ * (ranked), the unary + keeps the filter out of FTS5's hands. */
 static void add_from_where(struct sql *q, const struct search *s, bool join,
-			   const char *skip)
+			   bool ranked, const char *skip)
 {
 	const struct db_info *d = &catalog[s->db];
 	char r[64], fr[66];
 	rowid_of(s, r, sizeof r);
-	bool ranked = s->fts && s->sort == SORT_RELEVANCE;
 	snprintf(fr, sizeof fr, "%s%s", ranked ? "+" : "", r);
 	if (s->fts && join)
 		sql_add(q, " FROM %s JOIN %s t ON t.rowid = %s WHERE %s MATCH ?",
@@ -133,7 +132,7 @@ long store_search_count(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
 	sql_add(&q, "SELECT count(*)");
-	add_from_where(&q, s, false, NULL);
+	add_from_where(&q, s, false, false, NULL);
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;
@@ -220,7 +219,8 @@ static int page_rowids(struct store *st, const struct search *s, long offset,
 	struct sql q = {0};
 	char r[64];
 	sql_add(&q, "SELECT %s", rowid_of(s, r, sizeof r));
-	add_from_where(&q, s, order_needs_table(s), NULL);
+	add_from_where(&q, s, order_needs_table(s), s->fts && s->sort == SORT_RELEVANCE,
+		       NULL);
 	add_order(&q, s);
 	sql_add(&q, " LIMIT ? OFFSET ?");
 	bind_int(&q, limit);
@@ -323,7 +323,7 @@ int store_facet(struct store *st, const struct search *s, const char *field,
 	if (!search_is_open(s, field)) {
 		char r[64];
 		sql_add(&q, " AND rec IN (SELECT %s", rowid_of(s, r, sizeof r));
-		add_from_where(&q, s, false, field);
+		add_from_where(&q, s, false, false, field);
 		sql_add(&q, ")");
 	}
 	sql_add(&q, strcmp(field, "year") == 0 ? " GROUP BY value ORDER BY value DESC"
