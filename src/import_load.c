@@ -229,14 +229,8 @@ static int bind_names(sqlite3_stmt *st, const char *sources)
 	return rc;
 }
 
-#include <stdio.h>
-#include <time.h>
-static double now(void){struct timespec t;clock_gettime(CLOCK_MONOTONIC,&t);return t.tv_sec+t.tv_nsec/1e9;}
-static enum imp_status run_step0(struct imp *imp, const struct step *s, const char *sources);
-static enum imp_status run_step(struct imp *imp, const struct step *s, const char *sources)
-{ double t=now(); enum imp_status r=run_step0(imp,s,sources); if(getenv("TIMES"))fprintf(stderr,"%6.2fs %.60s\n",now()-t,s->sql); return r;}
-static enum imp_status run_step0(struct imp *imp, const struct step *s,
-								const char *sources)
+static enum imp_status run_step(struct imp *imp, const struct step *s,
+				const char *sources)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, s->sql, -1, &st, NULL);

@@ -87,12 +87,9 @@ static void draw_title(const struct app *app)
 {
 	ui_fill(0, 0, COLS, ROLE_TITLE);
 	int w = ui_puts(0, 1, "htkp", COLS - 1, ROLE_TITLE);
-	if (app->top->prev)
-		ui_puts(0, 1 + w, app->top->title[0] ? "  " : "", COLS, ROLE_TITLE),
-		ui_puts(0, 3 + w, app->top->title, COLS - 4 - w, ROLE_TITLE);
-	else
-		ui_puts(0, 1 + w, "  Human Trafficking Knowledge Portal", COLS - 1 - w,
-			ROLE_TITLE);
+	const char *title = app->top->prev ? app->top->title
+					   : "Human Trafficking Knowledge Portal";
+	ui_puts(0, 3 + w, title, COLS - 4 - w, ROLE_TITLE);
 }
 
 static void draw_status(struct app *app)
@@ -277,8 +274,7 @@ static int loop(struct app *app)
 			ms = left > 0 ? (int)(left * 1000) + 1 : 0;
 		}
 		switch (wait_for_input(ms)) {
-		case WAIT_SIGNAL:
-			return 0;
+		case WAIT_SIGNAL:   /* SIGTERM, SIGHUP: leave through endwin() */
 		case WAIT_HANGUP:
 			return 0;
 		case WAIT_TIMEOUT:
@@ -289,11 +285,12 @@ static int loop(struct app *app)
 			/* Readable with nothing to read, again and again, is a
 			 * dropped link (EOF or EIO): leave instead of spinning. */
 			if (drain_keys(app, &last_key) > 0) {
-				empty_wakeups = 0, idle_done = false;
+				empty_wakeups = 0;
+				idle_done = false;
 				notice_new_database(app);
-			}
-			else if (++empty_wakeups > 3)
+			} else if (++empty_wakeups > 3) {
 				return 0;
+			}
 			break;
 		}
 		if (!app->quit)
