@@ -93,6 +93,17 @@ CREATE TABLE facet (
 ) WITHOUT ROWID;
 CREATE INDEX facet_by_rec ON facet (db, rec, field, seq);
 
+-- Each value's number of records, counted once at import: browsing by
+-- country or keyword with no search or filter reads these instead of
+-- counting the facet table again (160 ms for four fields at 100,000 cases).
+CREATE TABLE facet_count (
+  db    TEXT NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  n     INTEGER NOT NULL,
+  PRIMARY KEY (db, field, value)
+) WITHOUT ROWID;
+
 -- The laws a case applied, in the order given; indexed both ways.
 CREATE TABLE case_law (
   case_rowid INTEGER NOT NULL REFERENCES cases(rowid),

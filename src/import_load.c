@@ -194,6 +194,9 @@ static const struct step steps[] = {
 	{ case_law_sql, "linking cases to laws" },
 	{ facet_sql, "loading facets" },
 	{ derived_facet_sql, "loading facets" },
+	{ "INSERT INTO facet_count (db, field, value, n)"
+	  " SELECT db, field, value, count(*) FROM facet GROUP BY db, field, value",
+	  "counting facets" },
 	{ FTS_SQL("cases"), "indexing cases" },
 	{ FTS_SQL("legislation"), "indexing legislation" },
 	{ FTS_SQL("bibliography"), "indexing bibliography" },

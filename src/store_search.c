@@ -317,17 +317,20 @@ int store_facet(struct store *st, const struct search *s, const char *field,
 	const struct db_info *d = &catalog[s->db];
 	struct sql q = {0};
 	*out = (struct facet_list){0};
-	sql_add(&q, "SELECT value, count(*) FROM facet WHERE db = ? AND field = ?");
+	bool open = search_is_open(s, field);
+	/* Nothing narrows the records: the counts made at import answer. */
+	sql_add(&q, open ? "SELECT value, n FROM facet_count WHERE db = ? AND field = ?"
+			 : "SELECT value, count(*) FROM facet WHERE db = ? AND field = ?");
 	bind_text(&q, d->table);
 	bind_text(&q, field);
-	if (!search_is_open(s, field)) {
+	if (!open) {
 		char r[64];
 		sql_add(&q, " AND rec IN (SELECT %s", rowid_of(s, r, sizeof r));
 		add_from_where(&q, s, false, false, field);
-		sql_add(&q, ")");
+		sql_add(&q, ") GROUP BY value");
 	}
-	sql_add(&q, strcmp(field, "year") == 0 ? " GROUP BY value ORDER BY value DESC"
-		    : " GROUP BY value ORDER BY value COLLATE NOCASE");
+	sql_add(&q, strcmp(field, "year") == 0 ? " ORDER BY value DESC"
+		    : " ORDER BY value COLLATE NOCASE");
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;
