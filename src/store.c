@@ -184,16 +184,6 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql)
 
 long store_count(struct store *st, int db)
 {
-	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", catalog[db].table);
-	sqlite3_stmt *s = store_prepare(st, sql);
-	if (!s)
-		return -1;
-	long n = -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	else
-		store_fail(st, "counting records");
-	sqlite3_finalize(s);
-	return n;
+	struct search all = {.db = db};   /* no words, no filters */
+	return store_search_count(st, &all);
 }
