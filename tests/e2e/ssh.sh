@@ -1,0 +1,70 @@
+#!/bin/bash
+# The deployment: htkp as the forced command of an SSH account, through a
+# real sshd on loopback. sshd passes no locale by default, so the kiosk
+# must fall back to ASCII; quitting closes the connection; a dropped link
+# ends the session.
+. tests/lib.sh
+
+dir="$TMPDIR_TEST/ssh"
+mkdir -p "$dir"
+port=$((20000 + $$ % 20000))
+user=$(id -un)
+ssh-keygen -q -t ed25519 -N '' -f "$dir/hostkey"
+ssh-keygen -q -t ed25519 -N '' -f "$dir/id"
+cp "$dir/id.pub" "$dir/authorized_keys"
+sed -e "s|^path = .*|path = $PWD/db/htkp.db|" -e "s|^screens = .*|screens = $PWD/screens|" \
+	config/htkp.ini >"$dir/htkp.ini"
+cat >"$dir/sshd_config" <<CONF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $dir/hostkey
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+StrictModes no
+UsePAM no
+ForceCommand $(realpath "$HTKP") -c $dir/htkp.ini
+PermitTTY yes
+AllowTcpForwarding no
+X11Forwarding no
+CONF
+[ "$(id -u)" -eq 0 ] && mkdir -p /run/sshd
+/usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
+check "sshd starts with htkp as its forced command" test $? -eq 0
+trap 'kill $(cat "$dir/sshd.pid" 2>/dev/null) 2>/dev/null; t kill-server 2>/dev/null; rm -rf "$TMPDIR_TEST"' EXIT
+for _ in $(seq 50); do [ -s "$dir/sshd.pid" ] && break; sleep 0.1; done
+
+client="ssh -tt -i $dir/id -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p $port $user@127.0.0.1"
+start 80x24 env -u LANG -u LC_ALL -u LC_CTYPE $client
+expect '1  Welcome' "over SSH the kiosk shows its home menu"
+keys 3
+wait_for 'Case Law: 46 cases' >/dev/null
+keys /
+keys -l 'bogota'
+keys Enter
+wait_for 'Results 1-1' >/dev/null
+keys Enter
+expect 'Vaupes \(Bogota\)' "no locale passed by sshd: text is transliterated to ASCII"
+check "no byte above ASCII reaches the SSH terminal" \
+	bash -c "! tmux -L $TMUX_SOCKET capture-pane -p -t k | grep -qP '[^\x00-\x7f]'"
+keys H
+wait_for '7  About' >/dev/null
+keys q
+expect '^\[exited 0\]' "q closes the SSH session"
+
+# A dropped link: the client is killed; the kiosk must not live on.
+start 80x24 $client
+wait_for '1  Welcome' >/dev/null
+pkill -KILL -f "ssh -tt -i $dir/id"
+gone() {
+	for _ in $(seq 50); do
+		pgrep -f "htkp -c $dir/htkp.ini" >/dev/null || return 0
+		sleep 0.1
+	done
+	return 1
+}
+check "when the link drops, the kiosk ends" gone
+
+finish
