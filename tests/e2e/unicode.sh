@@ -74,6 +74,10 @@ check "TERM=vt100: no colour sequences" \
 check "TERM=vt100: the selection is in reverse video" \
 	bash -c "tmux -L $TMUX_SOCKET capture-pane -p -e -t k | grep -qE $'\e\\\\[[0-9;]*7m'"
 
+# --- an unknown TERM: vt100 rather than an exit ---
+start 80x24 env TERM=nosuchterm "$HTKP" -c config/htkp.ini
+expect '1  Welcome' "an unknown TERM falls back to vt100 and shows the menu"
+
 # --- resize down to 10x5 and back ---
 kiosk 80x24 --db "$db"
 open_unicode_case
