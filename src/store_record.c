@@ -77,6 +77,34 @@ static int add_list_value(struct record *r, size_t *cap, const char *field,
 	return push_value(r, cap, key, strdup(value));
 }
 
+/* Steps s to its end, handing each row to add (which grows the array cap
+ * is the capacity of), then finalizes s. Returns 0, or -1 with the error
+ * recorded: SQLite's, or running out of memory. */
+static int each_row(struct store *st, sqlite3_stmt *s, struct record *r, size_t *cap,
+		    int (*add)(struct record *r, sqlite3_stmt *s, size_t *cap),
+		    const char *what)
+{
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && add(r, s, cap) == 0)
+		;
+	int result = 0;
+	if (rc == SQLITE_ROW) {
+		snprintf(st->error, sizeof st->error, "Out of memory while %s.", what);
+		result = -1;
+	} else if (rc != SQLITE_DONE) {
+		result = store_fail(st, what);
+	}
+	sqlite3_finalize(s);
+	return result;
+}
+
+static int add_list_row(struct record *r, sqlite3_stmt *s, size_t *cap)
+{
+	return add_list_value(r, cap, (const char *)sqlite3_column_text(s, 0),
+			      (const char *)sqlite3_column_text(s, 1));
+}
+
+/* cap: the capacity of r->values, which the columns began to fill. */
 static int read_lists(struct store *st, struct record *r, size_t *cap)
 {
 	sqlite3_stmt *s = store_prepare(st,
@@ -85,14 +113,16 @@ static int read_lists(struct store *st, struct record *r, size_t *cap)
 		return -1;
 	sqlite3_bind_text(s, 1, catalog[r->db].table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, r->rowid);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (add_list_value(r, cap, (const char *)sqlite3_column_text(s, 0),
-				   (const char *)sqlite3_column_text(s, 1)) != 0)
-			break;
-	int result = rc == SQLITE_DONE ? 0 : store_fail(st, "reading a record's lists");
-	sqlite3_finalize(s);
-	return result;
+	return each_row(st, s, r, cap, add_list_row, "reading a record's lists");
+}
+
+static int add_proceeding(struct record *r, sqlite3_stmt *s, size_t *cap)
+{
+	if (grow(&r->proc, cap, r->n_proc, sizeof *r->proc, 4) != 0)
+		return -1;
+	r->proc[r->n_proc++] = (struct proceeding){dup_col(s, 0), dup_col(s, 1),
+		dup_col(s, 2), dup_col(s, 3), dup_col(s, 4)};
+	return 0;
 }
 
 static int read_proceedings(struct store *st, struct record *r)
@@ -104,16 +134,17 @@ static int read_proceedings(struct store *st, struct record *r)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
 	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (grow(&r->proc, &cap, r->n_proc, sizeof *r->proc, 4) != 0)
-			break;
-		r->proc[r->n_proc++] = (struct proceeding){dup_col(s, 0), dup_col(s, 1),
-			dup_col(s, 2), dup_col(s, 3), dup_col(s, 4)};
-	}
-	int result = rc == SQLITE_DONE ? 0 : store_fail(st, "reading proceedings");
-	sqlite3_finalize(s);
-	return result;
+	return each_row(st, s, r, &cap, add_proceeding, "reading proceedings");
+}
+
+static int add_link(struct record *r, sqlite3_stmt *s, size_t *cap)
+{
+	if (grow(&r->links, cap, r->n_links, sizeof *r->links, 8) != 0)
+		return -1;
+	r->links[r->n_links++] = (struct record_link){catalog[r->db].link->target,
+		sqlite3_column_int64(s, 0), dup_col(s, 1), dup_col(s, 2),
+		dup_col(s, 3), dup_col(s, 4)};
+	return 0;
 }
 
 static int read_links(struct store *st, struct record *r)
@@ -131,17 +162,7 @@ static int read_links(struct store *st, struct record *r)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
 	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (grow(&r->links, &cap, r->n_links, sizeof *r->links, 8) != 0)
-			break;
-		r->links[r->n_links++] = (struct record_link){l->target,
-			sqlite3_column_int64(s, 0), dup_col(s, 1), dup_col(s, 2),
-			dup_col(s, 3), dup_col(s, 4)};
-	}
-	int result = rc == SQLITE_DONE ? 0 : store_fail(st, "reading links");
-	sqlite3_finalize(s);
-	return result;
+	return each_row(st, s, r, &cap, add_link, "reading links");
 }
 
 int store_record(struct store *st, int db, long rowid, struct record *out)
