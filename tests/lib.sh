@@ -58,30 +58,35 @@ resize() { t resize-window -t k -x "$1" -y "$2"; }
 # kiosk_pid: the pid of the program started in the window.
 kiosk_pid() { pgrep -P "$(t list-panes -t k -F '#{pane_pid}')" | head -1; }
 
+# poll SECONDS COMMAND...: runs COMMAND every 50 ms until it succeeds
+# (status 0) or SECONDS have passed (status 1).
+poll() {
+	local end=$(($(date +%s) + $1))
+	shift
+	while [ "$(date +%s)" -le "$end" ]; do
+		"$@" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+screen_has() { screen | grep -Eq -- "$1"; }
+screen_lacks_now() { ! screen_has "$1"; }
+
 # wait_for REGEX [SECONDS]: waits until the screen matches; prints the
 # screen and fails if it does not within the time (default 5 s).
 wait_for() {
-	end=$(($(date +%s) + ${2:-5}))
-	while [ "$(date +%s)" -le "$end" ]; do
-		screen | grep -Eq -- "$1" && return 0
-		sleep 0.05
-	done
+	poll "${2:-5}" screen_has "$1" && return 0
 	screen | sed 's/^/# /'
 	return 1
 }
 # wait_gone REGEX: waits until the screen no longer matches.
 wait_gone() {
-	end=$(($(date +%s) + ${2:-5}))
-	while [ "$(date +%s)" -le "$end" ]; do
-		screen | grep -Eq -- "$1" || return 0
-		sleep 0.05
-	done
+	poll "${2:-5}" screen_lacks_now "$1" && return 0
 	screen | sed 's/^/# /'
 	return 1
 }
 # expect REGEX DESCRIPTION: one check that the screen shows REGEX.
 expect() { check "$2" wait_for "$1"; }
-# no_line_longer_than N: no screen line is wider than N columns.
-no_line_longer_than() {
-	screen | awk -v n="$1" '{ if (length($0) > n) bad = 1 } END { exit bad }'
-}
+# no_line_longer_than N: no screen line is wider than N columns (wc -L
+# counts display columns: a double-width character is two).
+no_line_longer_than() { test "$(screen | wc -L)" -le "$1"; }

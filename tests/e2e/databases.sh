@@ -16,12 +16,9 @@ selected_no() {
 		awk '{ print $1 + 1 }'
 }
 # wait_selected_no N: waits until the highlight is on screen line N.
+selected_on() { [ "$(selected_no)" = "$1" ]; }
 wait_selected_no() {
-	end=$(($(date +%s) + 5))
-	while [ "$(date +%s)" -le "$end" ]; do
-		[ "$(selected_no)" = "$1" ] && return 0
-		sleep 0.05
-	done
+	poll 5 selected_on "$1" && return 0
 	echo "# the highlight is on line $(selected_no), not $1"
 	return 1
 }
@@ -31,12 +28,9 @@ selected() {
 	[ -n "$n" ] && screen | sed -n "${n}p"
 }
 # wait_selected REGEX: waits until the highlighted row matches.
+selected_matches() { selected | grep -Eq -- "$1"; }
 wait_selected() {
-	end=$(($(date +%s) + ${2:-5}))
-	while [ "$(date +%s)" -le "$end" ]; do
-		selected | grep -Eq -- "$1" && return 0
-		sleep 0.05
-	done
+	poll "${2:-5}" selected_matches "$1" && return 0
 	echo "# selected row: $(selected)"
 	screen | sed 's/^/# /'
 	return 1
@@ -57,14 +51,8 @@ search() {
 	keys Enter
 }
 # changed_from TEXT: waits until the screen is no longer TEXT.
-changed_from() {
-	end=$(($(date +%s) + 2))
-	while [ "$(date +%s)" -le "$end" ]; do
-		[ "$(screen)" != "$1" ] && return 0
-		sleep 0.05
-	done
-	return 1
-}
+screen_is_not() { [ "$(screen)" != "$1" ]; }
+changed_from() { poll 2 screen_is_not "$1"; }
 # pick VALUE: in a picker, moves the highlight to the row VALUE (paging on
 # when it is not on the screen) and presses Enter. Heading rows, which the
 # highlight skips, are not counted as moves.
@@ -112,12 +100,9 @@ screen_lacks() {
 	return 1
 }
 # same_screen FILE: the screen (but the status line) is what FILE holds.
+top_lines_are() { [ "$(top_lines)" = "$(cat "$1")" ]; }
 same_screen() {
-	end=$(($(date +%s) + 3))
-	while [ "$(date +%s)" -le "$end" ]; do
-		[ "$(top_lines)" = "$(cat "$1")" ] && return 0
-		sleep 0.05
-	done
+	poll 3 top_lines_are "$1" && return 0
 	diff "$1" <(top_lines) | sed 's/^/# /'
 	return 1
 }

@@ -58,13 +58,7 @@ expect '^\[exited 0\]' "q closes the SSH session"
 start 80x24 $client
 wait_for '1  Welcome' >/dev/null
 pkill -KILL -f "ssh -tt -i $dir/id"
-gone() {
-	for _ in $(seq 50); do
-		pgrep -f "htkp -c $dir/htkp.ini" >/dev/null || return 0
-		sleep 0.1
-	done
-	return 1
-}
-check "when the link drops, the kiosk ends" gone
+no_kiosk() { ! pgrep -f "htkp -c $dir/htkp.ini" >/dev/null; }
+check "when the link drops, the kiosk ends" poll 5 no_kiosk
 
 finish

@@ -17,10 +17,6 @@ c.execute("UPDATE cases SET sentence = CAST(x'4261642062797465733a20ff20c328' ||
 c.commit()
 PY
 
-# width_ok N: no screen line is wider than N columns (wc -L counts
-# double-width characters as two).
-width_ok() { test "$(screen | wc -L)" -le "$1"; }
-
 open_unicode_case() {
 	keys 3
 	wait_for 'Case Law: 2 cases' >/dev/null
@@ -35,14 +31,14 @@ for size in 80x24 40x12; do
 	expect 'الاتجار' "$size: Arabic title shown"
 	expect '贩卖案' "$size: Chinese title shown"
 	expect 'Дело о торговле' "$size: Cyrillic title shown"
-	check "$size: no line wider than the screen" width_ok "${size%x*}"
+	check "$size: no line wider than the screen" no_line_longer_than "${size%x*}"
 	keys End
 	expect 'Закон о противодействии' "$size: Cyrillic link at the end of the record"
-	check "$size: no line wider than the screen at the end" width_ok "${size%x*}"
+	check "$size: no line wider than the screen at the end" no_line_longer_than "${size%x*}"
 	keys Home
 	wait_for 'Lines 1-' >/dev/null
 	keys NPage
-	check "$size: wrapped CJK text stays within the screen" width_ok "${size%x*}"
+	check "$size: wrapped CJK text stays within the screen" no_line_longer_than "${size%x*}"
 done
 
 # --- the same words found whatever the accents ---
