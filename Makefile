@@ -27,9 +27,13 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURC
              -DHTKP_VERSION='"$(VERSION)"' -DSYSCONFDIR='"$(sysconfdir)"' \
              -Isrc -Ibuild $(PC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
-KIOSK_SRC  = $(filter-out src/import%.c,$(wildcard src/*.c))
-LIB_SRC    = $(filter-out src/main.c,$(KIOSK_SRC))
-IMPORT_SRC = $(wildcard src/import*.c)
+# One folder per layer (README: "The code"). The kiosk is every layer but
+# the importer; the importer is its own folder plus what both share.
+KIOSK_DIRS  = common query store ui cli
+IMPORT_DIRS = common import
+KIOSK_SRC  = $(foreach d,$(KIOSK_DIRS),$(wildcard src/$(d)/*.c))
+IMPORT_SRC = $(foreach d,$(IMPORT_DIRS),$(wildcard src/$(d)/*.c))
+LIB_SRC    = $(filter-out src/cli/main.c,$(KIOSK_SRC))
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=build/%) $(UNIT_SRC:tests/unit/%.c=build/asan/%)
 
@@ -60,11 +64,12 @@ build/asan/%.o: src/%.c | deps-build
 build/sysconfdir: FORCE
 	@mkdir -p $(@D)
 	@echo '$(sysconfdir)' | cmp -s - $@ || echo '$(sysconfdir)' > $@
-build/main.o build/asan/main.o: build/sysconfdir
+build/cli/main.o build/asan/cli/main.o: build/sysconfdir
 FORCE:
 
 # The loader carries the schema inside it.
-$(IMPORT_SRC:src/%.c=build/%.o) $(IMPORT_SRC:src/%.c=build/asan/%.o): build/schema_sql.h
+LOADER_SRC = $(wildcard src/import/*.c)
+$(LOADER_SRC:src/%.c=build/%.o) $(LOADER_SRC:src/%.c=build/asan/%.o): build/schema_sql.h
 build/schema_sql.h: db/schema.sql scripts/embed-sql.sh
 	@mkdir -p $(@D)
 	scripts/embed-sql.sh $< > $@
@@ -126,4 +131,4 @@ uninstall:
 clean:
 	rm -rf build htkp htkp-import $(SAMPLE_DB) db/htkp.db.tmp-*
 
--include $(wildcard build/*.d build/asan/*.d)
+-include $(wildcard build/*/*.d build/asan/*/*.d)

@@ -9,10 +9,10 @@
  * $BENCH_RUNS); it prints the median, min and max in ms, what the query
  * found (matches, rows or values), and at the end the peak RSS. The words
  * searched for are the ones bench/gen.py plants: keep them in step. */
-#include "catalog.h"
-#include "dbstate.h"
-#include "query.h"
-#include "store.h"
+#include "common/catalog.h"
+#include "query/dbstate.h"
+#include "query/query.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -34,7 +34,7 @@ case $RUNS in ''|*[!0-9]*) fail "BENCH_RUNS must be a number, not \"$RUNS\"" ;; 
 if [ "$RUNS" -lt 1 ] || [ "$RUNS" -gt 1000 ]; then fail "BENCH_RUNS must be 1 to 1000"; fi
 [ -x "$PY" ] || fail "$PY is missing"
 [ -x ./htkp-import ] || fail "./htkp-import is missing: run make bench (or make)"
-ls build/store.o build/query.o build/dbstate.o >/dev/null 2>&1 \
+ls build/store/store.o build/query/query.o build/query/dbstate.o >/dev/null 2>&1 \
 	|| fail "build/*.o are missing: run make bench (or make)"
 command -v cc >/dev/null 2>&1 || fail "no C compiler (cc)"
 command -v pkg-config >/dev/null 2>&1 || fail "pkg-config is missing: run scripts/deps.sh build"
@@ -42,8 +42,8 @@ command -v pkg-config >/dev/null 2>&1 || fail "pkg-config is missing: run script
 newer() {
 	[ -n "$(find "$1" -newer "$2" 2>/dev/null)" ]
 }
-for c in src/*.c; do
-	o=build/$(basename "$c" .c).o
+for c in src/*/*.c; do
+	o=build/${c#src/}; o=${o%.c}.o
 	if [ -f "$o" ] && newer "$c" "$o"; then
 		echo "bench/queries.sh: warning: $c is newer than $o: timings are of the old code (run make)" >&2
 	fi
@@ -82,11 +82,8 @@ fi
 echo "database: $DB, $(($(wc -c < "$DB") / 1048576)) MB"
 
 # 3. The queries, through the project's own objects (no SQL of its own):
-# build/*.o but the kiosk's main and the importer's.
-objs=
-for o in build/*.o; do
-	case $o in build/main.o|build/import*) ;; *) objs="$objs $o" ;; esac
-done
+# the layers under the views (common, query, store).
+objs=$(ls build/common/*.o build/query/*.o build/store/*.o)
 # shellcheck disable=SC2046,SC2086
 cc -std=c11 -O2 -Wall -Wextra -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc \
 	bench/queries.c $objs \

@@ -102,7 +102,7 @@ for entry in report:
             why = " (htkp: smkx in a write of its own at the first key)"
             diag += [
                 "The write of \\33[?1h\\33= is smkx (keypad_xmit). start_terminal()",
-                "in src/ui.c does refresh(); endwin(); endwin() sends rmkx, and",
+                "in src/ui/ui.c does refresh(); endwin(); endwin() sends rmkx, and",
                 "ncurses sends smkx again only at the first get_wch(), flushed on",
                 "its own. Until that key the terminal is in normal cursor-key mode",
                 "and sends Down as ESC [ B, which htkp reads as Esc [ B: the first",

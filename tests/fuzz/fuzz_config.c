@@ -24,7 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "common/config.h"
 
 static char path[] = "/tmp/htkp-fuzz-config-XXXXXX";
 static int fd = -1;

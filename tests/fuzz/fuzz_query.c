@@ -23,7 +23,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "query.h"
+#include "query/query.h"
 
 static sqlite3 *db;
 static sqlite3_stmt *select_st;

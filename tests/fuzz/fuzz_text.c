@@ -42,7 +42,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-#include "text.h"
+#include "common/text.h"
 
 static bool skip_drop, skip_append, skip_match, skip_fit, skip_wrap;
 

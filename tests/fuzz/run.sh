@@ -6,7 +6,7 @@
 # SECONDS (default 60) is per target; TARGET is any of fuzz_query,
 # fuzz_text, fuzz_config (default: all three, one after the other). Each
 # target is compiled with clang -fsanitize=fuzzer,address,undefined straight
-# from the src/*.c files it tests; everything it writes is under build/fuzz/:
+# from the src/*/*.c files it tests; everything it writes is under build/fuzz/:
 #   build/fuzz/NAME              the fuzzer
 #   build/fuzz/NAME.dict         its dictionary (written here)
 #   build/fuzz/corpus/NAME/      the corpus, seeded from tests/fuzz/seeds/NAME/
@@ -39,9 +39,9 @@ mkdir -p "$out/logs" "$out/cov" || exit 2
 # What each target is built from and linked with.
 sources() {
 	case $1 in
-	fuzz_query) echo "src/query.c" ;;
-	fuzz_text) echo "src/text.c src/grow.c" ;;
-	fuzz_config) echo "src/config.c" ;;
+	fuzz_query) echo "src/query/query.c" ;;
+	fuzz_text) echo "src/common/text.c src/common/grow.c" ;;
+	fuzz_config) echo "src/common/config.c" ;;
 	*) return 1 ;;
 	esac
 }

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "query.h"
+#include "query/query.h"
 
 #define N_ROWS 14
 

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "store.h"
+#include "common/catalog.h"
+#include "store/store.h"
 
 #define SEED "db/seed/sample.json"
 #define DB "db/htkp.db"

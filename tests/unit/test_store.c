@@ -17,10 +17,10 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "dbstate.h"
-#include "query.h"
-#include "store.h"
+#include "common/catalog.h"
+#include "query/dbstate.h"
+#include "query/query.h"
+#include "store/store.h"
 
 #define DB_PATH "db/htkp.db"
 #define SEED_PATH "db/seed/sample.json"

@@ -18,7 +18,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-#include "text.h"
+#include "common/text.h"
 
 /* Characters, as UTF-8 string literals to concatenate. */
 #define E_ACUTE   "\xc3\xa9"           /* é precomposed */

@@ -1,0 +1,239 @@
+/* `htkp query DB WORDS... [--filter F=V]... [--sort S] [--page N]` prints
+ * one result page, one record a line; `htkp show DB ID` prints a record
+ * with every field. Same engine, filters and ranking as the kiosk. */
+#include "cli/cli.h"
+#include "common/catalog.h"
+#include "query/dbstate.h"
+#include "store/recordfmt.h"
+#include "store/store.h"
+#include "common/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PER_PAGE 20
+
+static const char usage[] =
+	"usage: htkp [-c FILE] [--db FILE] query DATABASE [WORDS...] [--filter FIELD=VALUE]...\n"
+	"                                  [--sort relevance|newest|oldest|title] [--page N]\n"
+	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
+	"DATABASE is cases, legislation or bibliography.\n";
+
+int cli_is_command(const char *arg)
+{
+	return strcmp(arg, "query") == 0 || strcmp(arg, "show") == 0;
+}
+
+/* Prints s cleaned for a terminal (no controls, valid UTF-8, newlines
+ * kept), in the terminal's character set. */
+static void put_clean(const char *s, FILE *out)
+{
+	char *clean = text_clean(s, strlen(s), true);
+	text_print(clean ? clean : "", out);
+	free(clean);
+}
+
+static int bad(const char *fmt, const char *arg)
+{
+	fputs("htkp: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", usage);
+	return 2;
+}
+
+static void list_filters(int db)
+{
+	fprintf(stderr, "filters of %s:", catalog[db].name);
+	for (size_t i = 0; i < catalog[db].n_filters; i++)
+		fprintf(stderr, " %s", catalog[db].filters[i].name);
+	fputc('\n', stderr);
+}
+
+/* Applies one --filter FIELD=VALUE; year takes 2005, 2005-2010, 2005-, -2010. */
+static int apply_filter(struct dbstate *s, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	char field[64];
+	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof field || !eq[1])
+		return bad("--filter wants FIELD=VALUE, not \"%s\"", arg);
+	memcpy(field, arg, (size_t)(eq - arg));
+	field[eq - arg] = '\0';
+	const struct filter_info *f = catalog_filter(s->db, field);
+	if (!f) {
+		bad("no filter \"%s\" in this database", field);
+		list_filters(s->db);
+		return 2;
+	}
+	int rc = f->kind == FILTER_YEAR ? dbstate_set_years(s, eq + 1)
+					: dbstate_set_filter(s, field, eq + 1);
+	return rc == 0 ? 0 : bad("bad filter value \"%s\" (a year is 2005, 2005-2010, 2005- or -2010)", eq + 1);
+}
+
+static int parse_sort(const char *name)
+{
+	for (int i = 0; i < SORT_COUNT; i++)
+		if (strcmp(name, sort_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Appends word to the words typed so far. */
+static int add_words(char **words, const char *w)
+{
+	size_t a = *words ? strlen(*words) : 0, b = strlen(w);
+	char *n = realloc(*words, a + b + 2);
+	if (!n)
+		return -1;
+	if (a)
+		n[a++] = ' ';
+	memcpy(n + a, w, b + 1);
+	*words = n;
+	return 0;
+}
+
+static int parse_query_args(struct dbstate *s, int argc, char **argv, long *page)
+{
+	char *words = NULL;
+	int rc = 0;
+	for (int i = 0; i < argc && rc == 0; i++) {
+		const char *a = argv[i];
+		bool has_value = i + 1 < argc;
+		if (!strcmp(a, "--filter") && has_value) {
+			rc = apply_filter(s, argv[++i]);
+		} else if (!strcmp(a, "--sort") && has_value) {
+			if ((s->sort = parse_sort(argv[++i])) < 0)
+				rc = bad("unknown sort \"%s\"", argv[i]);
+		} else if (!strcmp(a, "--page") && has_value) {
+			char *end;
+			*page = strtol(argv[++i], &end, 10);
+			if (*end || *page < 1 || *page > 1000000)
+				rc = bad("--page wants a number from 1, not \"%s\"", argv[i]);
+		} else if (!strcmp(a, "--")) {
+			for (i++; i < argc && rc == 0; i++)
+				rc = add_words(&words, argv[i]) ? 1 : 0;
+		} else if (a[0] == '-' && a[1] == '-') {
+			rc = bad("unknown option or missing value: %s", a);
+		} else {
+			rc = add_words(&words, a) ? 1 : 0;
+		}
+	}
+	if (rc == 0 && words && dbstate_set_text(s, words) != 0)
+		rc = 1;
+	free(words);
+	return rc;
+}
+
+static void print_row(struct store *st, int db, long rowid)
+{
+	struct record r;
+	if (store_record(st, db, rowid, &r) != 0)
+		return;
+	const char *country = record_value(&r, db == DB_BIBLIOGRAPHY ? "@country" : "country");
+	const char *year = record_value(&r, "year");
+	const char *cells[] = {record_value(&r, "id"), record_value(&r, "title"),
+			       country, year};
+	/* Tab-separated, for cut and awk; a cell never holds a tab. */
+	for (size_t i = 0; i < 4; i++) {
+		put_clean(cells[i] ? cells[i] : "", stdout);
+		fputc(i < 3 ? '\t' : '\n', stdout);
+	}
+	record_free(&r);
+}
+
+static int run_query(struct store *st, int db, int argc, char **argv)
+{
+	struct dbstate s;
+	long page = 1;
+	dbstate_init(&s, db);
+	int rc = parse_query_args(&s, argc, argv, &page);
+	if (rc != 0) {
+		dbstate_free(&s);
+		return 2;
+	}
+	if (s.q.hint)
+		fprintf(stderr, "htkp: %s\n", s.q.hint);
+	struct search q;
+	struct result_page rp;
+	dbstate_search(&s, &q);
+	long total = store_search_count(st, &q);
+	if (total < 0 || store_search_page(st, &q, (page - 1) * PER_PAGE, PER_PAGE, &rp) != 0) {
+		fprintf(stderr, "htkp: %s\n", store_error(st));
+		dbstate_free(&s);
+		return 2;
+	}
+	if (rp.n == 0)
+		fprintf(stderr, "No %s match%s.\n", catalog[db].nouns, total ? " on this page" : "");
+	else
+		fprintf(stderr, "Results %ld-%ld of %ld\n", (page - 1) * PER_PAGE + 1,
+			(page - 1) * PER_PAGE + (long)rp.n, total);
+	for (size_t i = 0; i < rp.n; i++)
+		print_row(st, db, rp.v[i].rowid);
+	rc = rp.n ? 0 : 1;
+	result_page_free(&rp);
+	dbstate_free(&s);
+	return rc;
+}
+
+static int print_piece(void *ctx, enum rf_kind kind, const char *label,
+		       const char *value, int link)
+{
+	(void)ctx, (void)link;
+	switch (kind) {
+	case RF_HEADING:
+		printf("\n");
+		put_clean(label, stdout);
+		printf("\n");
+		return 0;
+	case RF_FIELD:
+	case RF_SUBFIELD:
+		printf("%s", kind == RF_SUBFIELD ? "  " : "");
+		put_clean(label, stdout);
+		printf(": ");
+		break;
+	case RF_LINK:
+	case RF_NOTE:
+		printf("  ");
+		break;
+	default:
+		break;
+	}
+	put_clean(value, stdout);
+	printf("\n");
+	return 0;
+}
+
+static int run_show(struct store *st, int db, int argc, char **argv)
+{
+	if (argc != 1)
+		return bad("show wants one record id%s", "");
+	long rowid = store_find_id(st, db, argv[0]);
+	if (rowid < 0) {
+		fprintf(stderr, "htkp: %s\n", store_error(st));
+		return 2;
+	}
+	if (rowid == 0) {
+		fprintf(stderr, "htkp: no %s with id \"%s\"\n", catalog[db].noun, argv[0]);
+		return 1;
+	}
+	struct record r;
+	if (store_record(st, db, rowid, &r) != 0) {
+		fprintf(stderr, "htkp: %s\n", store_error(st));
+		return 2;
+	}
+	record_walk(&r, print_piece, NULL);
+	record_free(&r);
+	return 0;
+}
+
+int cli_run(struct store *st, int argc, char **argv)
+{
+	if (argc < 2)
+		return bad("%s wants a database: cases, legislation or bibliography", argv[0]);
+	int db = catalog_find(argv[1]);
+	if (db < 0)
+		return bad("no database \"%s\" (cases, legislation or bibliography)", argv[1]);
+	if (strcmp(argv[0], "query") == 0)
+		return run_query(st, db, argc - 2, argv + 2);
+	return run_show(st, db, argc - 2, argv + 2);
+}

@@ -1,0 +1,167 @@
+/* htkp: the Human Trafficking Knowledge Portal as a terminal kiosk.
+ * Reads the arguments and the configuration, opens the database, picks
+ * the terminal's character set, and runs the kiosk. */
+#include "cli/cli.h"
+#include "common/config.h"
+#include "store/store.h"
+#include "common/text.h"
+#include "ui/ui.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define DEFAULT_CONFIG SYSCONFDIR "/htkp.ini"
+
+static const char usage[] =
+	"usage: htkp [-c FILE] [--db FILE]\n"
+	"       htkp [-c FILE] [--db FILE] query DATABASE [WORDS...] [--filter F=V]...\n"
+	"                                  [--sort S] [--page N]\n"
+	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
+	"       htkp --print-config | --help | --version\n";
+
+static const char help[] =
+	"The Human Trafficking Knowledge Portal in a terminal.\n"
+	"\n"
+	"  -c, --config FILE  read the configuration from FILE\n"
+	"                     (default " DEFAULT_CONFIG ", when it exists)\n"
+	"      --db FILE      use this database instead of the configured one\n"
+	"      --print-config print every configuration key with its default\n"
+	"      --help         this text\n"
+	"      --version      the version\n"
+	"\n"
+	"Exit status: 0 done, 1 cannot run (terminal), 2 bad arguments,\n"
+	"configuration or database. See htkp(1) and htkp.ini(5).\n";
+
+struct args {
+	const char *config;
+	const char *db;
+	int command;          /* argv index of query/show, 0 for the kiosk */
+};
+
+/* Returns -1 to exit 0 (help, version), 0 to go on, 2 on a usage error. */
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		bool has_value = i + 1 < argc;
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			printf("%s%s", usage, help);
+			return -1;
+		} else if (!strcmp(arg, "--version")) {
+			printf("htkp %s\n", HTKP_VERSION);
+			return -1;
+		} else if (!strcmp(arg, "--print-config")) {
+			config_print_defaults(stdout);
+			return -1;
+		} else if ((!strcmp(arg, "-c") || !strcmp(arg, "--config")) && has_value) {
+			a->config = argv[++i];
+		} else if (!strcmp(arg, "--db") && has_value) {
+			a->db = argv[++i];
+		} else if (cli_is_command(arg)) {
+			a->command = i;
+			return 0;
+		} else {
+			fprintf(stderr, "htkp: %s: %s\n%s",
+				arg[0] == '-' && has_value ? "unknown option" :
+				arg[0] == '-' ? "option needs a value or is unknown" :
+				"unexpected argument", arg, usage);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static bool is_utf8(const char *codeset)
+{
+	return strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0;
+}
+
+/* Picks the terminal's character set and a locale ncurses can write it
+ * in. A bare C locale says little (sshd passes none by default), so it
+ * means ASCII; a charset without a matching locale installed falls back
+ * to ASCII too, since ncurses shows other bytes as M-x in the C locale.
+ * Returns -1 with a message when the configuration cannot be honoured. */
+static int setup_charset(const struct config *cfg, char *err, size_t len)
+{
+	const char *want = cfg->charset, *have = nl_langinfo(CODESET);
+	if (strcasecmp(want, "locale") == 0)
+		want = strcmp(have, "ANSI_X3.4-1968") == 0 ? "ASCII" : have;
+	if (is_utf8(want)) {
+		if (!is_utf8(nl_langinfo(CODESET)) && !setlocale(LC_CTYPE, "C.UTF-8")
+		    && !setlocale(LC_CTYPE, "en_US.UTF-8")) {
+			snprintf(err, len, "charset = utf-8 needs a UTF-8 locale such as C.UTF-8 "
+				 "(see locale -a)");
+			return -1;
+		}
+		return text_set_charset(NULL);
+	}
+	if (text_set_charset(want) != 0) {
+		snprintf(err, len, "[display] charset: unknown character set \"%s\"", want);
+		return -1;
+	}
+	if (strcasecmp(want, have) != 0) {
+		setlocale(LC_CTYPE, "C");
+		text_set_charset("ASCII");
+	}
+	return 0;
+}
+
+static int load_config(struct config *cfg, const struct args *a)
+{
+	config_defaults(cfg);
+	const char *file = a->config;
+	if (!file && access(DEFAULT_CONFIG, F_OK) == 0)
+		file = DEFAULT_CONFIG;
+	char err[512];
+	if (file && config_load(cfg, file, err, sizeof err) != 0) {
+		fprintf(stderr, "htkp: %s\n", err);
+		return 2;
+	}
+	if (a->db) {
+		free(cfg->db_path);
+		if (!(cfg->db_path = strdup(a->db)))
+			return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct args a = {0};
+	int rc = parse_args(argc, argv, &a);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	struct config cfg;
+	if ((rc = load_config(&cfg, &a)) != 0) {
+		config_free(&cfg);
+		return rc;
+	}
+	char err[512];
+	if (setup_charset(&cfg, err, sizeof err) != 0) {
+		fprintf(stderr, "htkp: %s\n", err);
+		config_free(&cfg);
+		return 2;
+	}
+	struct store *st = store_open(cfg.db_path, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "htkp: %s\n", err);
+		config_free(&cfg);
+		return 2;
+	}
+	if (a.command) {
+		rc = cli_run(st, argc - a.command, argv + a.command);
+	} else {
+		struct app app = {.cfg = &cfg, .store = st};
+		rc = ui_run(&app);
+	}
+	store_close(st);
+	config_free(&cfg);
+	text_set_charset(NULL);
+	return rc;
+}

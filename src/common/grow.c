@@ -1,0 +1,25 @@
+/* Doubling growth of arrays, with the overflow and out-of-memory checks
+ * written once. */
+#include "common/grow.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int grow(void *arrayp, size_t *cap, size_t n, size_t size, size_t first)
+{
+	if (n < *cap)
+		return 0;
+	size_t want = *cap ? 2 * *cap : first;
+	if (want <= n)
+		want = n + 1;
+	if (want > SIZE_MAX / size)
+		return -1;
+	void *old, *v;
+	memcpy(&old, arrayp, sizeof old);
+	if (!(v = realloc(old, want * size)))
+		return -1;
+	memcpy(arrayp, &v, sizeof v);
+	*cap = want;
+	return 0;
+}

@@ -1,0 +1,365 @@
+/* Cleaning, measuring, cutting and wrapping UTF-8 for a character-cell
+ * terminal, with libunistring. Widths are asked for "UTF-8" explicitly:
+ * an East Asian locale name would make ambiguous characters double. */
+#include "common/text.h"
+#include "common/grow.h"
+
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <uniconv.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unilbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#define ENC "UTF-8"
+
+static bool is_unsafe(ucs4_t c)
+{
+	return c < 0x20 || (c >= 0x7f && c < 0xa0)
+	       || uc_is_general_category(c, UC_CATEGORY_Cf)
+	       || uc_is_property_default_ignorable_code_point(c)
+	       || uc_is_property_bidi_control(c);
+}
+
+static char *out_charset;   /* NULL: UTF-8 */
+
+/* glibc transliterates ("é" -> "e") by the rules of the current LC_CTYPE,
+ * and the C locale has almost none: convert under C.UTF-8's rules, which
+ * every Debian system has, whatever the terminal's locale is. */
+static char *convert_to(const char *charset, const uint8_t *s, size_t n, size_t *len)
+{
+	static locale_t rules;
+	if (!rules)
+		rules = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	locale_t old = rules ? uselocale(rules) : (locale_t)0;
+	char *out = u8_conv_to_encoding(charset, iconveh_question_mark, s, n, NULL,
+					NULL, len);
+	if (rules)
+		uselocale(old);
+	return out;
+}
+
+/* Replaces *s by what the terminal's charset can show, back in UTF-8:
+ * transliterated ("Ö" -> "O"), '?' where nothing fits. Widths measured
+ * afterwards are then what the terminal will draw. */
+static int restrict_to_charset(uint8_t **s, size_t *len)
+{
+	size_t n = 0, back_len = 0;
+	char *conv = convert_to(out_charset, *s, *len, &n);
+	if (!conv)
+		return -1;
+	uint8_t *back = u8_conv_from_encoding(out_charset, iconveh_question_mark, conv, n,
+					      NULL, NULL, &back_len);
+	free(conv);
+	if (!back)
+		return -1;
+	free(*s);
+	*s = back;
+	*len = back_len;
+	return 0;
+}
+
+/* libunistring returns counted strings: make one a C string (freeing it
+ * when there is no memory for that). */
+static char *terminate(void *s, size_t len)
+{
+	char *z = realloc(s, len + 1);
+	if (!z) {
+		free(s);
+		return NULL;
+	}
+	z[len] = '\0';
+	return z;
+}
+
+char *text_clean(const char *s, size_t n, bool keep_newlines)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	/* Each input byte yields at most 3 output bytes (U+FFFD). */
+	uint8_t *buf = malloc(3 * n + 1);
+	if (!buf)
+		return NULL;
+	size_t len = 0;
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, end - p);   /* invalid -> U+FFFD, k=1.. */
+		p += k;
+		if (c == 0x2028 || c == 0x2029)   /* line, paragraph separator */
+			c = '\n';
+		if (c == '\t' || (c == '\n' && !keep_newlines) || c == '\r')
+			c = ' ';
+		else if (c != '\n' && is_unsafe(c))
+			continue;
+		len += u8_uctomb(buf + len, c, 4);
+	}
+	size_t nfc_len = 0;
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, buf, len, NULL, &nfc_len);
+	free(buf);
+	if (!nfc)
+		return NULL;
+	if (out_charset && restrict_to_charset(&nfc, &nfc_len) != 0) {
+		free(nfc);
+		return NULL;
+	}
+	return terminate(nfc, nfc_len);
+}
+
+/* Width of one character as drawn; anything unmeasurable takes one cell
+ * so that a cut can never overflow. */
+static int char_width(ucs4_t c)
+{
+	int w = uc_width(c, ENC);
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s, size_t n)
+{
+	int w = 0;
+	text_fit(s, n, 1 << 30, &w);
+	return w;
+}
+
+size_t text_fit(const char *s, size_t n, int cols, int *width)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0;
+	int w = 0;
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p + i, n - i);
+		int cw = char_width(c);
+		if (w + cw > cols)
+			break;   /* zero-width marks never stop here: they stay with their base */
+		w += cw;
+		i += k;
+	}
+	if (width)
+		*width = w;
+	return i;
+}
+
+static int push_line(struct text_lines *out, size_t off, size_t len, int width)
+{
+	if (grow(&out->v, &out->cap, out->n, sizeof *out->v, 64) != 0)
+		return -1;
+	out->v[out->n++] = (struct text_line){off, len, width};
+	return 0;
+}
+
+/* Emits s[start..stop) without its trailing spaces. */
+static int emit(struct text_lines *out, const uint8_t *s, size_t base,
+		size_t start, size_t stop)
+{
+	while (stop > start && s[stop - 1] == ' ')
+		stop--;
+	return push_line(out, base + start, stop - start,
+			 text_width((const char *)s + start, stop - start));
+}
+
+/* Greedy fill of one paragraph (no newlines) of n bytes at offset base. */
+static int wrap_paragraph(const uint8_t *s, size_t n, size_t base, int width,
+			  struct text_lines *out)
+{
+	if (n == 0)
+		return push_line(out, base, 0, 0);
+	char *brk = malloc(n);
+	if (!brk)
+		return -1;
+	u8_possible_linebreaks(s, n, ENC, brk);
+	size_t start = 0, cand = 0;   /* cand: last break opportunity in line */
+	int col = 0, col_at_cand = 0;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, n - i);
+		if (brk[i] == UC_BREAK_POSSIBLE && i > start) {
+			cand = i;
+			col_at_cand = col;
+		}
+		int cw = char_width(c);
+		/* A mark stays with its base, unless the base is a space hanging
+		 * past the end of the line. */
+		bool may_break = cw > 0 || s[i - (i > 0)] == ' ';
+		if (col + cw > width && c != ' ' && i > start && may_break) {
+			size_t stop = cand > start ? cand : i;
+			rc = emit(out, s, base, start, stop);
+			col = stop == cand ? col - col_at_cand : 0;
+			start = stop;
+			cand = start;
+			while (start < i && s[start] == ' ')
+				start++;   /* spaces at a break vanish */
+			continue;     /* re-measure this character on the new line */
+		}
+		col += cw;
+		i += k;
+	}
+	if (rc == 0)
+		rc = emit(out, s, base, start, n);
+	free(brk);
+	return rc;
+}
+
+int text_wrap(const char *s, size_t n, int width, struct text_lines *out)
+{
+	if (width < 1)
+		width = 1;
+	size_t start = 0;
+	while (start <= n) {
+		const char *nl = memchr(s + start, '\n', n - start);
+		size_t stop = nl ? (size_t)(nl - s) : n;
+		if (wrap_paragraph((const uint8_t *)s + start, stop - start, start,
+				   width, out) != 0)
+			return -1;
+		if (!nl)
+			break;
+		start = stop + 1;
+	}
+	return 0;
+}
+
+void text_lines_free(struct text_lines *l)
+{
+	free(l->v);
+	*l = (struct text_lines){0};
+}
+
+int text_append_char(char *buf, size_t *len, size_t cap, unsigned c)
+{
+	uint8_t tmp[6];
+	if (c > 0x10ffff || is_unsafe(c) || (c >= 0xd800 && c < 0xe000))
+		return -1;
+	int k = u8_uctomb(tmp, c, sizeof tmp);
+	if (k <= 0 || *len + (size_t)k + 1 > cap)
+		return -1;
+	memcpy(buf + *len, tmp, (size_t)k);
+	*len += (size_t)k;
+	buf[*len] = '\0';
+	return 0;
+}
+
+void text_drop_last_char(char *buf, size_t *len)
+{
+	const uint8_t *s = (const uint8_t *)buf;
+	while (*len > 0) {
+		ucs4_t c;   /* u8_prev always stores the character it steps over */
+		const uint8_t *prev = u8_prev(&c, s + *len, s);
+		if (!prev) {
+			*len = 0;
+			break;
+		}
+		*len = (size_t)(prev - s);
+		if (uc_width(c, ENC) != 0)
+			break;   /* a base character: its marks went with it */
+	}
+	buf[*len] = '\0';
+}
+
+/* Case and diacritics folded: the lower case of the first character of
+ * the canonical decomposition ("Ö" -> "o"), as the FTS5 tokenizer does. */
+static ucs4_t fold(ucs4_t c)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	if (uc_canonical_decomposition(c, d) > 0)
+		c = d[0];
+	return uc_tolower(c);
+}
+
+/* Folds s[0..n) into out (one entry per character; combining marks are
+ * dropped), with each entry's byte offset in off and the end in off[k]. */
+static size_t fold_string(const uint8_t *s, size_t n, ucs4_t *out, size_t *off)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, s + i, n - i);
+		if (!(uc_combining_class(c) != 0 && k > 0)) {
+			off[k] = i;
+			out[k++] = fold(c);
+		}
+		i += (size_t)len;
+	}
+	off[k] = n;
+	return k;
+}
+
+static bool is_word_char(ucs4_t c)
+{
+	return uc_is_alnum(c);
+}
+
+bool text_match(const char *s, size_t n, size_t from, char *const *terms,
+		const bool *prefix, size_t n_terms, size_t *start, size_t *end)
+{
+	if (n_terms == 0 || n == 0)
+		return false;
+	ucs4_t *f = malloc((n + 1) * sizeof *f);
+	size_t *off = malloc((n + 1) * sizeof *off);
+	ucs4_t t[256];
+	size_t toff[257];
+	bool found = false;
+	size_t k = f && off ? fold_string((const uint8_t *)s, n, f, off) : 0;
+	for (size_t i = 0; i < k && !found; i++) {
+		if (off[i] < from || (i > 0 && is_word_char(f[i - 1])) || !is_word_char(f[i]))
+			continue;
+		for (size_t j = 0; j < n_terms && !found; j++) {
+			size_t tl = strlen(terms[j]);
+			if (tl == 0 || tl >= 256)
+				continue;
+			size_t m = fold_string((const uint8_t *)terms[j], tl, t, toff);
+			if (m == 0 || i + m > k || memcmp(f + i, t, m * sizeof *t) != 0)
+				continue;
+			if (!prefix[j] && i + m < k && is_word_char(f[i + m]))
+				continue;
+			*start = off[i];
+			*end = off[i + m];
+			found = true;
+		}
+	}
+	free(f);
+	free(off);
+	return found;
+}
+
+int text_set_charset(const char *charset)
+{
+	free(out_charset);
+	out_charset = NULL;
+	if (!charset || strcasecmp(charset, "UTF-8") == 0 || strcasecmp(charset, "UTF8") == 0)
+		return 0;
+	size_t n = 0;
+	char *probe = convert_to(charset, (const uint8_t *)"a", 1, &n);
+	if (!probe)
+		return -1;
+	free(probe);
+	return (out_charset = strdup(charset)) ? 0 : -1;
+}
+
+const char *text_charset(void)
+{
+	return out_charset;
+}
+
+char *text_convert(const char *s)
+{
+	size_t n = strlen(s);
+	if (!out_charset)
+		return strdup(s);
+	size_t len = 0;
+	char *out = convert_to(out_charset, (const uint8_t *)s, n, &len);
+	if (!out)
+		return NULL;
+	return terminate(out, len);
+}
+
+void text_print(const char *s, FILE *out)
+{
+	char *c = text_convert(s);
+	fputs(c ? c : s, out);
+	free(c);
+}

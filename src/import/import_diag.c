@@ -1,0 +1,202 @@
+/* htkp-import diagnostics: every error and warning is one line on stderr
+ * that names the file, the record and the field, so a data editor can go
+ * straight to the mistake. Long runs of the same problem are capped. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+
+#include "import/import.h"
+
+/* Beyond this many lines of one kind, only count: a generated file with
+ * the same mistake in every record should not scroll for minutes. */
+#define SHOW_MAX 100
+
+static const char *const db_names[DB_COUNT] = {
+	"cases", "legislation", "bibliography"
+};
+
+/* The JSON member name of a database. */
+const char *imp_db_name(enum imp_db db)
+{
+	return db_names[db];
+}
+
+/* Writes s as a double-quoted string into out: quotes, backslashes and
+ * control characters escaped (a record is data, not terminal commands),
+ * cut at a character boundary with "..." if long. Returns out. */
+const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s)
+{
+	size_t o = 0;
+	const size_t room = IMP_QUOTE_MAX - 6;  /* '"', "...", '"', NUL */
+
+	out[o++] = '"';
+	for (; *s && o < room; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)c;
+		} else if (c < 0x20 || c == 0x7f) {
+			if (o + 4 >= room)
+				break;
+			snprintf(out + o, 5, "\\x%02x", c);
+			o += 4;
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	if (*s) {
+		while (o > 1 && ((unsigned char)out[o - 1] & 0xc0) == 0x80)
+			o--;            /* continuation bytes of a cut character */
+		if (o > 1 && (unsigned char)out[o - 1] >= 0xc0)
+			o--;            /* its lead byte */
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o++] = '"';
+	out[o] = '\0';
+	return out;
+}
+
+static void put_loc(const struct imp_loc *loc)
+{
+	char q[IMP_QUOTE_MAX];
+	int rec = loc->db && loc->idx >= 0;
+
+	if (loc->file)
+		fprintf(stderr, "%s: ", loc->file);
+	if (rec)
+		fprintf(stderr, "%s[%ld]", loc->db, loc->idx);
+	if (rec && loc->id)
+		fprintf(stderr, " %s", imp_quote(q, loc->id));
+	if (rec)
+		fputs(": ", stderr);
+	if (loc->field)
+		fprintf(stderr, "field %s: ", imp_quote(q, loc->field));
+}
+
+static void put_line(const struct imp_loc *loc, const char *kind,
+					 const char *fmt, va_list ap)
+{
+	put_loc(loc);
+	fputs(kind, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+/* Reports a data error at loc and counts it. */
+void imp_error(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	imp_verror(imp, loc, fmt, ap);
+	va_end(ap);
+}
+
+/* imp_error() for callers that take their own arguments. */
+void imp_verror(struct imp *imp, const struct imp_loc *loc, const char *fmt,
+				va_list ap)
+{
+	if (++imp->errors <= SHOW_MAX)
+		put_line(loc, "", fmt, ap);
+}
+
+/* Reports a warning at loc and counts it; warnings never fail an import. */
+void imp_warn(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (++imp->warnings > SHOW_MAX)
+		return;
+	va_start(ap, fmt);
+	put_line(loc, "warning: ", fmt, ap);
+	va_end(ap);
+}
+
+/* Reports a failure that is not about one record, prefixed with the
+ * program name, and counts it as an error. */
+void imp_fatal(struct imp *imp, const char *fmt, ...)
+{
+	va_list ap;
+
+	imp->errors++;
+	fputs("htkp-import: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Says how many lines the caps above held back. */
+void imp_diag_flush(const struct imp *imp)
+{
+	if (imp->errors > SHOW_MAX)
+		fprintf(stderr, "htkp-import: %lu more errors not shown\n",
+				imp->errors - SHOW_MAX);
+	if (imp->warnings > SHOW_MAX)
+		fprintf(stderr, "htkp-import: %lu more warnings not shown\n",
+				imp->warnings - SHOW_MAX);
+}
+
+static int is_room_errno(int e)
+{
+	return e == ENOSPC || e == EFBIG
+#ifdef EDQUOT
+		   || e == EDQUOT
+#endif
+		   ;
+}
+
+/* After a failed write SQLite's own clean-up may have replaced errno, so
+ * ask the system whether the new file hit a size limit or a full disk. */
+static int guess_room_errno(const struct imp *imp)
+{
+	struct rlimit rl;
+	struct stat st;
+	struct statvfs vfs;
+
+	if (imp->out_fd < 0 || fstat(imp->out_fd, &st) != 0)
+		return 0;
+	if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+		&& (rlim_t)st.st_size + 65536 > rl.rlim_cur)
+		return EFBIG;
+	if (fstatvfs(imp->out_fd, &vfs) == 0
+		&& (unsigned long long)vfs.f_bavail * vfs.f_frsize < 1u << 20)
+		return ENOSPC;
+	return 0;
+}
+
+/* Turns the connection's last SQLite error into one line: a full disk or
+ * a file size limit is the user's to fix and said plainly, once; anything
+ * else is a bug or a broken system, so the raw message helps. */
+enum imp_status imp_sqlerr(struct imp *imp, const char *what)
+{
+	int rc = sqlite3_extended_errcode(imp->db);
+	int sys = sqlite3_system_errno(imp->db);
+	int guess = guess_room_errno(imp);
+	const char *target = imp->out_path ? imp->out_path : "temporary storage";
+
+	if ((rc & 0xff) == SQLITE_IOERR && !is_room_errno(sys) && guess)
+		sys = guess;
+	if ((rc & 0xff) == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR
+									   && is_room_errno(sys))) {
+		if (!imp->out_of_room)
+			imp_fatal(imp, "no room to write %s: %s", target,
+					  strerror(is_room_errno(sys) ? sys : ENOSPC));
+		imp->out_of_room = 1;
+	} else if ((rc & 0xff) == SQLITE_NOMEM) {
+		imp_fatal(imp, "out of memory while %s", what);
+	} else if ((rc & 0xff) == SQLITE_IOERR) {
+		imp_fatal(imp, "cannot write %s while %s: %s", target, what,
+				  sys ? strerror(sys) : sqlite3_errmsg(imp->db));
+	} else {
+		imp_fatal(imp, "internal error while %s: %s", what,
+				  sqlite3_errmsg(imp->db));
+	}
+	return IMP_EFATAL;
+}

@@ -1,0 +1,94 @@
+/* htkp-import checks across records, over everything staged from all the
+ * files: an id names one record of its database, and every law a case
+ * cites is a legislation record of this import. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+
+#include "import/import.h"
+
+static const char duplicate_sql[] =
+	"SELECT file_no, db, idx, id, first_file, first_idx FROM ("
+	"  SELECT file_no, db, idx, id,"
+	"    first_value(file_no) OVER w AS first_file,"
+	"    first_value(idx) OVER w AS first_idx,"
+	"    row_number() OVER w AS n"
+	"  FROM temp.rec WHERE id IS NOT NULL"
+	"  WINDOW w AS (PARTITION BY db, id ORDER BY rowid)) "
+	"WHERE n > 1 ORDER BY file_no, db, idx";
+
+static const char dangling_sql[] =
+	"SELECT r.file_no, r.idx, r.id, j.key, clean(j.value) "
+	"FROM temp.rec AS r, json_each(r.json, '$.legislation') AS j "
+	"WHERE r.db = ?1 AND json_type(r.json, '$.legislation') = 'array' "
+	"  AND j.type = 'text' AND clean(j.value) IS NOT NULL "
+	"  AND NOT EXISTS (SELECT 1 FROM temp.rec AS l "
+	"                  WHERE l.db = ?2 AND l.id = clean(j.value)) "
+	"ORDER BY r.rowid, j.key";
+
+static void report_duplicate(struct imp *imp, sqlite3_stmt *st)
+{
+	enum imp_db db = (enum imp_db)sqlite3_column_int(st, 1);
+	const char *id = (const char *)sqlite3_column_text(st, 3);
+	struct imp_loc loc = {
+		imp->files[sqlite3_column_int(st, 0)].name, imp_db_name(db),
+		(long)sqlite3_column_int64(st, 2), id, "id"
+	};
+	char q[IMP_QUOTE_MAX];
+
+	imp_error(imp, &loc, "duplicate id %s (first used by %s[%lld] in %s)",
+			  imp_quote(q, id ? id : ""), imp_db_name(db),
+			  (long long)sqlite3_column_int64(st, 5),
+			  imp->files[sqlite3_column_int(st, 4)].name);
+}
+
+static void report_dangling(struct imp *imp, sqlite3_stmt *st)
+{
+	const char *ref = (const char *)sqlite3_column_text(st, 4);
+	char field[64], q[IMP_QUOTE_MAX];
+	struct imp_loc loc = {
+		imp->files[sqlite3_column_int(st, 0)].name,
+		imp_db_name(DB_CASES), (long)sqlite3_column_int64(st, 1),
+		(const char *)sqlite3_column_text(st, 2), field
+	};
+
+	snprintf(field, sizeof field, "legislation[%lld]",
+			 (long long)sqlite3_column_int64(st, 3));
+	imp_error(imp, &loc, "no legislation record has id %s",
+			  imp_quote(q, ref ? ref : ""));
+}
+
+/* Runs sql (binding DB_CASES and DB_LEGISLATION to ?1 and ?2 if it has
+ * them) and hands every row to report. */
+static enum imp_status each_row(struct imp *imp, const char *sql,
+								void (*report)(struct imp *, sqlite3_stmt *))
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) == 2) {
+		rc = sqlite3_bind_int(st, 1, DB_CASES);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_bind_int(st, 2, DB_LEGISLATION);
+	}
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		report(imp, st);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, "checking ids");
+}
+
+/* Reports duplicate ids and, if every file could be staged (otherwise
+ * the missing file's laws would all look missing), dangling references. */
+enum imp_status imp_check_links(struct imp *imp, int all_staged)
+{
+	enum imp_status st;
+
+	st = imp_exec(imp, "CREATE INDEX temp.rec_by_id ON rec (db, id)",
+				  "indexing ids");
+	if (st == IMP_OK)
+		st = each_row(imp, duplicate_sql, report_duplicate);
+	if (st == IMP_OK && all_staged)
+		st = each_row(imp, dangling_sql, report_dangling);
+	return st;
+}

@@ -1,0 +1,173 @@
+/* htkp-import output: the new database is built in a temporary file beside
+ * the target and only rename()d over it once complete and on disk, so a
+ * kiosk with the old file open never sees a half-built one, and any
+ * failure leaves the old file as it was. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "import/import.h"
+
+/* The temporary file's name, for the signal handler: deleting it is all
+ * that is needed to leave no trace of an interrupted import. */
+static char cleanup_path[4096];
+
+static void on_signal(int sig)
+{
+	if (cleanup_path[0])
+		unlink(cleanup_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+		sigaction(caught[i], &sa, NULL);
+}
+
+/* mkstemp() with the caught signals held off, so that the file never
+ * exists without cleanup_path naming it. */
+static int make_temp(char *path)
+{
+	sigset_t block, old;
+	int fd, err;
+
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+		sigaddset(&block, caught[i]);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	fd = mkstemp(path);
+	err = errno;
+	if (fd >= 0 && strlen(path) < sizeof cleanup_path)
+		memcpy(cleanup_path, path, strlen(path) + 1);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	errno = err;
+	return fd;
+}
+
+/* The mode for the new file: the old file's, so replacing it changes no
+ * permissions; else what creat() would give (mkstemp() gives 0600, and
+ * the kiosk usually runs as another user). */
+static mode_t new_mode(const char *out)
+{
+	struct stat st;
+	mode_t mask;
+
+	if (stat(out, &st) == 0 && S_ISREG(st.st_mode))
+		return st.st_mode & 07777;
+	mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Creates the temporary file beside imp->out_path: *tmp_path (caller
+ * frees) and its descriptor *fd, kept open for the final fsync. */
+enum imp_status imp_out_begin(struct imp *imp, char **tmp_path, int *fd)
+{
+	size_t len = strlen(imp->out_path);
+	char *path = malloc(len + sizeof ".tmp-XXXXXX");
+
+	if (!path) {
+		imp_fatal(imp, "out of memory");
+		return IMP_EFATAL;
+	}
+	memcpy(path, imp->out_path, len);
+	memcpy(path + len, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+	catch_signals();
+	*fd = make_temp(path);
+	if (*fd < 0) {
+		imp_fatal(imp, "cannot create a file beside %s: %s",
+				  imp->out_path, strerror(errno));
+		free(path);
+		return IMP_EFATAL;
+	}
+	if (fchmod(*fd, new_mode(imp->out_path)) != 0) {
+		imp_fatal(imp, "cannot set the mode of %s: %s", path,
+				  strerror(errno));
+		imp_out_abort(path, *fd);
+		free(path);
+		return IMP_EFATAL;
+	}
+	*tmp_path = path;
+	return IMP_OK;
+}
+
+static int room_errno(int e)
+{
+	return e == ENOSPC || e == EFBIG
+#ifdef EDQUOT
+		   || e == EDQUOT
+#endif
+		   ;
+}
+
+/* Flushes the directory holding path, whose entry rename() changed.
+ * Returns 0 or an errno value. */
+static int fsync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+					  : strdup(".");
+	int fd, err = 0;
+
+	if (!dir)
+		return ENOMEM;
+	fd = open(dir, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0)
+		err = errno;
+	if (fd >= 0)
+		close(fd);
+	free(dir);
+	return err;
+}
+
+/* Puts the finished temporary file in place: the database must already
+ * be closed. fsync first, so the name never points at unwritten data. */
+enum imp_status imp_out_commit(struct imp *imp, const char *tmp_path, int fd)
+{
+	int err;
+
+	if (fsync(fd) != 0) {
+		err = errno;
+		imp_fatal(imp, "%s %s: %s", room_errno(err) ? "no room to write"
+				  : "cannot write", imp->out_path, strerror(err));
+		imp_out_abort(tmp_path, fd);
+		return IMP_EFATAL;
+	}
+	close(fd);
+	if (rename(tmp_path, imp->out_path) != 0) {
+		imp_fatal(imp, "cannot replace %s: %s", imp->out_path,
+				  strerror(errno));
+		imp_out_abort(tmp_path, -1);
+		return IMP_EFATAL;
+	}
+	cleanup_path[0] = '\0';
+	if ((err = fsync_dir(imp->out_path)) != 0)
+		fprintf(stderr, "htkp-import: warning: %s is in place, but its "
+				"directory could not be flushed to disk: %s\n",
+				imp->out_path, strerror(err));
+	return IMP_OK;
+}
+
+/* Removes the temporary file (and closes fd unless it is -1). */
+void imp_out_abort(const char *tmp_path, int fd)
+{
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp_path);
+	cleanup_path[0] = '\0';
+}

@@ -1,0 +1,214 @@
+/* htkp-import staging: checks a file's top level (the "format" tag, the
+ * three record arrays) and copies each record's JSON into temp.rec, one
+ * row per record, so later passes parse one record at a time instead of
+ * the whole file again. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <string.h>
+
+#include "import/import.h"
+
+/* The output file is deleted on any failure, so a rollback journal buys
+ * nothing; one fsync at the end replaces SQLite's own. */
+static const char setup_sql[] =
+	"PRAGMA main.journal_mode = OFF;"
+	"PRAGMA main.synchronous = OFF;"
+	"PRAGMA cache_size = -65536;"
+	"CREATE TEMP TABLE rec ("
+	"  file_no INTEGER NOT NULL,"     /* index into imp->files */
+	"  db      INTEGER NOT NULL,"     /* enum imp_db */
+	"  idx     INTEGER NOT NULL,"     /* position in the file's array */
+	"  type    TEXT NOT NULL,"        /* json_type of the record */
+	"  id      TEXT,"                 /* clean(id) if id is a string */
+	"  rno     INTEGER,"              /* rowid in the output, see load */
+	"  json    TEXT"                  /* the record, if an object */
+	");";
+
+/* One database's records from one file. json_each(?1, ?4) rather than a
+ * join over the top level: that would copy each array out as text and
+ * parse it again, half as much memory again for a big file. */
+static const char stage_sql[] =
+	"INSERT INTO temp.rec (file_no, db, idx, type, id, json) "
+	"SELECT ?2, ?3, r.key, r.type, "
+	"  CASE WHEN r.type = 'object' AND json_type(r.value, '$.id') = 'text' "
+	"    THEN clean(json_extract(r.value, '$.id')) END, "
+	"  CASE WHEN r.type = 'object' THEN r.value END "
+	"FROM json_each(?1, ?4) AS r";
+
+/* Runs SQL without parameters; what names the step for an error line. */
+enum imp_status imp_exec(struct imp *imp, const char *sql, const char *what)
+{
+	if (sqlite3_exec(imp->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return imp_sqlerr(imp, what);
+	return IMP_OK;
+}
+
+/* Opens path (the temporary output file, or ":memory:" for --check) as
+ * imp->db, with the staging table and the SQL functions the load needs. */
+enum imp_status imp_open(struct imp *imp, const char *path)
+{
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+	if (sqlite3_open_v2(path, &imp->db, flags, NULL) != SQLITE_OK) {
+		if (!imp->db) {
+			imp_fatal(imp, "out of memory");
+			return IMP_EFATAL;
+		}
+		return imp_sqlerr(imp, "opening the new database");
+	}
+	sqlite3_extended_result_codes(imp->db, 1);
+	if (imp_register_functions(imp->db) != SQLITE_OK)
+		return imp_sqlerr(imp, "setting up");
+	return imp_exec(imp, setup_sql, "setting up");
+}
+
+static enum imp_db db_of(const char *key)
+{
+	for (int d = 0; d < DB_COUNT; d++)
+		if (strcmp(key, imp_db_name((enum imp_db)d)) == 0)
+			return (enum imp_db)d;
+	return DB_COUNT;
+}
+
+static const char *json_type_name(const char *type)
+{
+	if (strcmp(type, "text") == 0)
+		return "string";
+	if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0)
+		return "number";
+	if (strcmp(type, "true") == 0 || strcmp(type, "false") == 0)
+		return "boolean";
+	return type;            /* null, array, object */
+}
+
+/* One top-level member: a record array, the format tag, or unknown. */
+static void check_member(struct imp *imp, const struct imp_file *f,
+						 sqlite3_stmt *st, unsigned *seen, unsigned *arrays,
+						 int *format_ok)
+{
+	const char *key = (const char *)sqlite3_column_text(st, 0);
+	const char *type = (const char *)sqlite3_column_text(st, 1);
+	const char *atom = (const char *)sqlite3_column_text(st, 2);
+	struct imp_loc loc = { f->name, NULL, -1, NULL, key };
+	char q[IMP_QUOTE_MAX];
+	enum imp_db d = db_of(key);
+	unsigned bit = d == DB_COUNT ? 1u << DB_COUNT : 1u << d;
+
+	if (d == DB_COUNT && strcmp(key, "format") != 0) {
+		imp_warn(imp, &loc, "unknown field, ignored");
+		return;
+	}
+	if (*seen & bit)
+		imp_error(imp, &loc, "given twice");
+	*seen |= bit;
+	if (d != DB_COUNT) {
+		if (strcmp(type, "array") == 0)
+			*arrays |= bit;
+		else
+			imp_error(imp, &loc, "wrong type: %s (want an array of "
+					  "records)", json_type_name(type));
+	} else if (strcmp(type, "text") != 0 || strcmp(atom, IMP_FORMAT) != 0) {
+		imp_error(imp, &loc, "unsupported format %s (want \"" IMP_FORMAT "\")",
+				  strcmp(type, "text") == 0 ? imp_quote(q, atom)
+											 : json_type_name(type));
+		*format_ok = 0;
+	} else if (*format_ok < 0) {
+		*format_ok = 1;
+	}
+}
+
+/* Checks the members of the file's top-level object; *arrays gets a bit
+ * (1 << enum imp_db) for each record array. Returns IMP_EDATA if the file
+ * is not htkp/1 at all: then its records are not looked at. */
+static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
+								 unsigned *arrays)
+{
+	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL };
+	const char *p = f->text + strspn(f->text, " \t\r\n");
+	sqlite3_stmt *st;
+	unsigned seen = 0;
+	int rc, format_ok = -1;
+
+	if (*p != '{') {
+		imp_error(imp, &loc, "not an htkp/1 file: want a JSON object "
+				  "with \"format\": \"" IMP_FORMAT "\"");
+		return IMP_EDATA;
+	}
+	rc = sqlite3_prepare_v2(imp->db, "SELECT key, type, atom FROM json_each(?1)",
+							-1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		check_member(imp, f, st, &seen, arrays, &format_ok);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return imp_sqlerr(imp, "reading the top level");
+	if (format_ok < 0) {
+		loc.field = "format";
+		imp_error(imp, &loc, "missing format tag (want \"format\": \""
+				  IMP_FORMAT "\")");
+	}
+	return format_ok > 0 ? IMP_OK : IMP_EDATA;
+}
+
+static int stage_db(sqlite3_stmt *st, enum imp_db db)
+{
+	char path[32];
+	int rc;
+
+	snprintf(path, sizeof path, "$.%s", imp_db_name(db));
+	rc = sqlite3_bind_int(st, 3, db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 4, path, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	return rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+}
+
+/* Checks file number file_no's top level and stages its records. */
+enum imp_status imp_stage_file(struct imp *imp, int file_no)
+{
+	struct imp_file *f = &imp->files[file_no];
+	unsigned arrays = 0;
+	enum imp_status status = check_top(imp, f, &arrays);
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (status != IMP_OK)
+		return status;
+	rc = sqlite3_prepare_v2(imp->db, stage_sql, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int(st, 2, file_no);
+	for (int d = 0; rc == SQLITE_OK && d < DB_COUNT; d++)
+		if (arrays >> d & 1)
+			rc = stage_db(st, (enum imp_db)d);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return imp_sqlerr(imp, "staging records");
+	f->staged = 1;
+	return IMP_OK;
+}
+
+/* Fills the per-file and total record counts for the summary. */
+enum imp_status imp_count_records(struct imp *imp)
+{
+	static const char sql[] =
+		"SELECT file_no, db, count(*) FROM temp.rec GROUP BY file_no, db";
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
+
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int file_no = sqlite3_column_int(st, 0);
+		int db = sqlite3_column_int(st, 1);
+		long n = (long)sqlite3_column_int64(st, 2);
+		imp->files[file_no].count[db] = n;
+		imp->count[db] += n;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, "counting records");
+}

@@ -1,0 +1,389 @@
+/* The kiosk's loop: terminal set-up and restore, the view stack, the title
+ * and status bars, global keys, idle reset, resize and hang-up. Keys that
+ * arrive together are all handled before one frame is drawn. */
+#include "ui/ui.h"
+#include "common/config.h"
+#include "store/store.h"
+#include "common/text.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+
+#define MIN_COLS 40
+#define MIN_LINES 12
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+int key_char(int k)
+{
+	if (k >= KEY_CHAR_BASE)
+		return k - KEY_CHAR_BASE;
+	return k >= 0x20 && k < KEY_MIN && k != 127 ? k : 0;
+}
+
+bool key_is_enter(int k) { return k == '\n' || k == '\r' || k == KEY_ENTER; }
+bool key_is_back(int k) { return k == KEY_ESC || k == KEY_BACKSPACE || k == 127 || k == 8 || k == 'h' || k == KEY_LEFT; }
+bool key_is_down(int k) { return k == KEY_DOWN || k == 'j'; }
+bool key_is_up(int k) { return k == KEY_UP || k == 'k'; }
+bool key_is_page_down(int k) { return k == KEY_NPAGE || k == ' '; }
+bool key_is_page_up(int k) { return k == KEY_PPAGE || k == 'b'; }
+
+void view_push(struct app *app, struct view *v)
+{
+	v->prev = app->top;
+	app->top = v;
+}
+
+static void view_free(struct view *v)
+{
+	v->ops->destroy(v);
+}
+
+void view_pop(struct app *app)
+{
+	struct view *v = app->top;
+	if (!v || !v->prev)
+		return;
+	app->top = v->prev;
+	view_free(v);
+}
+
+void view_home(struct app *app)
+{
+	while (app->top && app->top->prev)
+		view_pop(app);
+}
+
+void ui_message(struct app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_is_error = error;
+}
+
+static struct area content_area(void)
+{
+	return (struct area){1, 0, LINES - 2, COLS};
+}
+
+static void draw_title(const struct app *app)
+{
+	ui_fill(0, 0, COLS, ROLE_TITLE);
+	int w = ui_puts(0, 1, "htkp", COLS - 1, ROLE_TITLE);
+	const char *title = app->top->prev ? app->top->title
+					   : "Human Trafficking Knowledge Portal";
+	ui_puts(0, 3 + w, title, COLS - 4 - w, ROLE_TITLE);
+}
+
+static void draw_status(struct app *app)
+{
+	int y = LINES - 1;
+	ui_fill(y, 0, COLS, ROLE_STATUS);
+	if (app->message[0]) {
+		ui_fill(y, 0, COLS, app->message_is_error ? ROLE_ERROR : ROLE_STATUS);
+		ui_puts(y, 1, app->message, COLS - 2,
+			app->message_is_error ? ROLE_ERROR : ROLE_STATUS);
+		return;
+	}
+	int right = 0;
+	if (app->position[0]) {
+		int pw = (int)strlen(app->position);   /* ASCII by construction */
+		if (pw + 2 < COLS / 2) {
+			right = pw + 2;
+			ui_puts(y, COLS - pw - 1, app->position, pw, ROLE_STATUS);
+		}
+	}
+	/* Hints are "key: what  key: what"; on a narrow screen whole hints
+	 * go from the end rather than one being cut in the middle. */
+	const char *hints = app->top->ops->hints(app->top);
+	size_t n = strlen(hints);
+	while (n > 0 && text_width(hints, n) > COLS - 2 - right) {
+		const char *gap = NULL;
+		for (const char *p = hints; p + 1 < hints + n; p++)
+			if (p[0] == ' ' && p[1] == ' ')
+				gap = p;
+		n = gap ? (size_t)(gap - hints) : 0;
+	}
+	ui_put(y, 1, hints, n ? n : strlen(hints), COLS - 2 - right, ROLE_STATUS);
+}
+
+/* The notice wraps onto as many lines as the window has. */
+static void draw_too_small(void)
+{
+	static const char msg[] = "Terminal too small: make it at least 40x12.";
+	struct text_lines lines = {0};
+	if (COLS < 1 || text_wrap(msg, sizeof msg - 1, COLS, &lines) != 0)
+		return text_lines_free(&lines);
+	for (int y = 0; y < LINES && (size_t)y < lines.n; y++)
+		ui_put(y, 0, msg + lines.v[y].off, lines.v[y].len, COLS, ROLE_NORMAL);
+	text_lines_free(&lines);
+}
+
+static void draw(struct app *app)
+{
+	erase();
+	app->position[0] = '\0';
+	if (LINES < MIN_LINES || COLS < MIN_COLS) {
+		draw_too_small();
+	} else {
+		draw_title(app);
+		app->top->ops->draw(app->top, app, content_area());
+		draw_status(app);
+	}
+	refresh();
+}
+
+static bool too_small(void)
+{
+	return LINES < MIN_LINES || COLS < MIN_COLS;
+}
+
+/* Keys that work on every screen; returns true when it handled the key. */
+static bool global_key(struct app *app, int key)
+{
+	switch (key) {
+	case 'H':
+		view_home(app);
+		return true;
+	case '?':
+		if (app->top->ops != &help_view_ops) {
+			struct view *v = help_view_new(app);
+			if (v)
+				view_push(app, v);
+		}
+		return true;
+	case 12:   /* Ctrl-L: repaint everything, e.g. after line noise */
+		clearok(curscr, TRUE);
+		return true;
+	}
+	return false;
+}
+
+static void handle_key(struct app *app, int key)
+{
+	app->message[0] = '\0';
+	if (key == KEY_RESIZE || too_small())
+		return;   /* the next frame is laid out for the new size */
+	if (app->top->ops->key(app->top, app, key, content_area()) == KEY_HANDLED)
+		return;
+	if (global_key(app, key))
+		return;
+	if (key_is_back(key) || key == 'q') {
+		if (app->top->prev)
+			view_pop(app);
+		else if (key == 'q' && app->cfg->allow_quit)
+			app->quit = true;
+		else if (key == 'q')
+			ui_message(app, false, "This kiosk stays open; choose a screen with 1-7.");
+	}
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Forgets everything a previous person looked at. */
+static void idle_reset(struct app *app)
+{
+	view_home(app);
+	app->message[0] = '\0';
+	clearok(curscr, TRUE);
+}
+
+enum wait_result { WAIT_KEYS, WAIT_TIMEOUT, WAIT_HANGUP, WAIT_SIGNAL };
+
+static enum wait_result wait_for_input(int timeout_ms)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	int n = poll(&p, 1, timeout_ms);
+	if (got_signal)
+		return WAIT_SIGNAL;
+	if (n < 0)
+		return errno == EINTR ? WAIT_KEYS : WAIT_HANGUP;
+	if (n == 0)
+		return WAIT_TIMEOUT;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL) && !(p.revents & POLLIN))
+		return WAIT_HANGUP;
+	return WAIT_KEYS;
+}
+
+/* Reads one key: a character, or a KEY_* code for a function key. */
+static int read_key(void)
+{
+	wint_t c;
+	int rc = get_wch(&c);
+	if (rc == ERR)
+		return ERR;
+	if (rc == KEY_CODE_YES)
+		return (int)c;
+	return (int)c >= KEY_MIN ? (int)c + KEY_CHAR_BASE : (int)c;
+}
+
+/* Handles every key waiting, so that keys typed ahead of a slow link cost
+ * one frame. Returns the number of keys read. */
+static int drain_keys(struct app *app, double *last_key)
+{
+	int key, got = 0;
+	while (!app->quit && (key = read_key()) != ERR) {
+		got++;
+		*last_key = now_seconds();
+		handle_key(app, key);
+	}
+	return got;
+}
+
+/* A new database renamed into place: read it from now on. */
+static void notice_new_database(struct app *app)
+{
+	if (store_reopen_if_replaced(app->store) == 1) {
+		app->data_generation++;
+		ui_message(app, false, "The database was updated; lists show the new data.");
+	}
+}
+
+static int loop(struct app *app)
+{
+	double last_key = now_seconds();
+	bool idle_done = false;
+	int empty_wakeups = 0;
+	draw(app);
+	while (!app->quit) {
+		int ms = -1;
+		if (app->cfg->idle_timeout > 0 && !idle_done) {
+			double left = last_key + app->cfg->idle_timeout - now_seconds();
+			ms = left > 0 ? (int)(left * 1000) + 1 : 0;
+		}
+		switch (wait_for_input(ms)) {
+		case WAIT_SIGNAL:   /* SIGTERM, SIGHUP: leave through endwin() */
+		case WAIT_HANGUP:
+			return 0;
+		case WAIT_TIMEOUT:
+			idle_reset(app);
+			idle_done = true;
+			break;
+		case WAIT_KEYS:
+			/* Readable with nothing to read, again and again, is a
+			 * dropped link (EOF or EIO): leave instead of spinning. */
+			if (drain_keys(app, &last_key) > 0) {
+				empty_wakeups = 0;
+				idle_done = false;
+				notice_new_database(app);
+			} else if (++empty_wakeups > 3) {
+				return 0;
+			}
+			break;
+		}
+		if (!app->quit)
+			draw(app);
+	}
+	return 0;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa = {.sa_handler = on_signal};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);   /* a kiosk cannot be suspended to a shell */
+	signal(SIGTTOU, SIG_IGN);
+}
+
+/* Starts curses on the terminal, falling back to vt100 for an unknown
+ * TERM rather than exiting as initscr() would. */
+static SCREEN *start_terminal(void)
+{
+	/* ncurses sizes its output buffer from the screen size at start-up
+	 * and writes whenever it fills, so a busy frame on an 80x24 screen
+	 * (over ~2.2 KB) would cost two writes, two packets over SSH. Start
+	 * it believing in a large screen, then tell it the real size. */
+	char *lines = getenv("LINES"), *cols = getenv("COLUMNS");
+	bool sized_by_env = lines || cols;
+	if (!sized_by_env) {
+		setenv("LINES", "100", 1);
+		setenv("COLUMNS", "300", 1);
+	}
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		setenv("TERM", "vt100", 1);
+		scr = newterm(NULL, stdout, stdin);
+	}
+	if (!sized_by_env) {
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+	}
+	if (!scr)
+		return NULL;
+	if (!sized_by_env) {
+		struct winsize ws;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col)
+			resizeterm(ws.ws_row, ws.ws_col);
+		else
+			resizeterm(24, 80);
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	leaveok(stdscr, TRUE);   /* the cursor is hidden: never spend bytes moving it */
+	/* ncurses flushes at every cursor jump until its first endwin/refresh
+	 * cycle; one cycle now makes every later frame a single write(). */
+	refresh();
+	endwin();
+	/* endwin() left keypad-transmit mode (rmkx); without this ncurses
+	 * would send smkx only at the first key, in a write of its own, and
+	 * that first arrow key would arrive in the wrong mode. */
+	keypad(stdscr, TRUE);
+	return scr;
+}
+
+int ui_run(struct app *app)
+{
+	install_signals();
+	SCREEN *scr = start_terminal();
+	if (!scr) {
+		fprintf(stderr, "htkp: cannot use this terminal (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		return 1;
+	}
+	set_escdelay(app->cfg->esc_delay);
+	ui_draw_init(app->cfg);
+	struct view *home = home_view_new();
+	int rc = 1;
+	if (home) {
+		view_push(app, home);
+		rc = loop(app);
+	}
+	while (app->top) {
+		struct view *v = app->top;
+		app->top = v->prev;
+		view_free(v);
+	}
+	endwin();
+	delscreen(scr);
+	return rc;
+}

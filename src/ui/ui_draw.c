@@ -1,0 +1,136 @@
+/* Drawing primitives and the theme: every string goes through ui_put,
+ * which cuts by display columns (never by bytes, never mid-character)
+ * and maps a role to attributes that keep their meaning in monochrome. */
+#include "ui/ui.h"
+#include "common/config.h"
+#include "common/text.h"
+
+#include <curses.h>
+#include <term.h>
+#include <stdlib.h>
+#include <string.h>
+
+static attr_t role_attr[ROLE_COUNT];
+
+/* Monochrome attributes carry every distinction; colour only adds. */
+static const attr_t mono[ROLE_COUNT] = {
+	[ROLE_NORMAL] = A_NORMAL,       [ROLE_TITLE] = A_REVERSE | A_BOLD,
+	[ROLE_STATUS] = A_REVERSE,      [ROLE_SELECTED] = A_REVERSE,
+	[ROLE_HEADING] = A_BOLD,        [ROLE_LABEL] = A_BOLD,
+	[ROLE_MATCH] = A_UNDERLINE | A_BOLD, [ROLE_LINK] = A_UNDERLINE,
+	[ROLE_LINK_SELECTED] = A_REVERSE | A_UNDERLINE,
+	[ROLE_DIM] = A_DIM,             [ROLE_ERROR] = A_REVERSE | A_BOLD,
+};
+
+struct role_colour {
+	short fg, bg;
+};
+
+static const struct role_colour colours[][ROLE_COUNT] = {
+	[THEME_DEFAULT] = {
+		[ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE},
+		[ROLE_STATUS] = {COLOR_BLACK, COLOR_CYAN},
+		[ROLE_SELECTED] = {COLOR_BLACK, COLOR_CYAN},
+		[ROLE_HEADING] = {COLOR_CYAN, -1},
+		[ROLE_LABEL] = {COLOR_YELLOW, -1},
+		[ROLE_MATCH] = {COLOR_BLACK, COLOR_YELLOW},
+		[ROLE_LINK] = {COLOR_GREEN, -1},
+		[ROLE_LINK_SELECTED] = {COLOR_BLACK, COLOR_GREEN},
+		[ROLE_ERROR] = {COLOR_WHITE, COLOR_RED},
+	},
+	[THEME_HIGH_CONTRAST] = {
+		[ROLE_NORMAL] = {COLOR_WHITE, COLOR_BLACK},
+		[ROLE_TITLE] = {COLOR_BLACK, COLOR_WHITE},
+		[ROLE_STATUS] = {COLOR_BLACK, COLOR_WHITE},
+		[ROLE_SELECTED] = {COLOR_BLACK, COLOR_YELLOW},
+		[ROLE_HEADING] = {COLOR_YELLOW, COLOR_BLACK},
+		[ROLE_LABEL] = {COLOR_WHITE, COLOR_BLACK},
+		[ROLE_MATCH] = {COLOR_BLACK, COLOR_YELLOW},
+		[ROLE_LINK] = {COLOR_CYAN, COLOR_BLACK},
+		[ROLE_LINK_SELECTED] = {COLOR_BLACK, COLOR_CYAN},
+		[ROLE_DIM] = {COLOR_WHITE, COLOR_BLACK},
+		[ROLE_ERROR] = {COLOR_WHITE, COLOR_RED},
+	},
+};
+
+/* Chooses attributes for the theme; mono when the terminal has no colour
+ * or the user set NO_COLOR (https://no-color.org). */
+static chtype rule_char;   /* 0: no rules */
+
+static void theme_init(int theme)
+{
+	bool colour = theme != THEME_MONO && has_colors() && !getenv("NO_COLOR")
+		      && start_color() == OK;
+	/* Without default-colour support, -1 means black on white's terminal. */
+	bool defaults = colour && use_default_colors() == OK;
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		role_attr[r] = mono[r];
+		const struct role_colour *c = &colours[theme][r];
+		if (!colour || (c->fg == 0 && c->bg == 0))
+			continue;
+		short fg = c->fg, bg = c->bg;
+		if (!defaults && bg < 0)
+			bg = COLOR_BLACK;
+		if (init_pair((short)(r + 1), fg, bg) != OK)
+			continue;
+		/* Colour replaces reverse video where it gives the contrast. */
+		role_attr[r] = (mono[r] & ~A_REVERSE) | COLOR_PAIR(r + 1);
+	}
+}
+
+void ui_draw_init(const struct config *cfg)
+{
+	theme_init(cfg->theme);
+	/* acsc lists the line-drawing characters the terminal has. */
+	const char *acsc = tigetstr("acsc");
+	bool has_acs = acsc && acsc != (char *)-1 && strchr(acsc, 'q');
+	bool ascii = cfg->ascii == TRI_YES || (cfg->ascii == TRI_AUTO && !has_acs);
+	rule_char = cfg->low_bandwidth ? 0 : ascii ? '-' : ACS_HLINE;
+}
+
+void ui_rule(int y, int x, int cols)
+{
+	if (rule_char && cols > 0 && y >= 0 && y < LINES)
+		mvhline(y, x, rule_char | role_attr[ROLE_DIM], cols < COLS - x ? cols : COLS - x);
+}
+
+int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
+{
+	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (cols > COLS - x)
+		cols = COLS - x;
+	int w;
+	size_t bytes = text_fit(s, n, cols, &w);
+	attr_t old = getattrs(stdscr);
+	attrset(role_attr[role]);
+	if (text_charset()) {
+		/* Text was restricted to the charset when cleaned: converting
+		 * now is exact, one byte a column. */
+		char *piece = strndup(s, bytes), *conv = piece ? text_convert(piece) : NULL;
+		mvaddnstr(y, x, conv ? conv : "", cols);
+		free(piece);
+		free(conv);
+	} else {
+		mvaddnstr(y, x, s, (int)bytes);
+	}
+	attrset(old);
+	return w;
+}
+
+int ui_puts(int y, int x, const char *s, int cols, enum role role)
+{
+	return ui_put(y, x, s, strlen(s), cols, role);
+}
+
+void ui_fill(int y, int x, int cols, enum role role)
+{
+	if (cols > COLS - x)
+		cols = COLS - x;
+	if (cols <= 0)
+		return;
+	attr_t old = getattrs(stdscr);
+	attrset(role_attr[role]);
+	mvhline(y, x, ' ', cols);
+	attrset(old);
+}

@@ -1,0 +1,252 @@
+/* The result list: as many results as the window holds, one page of SQL
+ * at a time, with the catalog's columns cut to their widths and, under
+ * each row when there is room, the matching text with the terms marked. */
+#include "ui/ui_dbviews.h"
+#include "common/catalog.h"
+#include "common/config.h"
+#include "store/store.h"
+#include "common/text.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HEADER_ROWS 4   /* search, filters, position, column titles */
+
+struct list_view {
+	struct view v;
+	struct dbshared *sh;
+	unsigned state_gen, data_gen;   /* what the count and page belong to */
+	bool loaded;
+	long total;
+	long top, sel;                  /* first shown, selected */
+	int per_page;
+	struct result_page page;        /* rows [page_off, page_off + page.n) */
+	long page_off;
+};
+
+static void reload(struct list_view *l, struct app *app)
+{
+	struct search q;
+	dbstate_search(&l->sh->state, &q);
+	result_page_free(&l->page);
+	l->total = store_search_count(app->store, &q);
+	if (l->total < 0) {
+		ui_message(app, true, "%s", store_error(app->store));
+		l->total = 0;
+	}
+	if (l->state_gen != l->sh->state.generation || !l->loaded)
+		l->sel = l->top = 0;   /* a new search starts at its first result */
+	if (l->sel >= l->total)
+		l->sel = l->total > 0 ? l->total - 1 : 0;
+	l->state_gen = l->sh->state.generation;
+	l->data_gen = app->data_generation;
+	l->loaded = true;
+}
+
+static bool want_snippets(const struct list_view *l, const struct app *app, struct area a)
+{
+	return l->sh->state.q.fts && !app->cfg->low_bandwidth && a.h - HEADER_ROWS >= 10;
+}
+
+/* Makes sure the rows shown are in the cached page. */
+static void fetch(struct list_view *l, struct app *app)
+{
+	long want = l->total - l->top < l->per_page ? l->total - l->top : l->per_page;
+	if (l->page_off == l->top && (long)l->page.n >= want)
+		return;
+	struct search q;
+	dbstate_search(&l->sh->state, &q);
+	result_page_free(&l->page);
+	l->page_off = l->top;
+	if (store_search_page(app->store, &q, l->top, l->per_page, &l->page) != 0)
+		ui_message(app, true, "%s", store_error(app->store));
+}
+
+/* Column widths for this width: fixed columns, dropped when the terminal
+ * is narrower than their min_cols, the title taking what is left. */
+static void layout_columns(const struct db_info *d, int width, int *w)
+{
+	int used = 0, gaps = 0;
+	for (size_t i = 0; i < d->n_columns; i++) {
+		w[i] = width >= d->columns[i].min_cols ? d->columns[i].width : -1;
+		if (w[i] > 0)
+			used += w[i], gaps++;
+	}
+	for (size_t i = 0; i < d->n_columns; i++)
+		if (w[i] == 0)
+			w[i] = width - used - gaps > 10 ? width - used - gaps : 10;
+}
+
+static void draw_cells(int y, int x, const struct db_info *d, const int *w,
+		       char *const *cells, enum role role)
+{
+	for (size_t i = 0; i < d->n_columns; i++) {
+		if (w[i] < 0)
+			continue;
+		if (cells[i]) {
+			char *clean = text_clean(cells[i], strlen(cells[i]), false);
+			if (clean)
+				ui_puts(y, x, clean, w[i], role);
+			free(clean);
+		}
+		x += w[i] + 1;
+	}
+}
+
+/* Draws a snippet: text between \1 and \2 is a match. */
+static void draw_snippet(int y, int x, int cols, const char *s)
+{
+	bool match = false;
+	while (*s && cols > 0) {
+		size_t n = strcspn(s, "\1\2");
+		char *clean = text_clean(s, n, false);
+		if (clean) {
+			int w = ui_puts(y, x, clean, cols, match ? ROLE_MATCH : ROLE_DIM);
+			x += w, cols -= w;
+			free(clean);
+		}
+		s += n;
+		if (*s)
+			match = *s++ == '\1';
+	}
+}
+
+static void draw_position(struct list_view *l, struct area a, int y)
+{
+	const struct db_info *d = &catalog[l->sh->state.db];
+	char from[24], to[24], total[24], line[160];
+	long last = l->top + l->per_page < l->total ? l->top + l->per_page : l->total;
+	format_count(from, sizeof from, l->top + 1);
+	format_count(to, sizeof to, last);
+	format_count(total, sizeof total, l->total);
+	if (l->total == 0)
+		snprintf(line, sizeof line, "No %s match.", d->nouns);
+	else
+		snprintf(line, sizeof line, "Results %s-%s of %s, %s", from, to, total,
+			 dbstate_sort_label(&l->sh->state));
+	ui_puts(y, a.x + 1, line, a.w - 2, ROLE_HEADING);
+}
+
+static void draw_empty(struct list_view *l, struct area a, int y)
+{
+	static const char *const advice[] = {
+		"Try fewer words, or other words for the same thing.",
+		"End a word with * to match words that begin with it: traffick*",
+		"Remove a filter with f, or clear the search and filters with c.",
+	};
+	(void)l;
+	for (size_t i = 0; i < 3 && y + (int)i < a.y + a.h; i++)
+		ui_puts(y + 1 + (int)i, a.x + 3, advice[i], a.w - 4, ROLE_NORMAL);
+}
+
+static void list_draw(struct view *v, struct app *app, struct area a)
+{
+	struct list_view *l = (struct list_view *)v;
+	const struct db_info *d = &catalog[l->sh->state.db];
+	if (!l->loaded || l->state_gen != l->sh->state.generation
+	    || l->data_gen != app->data_generation)
+		reload(l, app);
+	int rows = want_snippets(l, app, a) ? 2 : 1;
+	l->per_page = (a.h - HEADER_ROWS) / rows > 0 ? (a.h - HEADER_ROWS) / rows : 1;
+	l->top = l->sel - l->sel % l->per_page;   /* pages stay aligned */
+	int y = a.y + db_header_draw(l->sh, a);
+	draw_position(l, a, y++);
+	if (l->total == 0) {
+		draw_empty(l, a, y);
+		return;
+	}
+	int w[STORE_MAX_COLUMNS];
+	layout_columns(d, a.w - 3, w);
+	char *titles[STORE_MAX_COLUMNS] = {0};
+	for (size_t i = 0; i < d->n_columns; i++)
+		titles[i] = (char *)d->columns[i].label;
+	draw_cells(y++, a.x + 2, d, w, titles, ROLE_LABEL);
+	fetch(l, app);
+	for (size_t i = 0; i < l->page.n && (long)i < l->per_page; i++) {
+		const struct result *r = &l->page.v[i];
+		bool sel = l->page_off + (long)i == l->sel;
+		if (sel)
+			ui_fill(y, a.x, a.w, ROLE_SELECTED);
+		draw_cells(y, a.x + 2, d, w, r->cols, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		if (rows == 2 && r->snippet)
+			draw_snippet(y + 1, a.x + 4, a.w - 5, r->snippet);
+		y += rows;
+	}
+}
+
+static void open_selected(struct list_view *l, struct app *app)
+{
+	if (l->sel < l->page_off || l->sel >= l->page_off + (long)l->page.n)
+		return;
+	struct view *nv = record_view_new(app, l->sh->state.db,
+					  l->page.v[l->sel - l->page_off].rowid,
+					  &l->sh->state.q);
+	if (nv)
+		view_push(app, nv);
+}
+
+static enum key_result list_key(struct view *v, struct app *app, int key, struct area a)
+{
+	struct list_view *l = (struct list_view *)v;
+	(void)a;
+	if (l->sh->edit.active) {
+		bool submitted;
+		return db_edit_key(l->sh, app, key, &submitted);
+	}
+	if (db_common_key(l->sh, app, key, true) == KEY_HANDLED)
+		return KEY_HANDLED;
+	long last = l->total > 0 ? l->total - 1 : 0;
+	/* Keys typed ahead arrive before the next draw: page from the
+	 * selection's own page, not from the one last drawn. */
+	l->top = l->sel - l->sel % l->per_page;
+	if (key_is_down(key))
+		l->sel = l->sel < last ? l->sel + 1 : last;
+	else if (key_is_up(key))
+		l->sel = l->sel > 0 ? l->sel - 1 : 0;
+	else if (key_is_page_down(key))
+		l->sel = l->top + l->per_page <= last ? l->top + l->per_page : last;
+	else if (key_is_page_up(key))
+		l->sel = l->top - l->per_page > 0 ? l->top - l->per_page : 0;
+	else if (key == KEY_HOME || key == 'g')
+		l->sel = 0;
+	else if (key == KEY_END || key == 'G')
+		l->sel = last;
+	else if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+		open_selected(l, app);
+	else
+		return KEY_UNHANDLED;
+	return KEY_HANDLED;
+}
+
+static const char *list_hints(struct view *v)
+{
+	struct list_view *l = (struct list_view *)v;
+	if (l->sh->edit.active)
+		return "Type words, Enter: search  Esc/Ctrl-C: cancel  Ctrl-U: clear";
+	return "Enter: open  PgDn/PgUp  /: search  f: filters  s: sort  c: clear  Esc: back";
+}
+
+static void list_destroy(struct view *v)
+{
+	struct list_view *l = (struct list_view *)v;
+	result_page_free(&l->page);
+	free(l);
+}
+
+static const struct view_ops list_ops = {list_draw, list_key, list_hints, list_destroy};
+
+struct view *list_view_new(struct app *app, struct dbshared *sh)
+{
+	(void)app;
+	struct list_view *l = calloc(1, sizeof *l);
+	if (!l)
+		return NULL;
+	l->v.ops = &list_ops;
+	l->sh = sh;
+	l->page_off = -1;
+	l->per_page = 1;   /* until the first draw measures the window */
+	snprintf(l->v.title, sizeof l->v.title, "%s: results", catalog[sh->state.db].title);
+	return &l->v;
+}

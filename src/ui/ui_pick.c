@@ -1,0 +1,267 @@
+/* A list of facet values with their counts, for browsing by country or
+ * keyword and for choosing a filter's value. Counts take the search and
+ * the other filters into account, like the portal's left column. */
+#include "ui/ui_dbviews.h"
+#include "common/catalog.h"
+#include "common/grow.h"
+#include "store/store.h"
+#include "common/text.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pick_item {
+	const char *field;      /* NULL for a heading */
+	char *value;            /* NULL for "(any)" */
+	long count;
+	const char *label;      /* heading text */
+};
+
+struct pick_view {
+	struct view v;
+	struct dbshared *sh;
+	enum pick_mode mode;
+	struct pick_item *items;
+	size_t n;
+	long sel, top;
+	int page;
+	const char *fields[CATALOG_MAX_FILTERS];   /* catalog names (static) */
+	size_t n_fields;
+	unsigned gen;                /* state generation the counts belong to */
+};
+
+static bool selectable(const struct pick_view *p, long i)
+{
+	return i >= 0 && i < (long)p->n && (p->items[i].field || !p->items[i].label);
+}
+
+static int add_item(struct pick_view *p, size_t *cap, struct pick_item it)
+{
+	if (grow(&p->items, cap, p->n, sizeof *p->items, 64) != 0)
+		return -1;
+	p->items[p->n++] = it;
+	return 0;
+}
+
+/* Loads the values of each field, under a heading when there are several. */
+static int load(struct pick_view *p, struct app *app, const char *const *fields,
+		size_t n_fields)
+{
+	struct search q;
+	size_t cap = 0;
+	dbstate_search(&p->sh->state, &q);
+	/* First, a way to remove the filter being chosen. */
+	if (p->mode != PICK_BROWSE && add_item(p, &cap, (struct pick_item){.field = fields[0]}) != 0)
+		return -1;
+	for (size_t f = 0; f < n_fields; f++) {
+		const struct filter_info *fi = catalog_filter(p->sh->state.db, fields[f]);
+		struct facet_list list;
+		if (n_fields > 1 && add_item(p, &cap, (struct pick_item){
+				.label = fi ? fi->label : fields[f]}) != 0)
+			return -1;
+		if (store_facet(app->store, &q, fields[f], &list) != 0) {
+			ui_message(app, true, "%s", store_error(app->store));
+			return -1;
+		}
+		for (size_t i = 0; i < list.n; i++) {
+			if (add_item(p, &cap, (struct pick_item){fields[f], list.v[i].value,
+					list.v[i].count, NULL}) != 0) {
+				facet_list_free(&list);
+				return -1;
+			}
+			list.v[i].value = NULL;   /* moved into the item */
+		}
+		facet_list_free(&list);
+	}
+	return 0;
+}
+
+static void free_items(struct pick_view *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->items[i].value);
+	free(p->items);
+	p->items = NULL;
+	p->n = 0;
+}
+
+static void pick_move(struct pick_view *p, long step);
+
+/* Counts again when the search or filters changed under the picker (a
+ * search typed here, a filter cleared), keeping the selected value. */
+static void refresh_counts(struct pick_view *p, struct app *app)
+{
+	if (p->gen == p->sh->state.generation)
+		return;
+	p->gen = p->sh->state.generation;
+	free_items(p);
+	if (load(p, app, p->fields, p->n_fields) != 0)
+		free_items(p);
+	if (p->sel >= (long)p->n)
+		p->sel = (long)p->n - 1;
+	pick_move(p, 0);
+}
+
+static void pick_draw(struct view *v, struct app *app, struct area a)
+{
+	struct pick_view *p = (struct pick_view *)v;
+	refresh_counts(p, app);
+	int y = a.y + db_header_draw(p->sh, a);
+	ui_rule(y++, a.x + 1, a.w - 2);
+	p->page = a.y + a.h - y > 1 ? a.y + a.h - y : 1;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + p->page)
+		p->top = p->sel - p->page + 1;
+	bool only_any = p->n == 1 && !p->items[0].value;
+	if (p->n == 0 || only_any)
+		ui_puts(y + (int)p->n, a.x + 3,
+			"Nothing to choose from: no record has a value here.", a.w - 4,
+			ROLE_NORMAL);
+	for (long i = p->top; i < (long)p->n && y < a.y + a.h; i++, y++) {
+		const struct pick_item *it = &p->items[i];
+		if (!it->field && it->label) {
+			ui_puts(y, a.x + 1, it->label, a.w - 2, ROLE_HEADING);
+			continue;
+		}
+		enum role r = i == p->sel ? ROLE_SELECTED : ROLE_NORMAL;
+		char count[32] = "";
+		if (it->value)
+			format_count(count, sizeof count, it->count);
+		int cw = (int)strlen(count);
+		if (i == p->sel)
+			ui_fill(y, a.x + 1, a.w - 2, r);
+		char *clean = it->value ? text_clean(it->value, strlen(it->value), false) : NULL;
+		ui_puts(y, a.x + 3, clean ? clean : "(any: remove this filter)",
+			a.w - cw - 7, r);
+		free(clean);
+		ui_puts(y, a.x + a.w - cw - 2, count, cw, r);
+	}
+	if ((long)p->n > p->page)
+		snprintf(app->position, sizeof app->position, "%ld-%ld of %zu", p->top + 1,
+			 p->top + p->page < (long)p->n ? p->top + p->page : (long)p->n, p->n);
+}
+
+/* Moves the selection by step, skipping headings, staying in range. */
+static void pick_move(struct pick_view *p, long step)
+{
+	long i = p->sel + step;
+	if (i < 0)
+		i = 0;
+	if (i >= (long)p->n)
+		i = (long)p->n - 1;
+	long dir = step < 0 ? -1 : 1;
+	while (i >= 0 && i < (long)p->n && !selectable(p, i))
+		i += dir;
+	if (selectable(p, i))
+		p->sel = i;
+	else if (step != 0)
+		pick_move(p, -dir);   /* ran off the end past a heading: step back */
+}
+
+/* Sets one end of the year range; a range given backwards is turned
+ * round rather than left to match nothing. */
+static void set_year(struct dbstate *st, struct app *app, bool from, int year)
+{
+	*(from ? &st->year_from : &st->year_to) = year;
+	if (st->year_from && st->year_to && st->year_from > st->year_to) {
+		int t = st->year_from;
+		st->year_from = st->year_to;
+		st->year_to = t;
+		ui_message(app, false, "Years turned round: %d to %d.", st->year_from,
+			   st->year_to);
+	}
+	st->generation++;
+}
+
+static void choose(struct pick_view *p, struct app *app)
+{
+	if (!selectable(p, p->sel))
+		return;
+	const struct pick_item *it = &p->items[p->sel];
+	struct dbstate *st = &p->sh->state;
+	int rc = 0;
+	switch (p->mode) {
+	case PICK_YEAR_FROM:
+	case PICK_YEAR_TO:
+		set_year(st, app, p->mode == PICK_YEAR_FROM, it->value ? atoi(it->value) : 0);
+		break;
+	case PICK_FILTER:
+	case PICK_BROWSE:
+		rc = dbstate_set_filter(st, it->field, it->value);
+		break;
+	}
+	if (rc != 0) {
+		ui_message(app, true, "Cannot set this filter.");
+		return;
+	}
+	if (p->mode == PICK_BROWSE) {
+		struct view *nv = list_view_new(app, p->sh);
+		if (nv)
+			view_push(app, nv);
+	} else {
+		view_pop(app);   /* frees p: nothing after this */
+	}
+}
+
+static enum key_result pick_key(struct view *v, struct app *app, int key, struct area a)
+{
+	struct pick_view *p = (struct pick_view *)v;
+	(void)a;
+	if (key_is_down(key))
+		pick_move(p, 1);
+	else if (key_is_up(key))
+		pick_move(p, -1);
+	else if (key_is_page_down(key))
+		pick_move(p, p->page);
+	else if (key_is_page_up(key))
+		pick_move(p, -p->page);
+	else if (key == KEY_HOME || key == 'g')
+		pick_move(p, -(long)p->n);
+	else if (key == KEY_END || key == 'G')
+		pick_move(p, (long)p->n);
+	else if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+		choose(p, app);
+	else
+		return KEY_UNHANDLED;
+	return KEY_HANDLED;
+}
+
+static const char *pick_hints(struct view *v)
+{
+	struct pick_view *p = (struct pick_view *)v;
+	return p->mode == PICK_BROWSE ? "Up/Down PgUp/PgDn  Enter: show these records  Esc: back"
+				      : "Up/Down PgUp/PgDn  Enter: choose  Esc: back";
+}
+
+static void pick_destroy(struct view *v)
+{
+	struct pick_view *p = (struct pick_view *)v;
+	free_items(p);
+	free(p);
+}
+
+static const struct view_ops pick_ops = {pick_draw, pick_key, pick_hints, pick_destroy};
+
+struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode mode,
+			   const char *const *fields, size_t n_fields, const char *title)
+{
+	struct pick_view *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->v.ops = &pick_ops;
+	p->sh = sh;
+	p->mode = mode;
+	for (size_t i = 0; i < n_fields && i < CATALOG_MAX_FILTERS; i++)
+		p->fields[p->n_fields++] = fields[i];
+	p->gen = sh->state.generation;
+	snprintf(p->v.title, sizeof p->v.title, "%s: %s", catalog[sh->state.db].title, title);
+	if (load(p, app, p->fields, p->n_fields) != 0) {
+		pick_destroy(&p->v);
+		return NULL;
+	}
+	pick_move(p, 0);
+	return &p->v;
+}

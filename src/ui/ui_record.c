@@ -1,0 +1,126 @@
+/* A record: every field with its label in the catalog's order, long texts
+ * wrapped, the search terms marked, and links (a case's laws, a law's
+ * cases) that Tab selects and Enter follows. */
+#include "ui/ui_dbviews.h"
+#include "ui/ui_doc.h"
+#include "common/catalog.h"
+#include "store/recordfmt.h"
+#include "store/store.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct record_view {
+	struct view v;
+	struct doc doc;
+	struct record rec;
+	const struct query *q;   /* owned by the database view below */
+};
+
+/* Turns each piece of the record into blocks of the document. */
+static int emit_block(void *ctx, enum rf_kind kind, const char *label,
+		      const char *value, int link)
+{
+	struct doc *d = ctx;
+	switch (kind) {
+	case RF_TITLE:
+		return doc_addz(d, value, ROLE_HEADING, 0);
+	case RF_ID:
+		return doc_addz(d, value, ROLE_DIM, 0) | doc_blank(d);
+	case RF_HEADING:
+		return doc_blank(d) | doc_addz(d, label, ROLE_HEADING, 0);
+	case RF_FIELD:
+		return doc_add_field(d, label, value, 0);
+	case RF_SUBFIELD:
+		return doc_add_field(d, label, value, 2);
+	case RF_TEXT:
+		return doc_addz(d, value, ROLE_NORMAL, 0);
+	case RF_LINK:
+		return doc_add(d, value, strlen(value), ROLE_LINK, 2, link);
+	case RF_NOTE:
+		return doc_addz(d, value, ROLE_DIM, 2);
+	}
+	return 0;
+}
+
+static int build(struct record_view *rv)
+{
+	return record_walk(&rv->rec, emit_block, &rv->doc);
+}
+
+static void record_draw(struct view *v, struct app *app, struct area a)
+{
+	struct record_view *rv = (struct record_view *)v;
+	if (rv->q) {
+		rv->doc.terms = rv->q->terms;
+		rv->doc.prefix = rv->q->prefix;
+		rv->doc.n_terms = rv->q->n_terms;
+	}
+	doc_draw(&rv->doc, app, (struct area){a.y, a.x + 1, a.h, a.w - 2});
+}
+
+static enum key_result record_key(struct view *v, struct app *app, int key, struct area a)
+{
+	struct record_view *rv = (struct record_view *)v;
+	if (key_is_enter(key) || key == KEY_RIGHT) {
+		if (rv->doc.sel_link < 0) {
+			ui_message(app, false, rv->rec.n_links
+				   ? "Press Tab to choose a link, then Enter."
+				   : "This record has no links to follow.");
+			return KEY_HANDLED;
+		}
+		const struct record_link *l = &rv->rec.links[rv->doc.sel_link];
+		/* The words searched for belong to this database's search. */
+		struct view *nv = record_view_new(app, l->db, l->rowid,
+						  l->db == rv->rec.db ? rv->q : NULL);
+		if (nv)
+			view_push(app, nv);
+		return KEY_HANDLED;
+	}
+	return doc_key(&rv->doc, key, (struct area){a.y, a.x + 1, a.h, a.w - 2});
+}
+
+static const char *record_hints(struct view *v)
+{
+	struct record_view *rv = (struct record_view *)v;
+	return rv->rec.n_links ? "Tab: next link  Enter: open it  PgDn/PgUp  Esc: back"
+			       : "Up/Down PgUp/PgDn: scroll  Esc: back  H: home";
+}
+
+static void record_destroy(struct view *v)
+{
+	struct record_view *rv = (struct record_view *)v;
+	doc_free(&rv->doc);
+	record_free(&rv->rec);
+	free(rv);
+}
+
+static const struct view_ops record_ops = {record_draw, record_key, record_hints,
+					   record_destroy};
+
+struct view *record_view_new(struct app *app, int db, long rowid, const struct query *q)
+{
+	struct record_view *rv = calloc(1, sizeof *rv);
+	if (!rv)
+		return NULL;
+	rv->v.ops = &record_ops;
+	rv->doc = (struct doc)DOC_INIT;
+	rv->q = q;
+	int rc = store_record(app->store, db, rowid, &rv->rec);
+	if (rc != 0) {
+		ui_message(app, true, "%s", rc > 0 ? "That record is no longer in the database."
+						 : store_error(app->store));
+		free(rv);
+		return NULL;
+	}
+	if (build(rv) != 0) {
+		ui_message(app, true, "Out of memory.");
+		record_destroy(&rv->v);
+		return NULL;
+	}
+	snprintf(rv->v.title, sizeof rv->v.title, "%s: %s", catalog[db].title,
+		 record_value(&rv->rec, "id"));
+	return &rv->v;
+}
