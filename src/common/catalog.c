@@ -7,67 +7,76 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* One field_info each; members a kind has no use for stay NULL. */
+#define F_TEXT(l, col) {.kind = FIELD_TEXT, .label = l, .source = col}
+#define F_LIST(l, fac) {.kind = FIELD_LIST, .label = l, .source = fac}
+#define F_FLAG(l, col, y, n, fac) {.kind = FIELD_FLAG, .label = l, \
+	.source = col, .yes = y, .no = n, .facet = fac}
+#define F_HEADING(l) {.kind = FIELD_HEADING, .label = l}
+#define F_PROCEEDINGS(l) {.kind = FIELD_PROCEEDINGS, .label = l}
+#define F_LINKS(l) {.kind = FIELD_LINKS, .label = l}
+
 static const struct field_info case_fields[] = {
-	{FIELD_TEXT, "Country", "country", 0, 0},
-	{FIELD_TEXT, "Court", "court", 0, 0},
-	{FIELD_TEXT, "Decision date", "decision_date", 0, 0},
-	{FIELD_TEXT, "Verdict", "verdict", 0, 0},
-	{FIELD_TEXT, "Outcome", "outcome", 0, 0},
-	{FIELD_TEXT, "Sentence", "sentence", 0, 0},
-	{FIELD_HEADING, "Fact summary", NULL, 0, 0},
-	{FIELD_TEXT, "", "summary", 0, 0},
-	{FIELD_HEADING, "Commentary and significant features", NULL, 0, 0},
-	{FIELD_TEXT, "", "commentary", 0, 0},
-	{FIELD_HEADING, "Keywords", NULL, 0, 0},
-	{FIELD_LIST, "Acts", "act", 0, 0},
-	{FIELD_LIST, "Means", "means", 0, 0},
-	{FIELD_LIST, "Purpose of exploitation", "purpose", 0, 0},
-	{FIELD_FLAG, "Form of trafficking", "cross_border", "cross-border", "internal"},
-	{FIELD_LIST, "Sector", "sector", 0, 0},
-	{FIELD_LIST, "International cooperation", "cooperation", 0, 0},
-	{FIELD_LIST, "Countries involved", "country_involved", 0, 0},
-	{FIELD_HEADING, "Procedure", NULL, 0, 0},
-	{FIELD_TEXT, "Legal system", "legal_system", 0, 0},
-	{FIELD_PROCEEDINGS, "Instances", NULL, 0, 0},
-	{FIELD_HEADING, "Victims", NULL, 0, 0},
-	{FIELD_TEXT, "Number", "victims_count", 0, 0},
-	{FIELD_LIST, "Gender", "victim_gender", 0, 0},
-	{FIELD_FLAG, "Children", "victims_children", "yes", "no"},
-	{FIELD_LIST, "Nationality", "victim_nationality", 0, 0},
-	{FIELD_HEADING, "Defendants", NULL, 0, 0},
-	{FIELD_TEXT, "Number", "defendants_count", 0, 0},
-	{FIELD_LIST, "Gender", "defendant_gender", 0, 0},
-	{FIELD_LIST, "Nationality", "defendant_nationality", 0, 0},
-	{FIELD_LINKS, "Laws applied", NULL, 0, 0},
-	{FIELD_HEADING, "Source", NULL, 0, 0},
-	{FIELD_TEXT, "", "source", 0, 0},
+	F_TEXT("Country", "country"),
+	F_TEXT("Court", "court"),
+	F_TEXT("Decision date", "decision_date"),
+	F_TEXT("Verdict", "verdict"),
+	F_TEXT("Outcome", "outcome"),
+	F_TEXT("Sentence", "sentence"),
+	F_HEADING("Fact summary"),
+	F_TEXT("", "summary"),
+	F_HEADING("Commentary and significant features"),
+	F_TEXT("", "commentary"),
+	F_HEADING("Keywords"),
+	F_LIST("Acts", "act"),
+	F_LIST("Means", "means"),
+	F_LIST("Purpose of exploitation", "purpose"),
+	F_FLAG("Form of trafficking", "cross_border", "cross-border", "internal", "form"),
+	F_LIST("Sector", "sector"),
+	F_LIST("International cooperation", "cooperation"),
+	F_LIST("Countries involved", "country_involved"),
+	F_HEADING("Procedure"),
+	F_TEXT("Legal system", "legal_system"),
+	F_PROCEEDINGS("Instances"),
+	F_HEADING("Victims"),
+	F_TEXT("Number", "victims_count"),
+	F_LIST("Gender", "victim_gender"),
+	F_FLAG("Children", "victims_children", "yes", "no", "children"),
+	F_LIST("Nationality", "victim_nationality"),
+	F_HEADING("Defendants"),
+	F_TEXT("Number", "defendants_count"),
+	F_LIST("Gender", "defendant_gender"),
+	F_LIST("Nationality", "defendant_nationality"),
+	F_LINKS("Laws applied"),
+	F_HEADING("Source"),
+	F_TEXT("", "source"),
 };
 
 static const struct field_info law_fields[] = {
-	{FIELD_TEXT, "Country", "country", 0, 0},
-	{FIELD_TEXT, "Year", "year", 0, 0},
-	{FIELD_LIST, "Topics", "topic", 0, 0},
-	{FIELD_HEADING, "Summary", NULL, 0, 0},
-	{FIELD_TEXT, "", "summary", 0, 0},
-	{FIELD_TEXT, "Link", "url", 0, 0},
-	{FIELD_LINKS, "Cases applying this law", NULL, 0, 0},
+	F_TEXT("Country", "country"),
+	F_TEXT("Year", "year"),
+	F_LIST("Topics", "topic"),
+	F_HEADING("Summary"),
+	F_TEXT("", "summary"),
+	F_TEXT("Link", "url"),
+	F_LINKS("Cases applying this law"),
 };
 
 static const struct field_info bib_fields[] = {
-	{FIELD_LIST, "Authors", "author", 0, 0},
-	{FIELD_TEXT, "Year", "year", 0, 0},
-	{FIELD_TEXT, "Type", "type", 0, 0},
-	{FIELD_TEXT, "Publisher", "publisher", 0, 0},
-	{FIELD_TEXT, "Language", "language", 0, 0},
-	{FIELD_LIST, "Countries covered", "country", 0, 0},
-	{FIELD_LIST, "Keywords", "keyword", 0, 0},
-	{FIELD_TEXT, "Research method", "method", 0, 0},
-	{FIELD_LIST, "Method categories", "method", 0, 0},
-	{FIELD_HEADING, "Abstract", NULL, 0, 0},
-	{FIELD_TEXT, "", "abstract", 0, 0},
-	{FIELD_TEXT, "Link", "url", 0, 0},
-	{FIELD_TEXT, "DOI", "doi", 0, 0},
-	{FIELD_TEXT, "ISBN", "isbn", 0, 0},
+	F_LIST("Authors", "author"),
+	F_TEXT("Year", "year"),
+	F_TEXT("Type", "type"),
+	F_TEXT("Publisher", "publisher"),
+	F_TEXT("Language", "language"),
+	F_LIST("Countries covered", "country"),
+	F_LIST("Keywords", "keyword"),
+	F_TEXT("Research method", "method"),
+	F_LIST("Method categories", "method"),
+	F_HEADING("Abstract"),
+	F_TEXT("", "abstract"),
+	F_TEXT("Link", "url"),
+	F_TEXT("DOI", "doi"),
+	F_TEXT("ISBN", "isbn"),
 };
 
 static const struct column_info case_columns[] = {
@@ -87,36 +96,46 @@ static const struct column_info bib_columns[] = {
 	{"Title", "title", 0, 0},
 };
 
+/* The closed lists of htkp/1: htkp-import refuses any other value. */
+static const char *const outcomes[] = {
+	"convicted", "acquitted", "mixed", "quashed or retrial",
+	"violation found", "no violation", "other", NULL
+};
+static const char *const methods[] = {
+	"legal analysis", "quantitative", "qualitative", "review",
+	"policy analysis", "training material", "other", NULL
+};
+
 static const struct filter_info case_filters[] = {
-	{"country", "Country", FILTER_VALUE},
-	{"year", "Decision year", FILTER_YEAR},
-	{"outcome", "Outcome", FILTER_VALUE},
-	{"court", "Court", FILTER_VALUE},
-	{"legal_system", "Legal system", FILTER_VALUE},
-	{"act", "Act", FILTER_VALUE},
-	{"means", "Means", FILTER_VALUE},
-	{"purpose", "Purpose of exploitation", FILTER_VALUE},
-	{"form", "Form of trafficking", FILTER_VALUE},
-	{"sector", "Sector", FILTER_VALUE},
-	{"cooperation", "International cooperation", FILTER_VALUE},
-	{"victim_gender", "Victims' gender", FILTER_VALUE},
-	{"children", "Child victims", FILTER_VALUE},
-	{"victim_nationality", "Victims' nationality", FILTER_VALUE},
-	{"defendant_gender", "Defendants' gender", FILTER_VALUE},
-	{"defendant_nationality", "Defendants' nationality", FILTER_VALUE},
+	{"country", "Country", FILTER_VALUE, NULL},
+	{"year", "Decision year", FILTER_YEAR, NULL},
+	{"outcome", "Outcome", FILTER_VALUE, outcomes},
+	{"court", "Court", FILTER_VALUE, NULL},
+	{"legal_system", "Legal system", FILTER_VALUE, NULL},
+	{"act", "Act", FILTER_VALUE, NULL},
+	{"means", "Means", FILTER_VALUE, NULL},
+	{"purpose", "Purpose of exploitation", FILTER_VALUE, NULL},
+	{"form", "Form of trafficking", FILTER_VALUE, NULL},
+	{"sector", "Sector", FILTER_VALUE, NULL},
+	{"cooperation", "International cooperation", FILTER_VALUE, NULL},
+	{"victim_gender", "Victims' gender", FILTER_VALUE, NULL},
+	{"children", "Child victims", FILTER_VALUE, NULL},
+	{"victim_nationality", "Victims' nationality", FILTER_VALUE, NULL},
+	{"defendant_gender", "Defendants' gender", FILTER_VALUE, NULL},
+	{"defendant_nationality", "Defendants' nationality", FILTER_VALUE, NULL},
 };
 static const struct filter_info law_filters[] = {
-	{"country", "Country", FILTER_VALUE},
-	{"year", "Year", FILTER_YEAR},
-	{"topic", "Topic", FILTER_VALUE},
+	{"country", "Country", FILTER_VALUE, NULL},
+	{"year", "Year", FILTER_YEAR, NULL},
+	{"topic", "Topic", FILTER_VALUE, NULL},
 };
 static const struct filter_info bib_filters[] = {
-	{"year", "Year", FILTER_YEAR},
-	{"type", "Publication type", FILTER_VALUE},
-	{"country", "Country covered", FILTER_VALUE},
-	{"keyword", "Keyword", FILTER_VALUE},
-	{"method", "Research method", FILTER_VALUE},
-	{"language", "Language", FILTER_VALUE},
+	{"year", "Year", FILTER_YEAR, NULL},
+	{"type", "Publication type", FILTER_VALUE, NULL},
+	{"country", "Country covered", FILTER_VALUE, NULL},
+	{"keyword", "Keyword", FILTER_VALUE, NULL},
+	{"method", "Research method", FILTER_VALUE, methods},
+	{"language", "Language", FILTER_VALUE, NULL},
 };
 
 static const char *const case_browse[] = {"act", "means", "purpose", "sector"};
@@ -129,23 +148,73 @@ static const struct link_info case_link = {DB_LEGISLATION, "Laws applied",
 static const struct link_info law_link = {DB_CASES, "Cases applying this law",
 					 "law_rowid", "case_rowid"};
 
+static const struct text_source case_texts[] = {
+	{"country", "country", 1},
+	{"court", "court", 1},
+	{"verdict", NULL, 1},
+	{"outcome", "outcome", 0},
+	{"sentence", NULL, 1},
+	{"summary", NULL, 1},
+	{"commentary", NULL, 1},
+	{"legal_system", "legal_system", 0},
+	{"acts", "act", 1},
+	{"means", "means", 1},
+	{"purposes", "purpose", 1},
+	{"sectors", "sector", 1},
+	{"cooperation", "cooperation", 1},
+	{"countries_involved", "country_involved", 1},
+	{"proceedings.court", NULL, 1},
+	{"proceedings.decision", NULL, 1},
+	{"proceedings.sentence", NULL, 1},
+	{"victims.gender", "victim_gender", 0},
+	{"victims.nationalities", "victim_nationality", 1},
+	{"defendants.gender", "defendant_gender", 0},
+	{"defendants.nationalities", "defendant_nationality", 1},
+};
+static const struct text_source law_texts[] = {
+	{"country", "country", 1},
+	{"summary", NULL, 1},
+	{"topics", "topic", 1},
+};
+static const struct text_source bib_texts[] = {
+	{"authors", "author", 1},
+	{"type", "type", 0},
+	{"publisher", NULL, 1},
+	{"countries", "country", 1},
+	{"keywords", "keyword", 1},
+	{"method", NULL, 1},
+	{"methods", "method", 0},
+	{"abstract", NULL, 1},
+	{"language", "language", 0},
+};
+
+/* A longer table would overflow the arrays sized by these limits. */
+#define FITS(a, max) _Static_assert(N(a) <= (max), #a " has more than " #max)
+FITS(case_columns, CATALOG_MAX_COLUMNS);
+FITS(law_columns, CATALOG_MAX_COLUMNS);
+FITS(bib_columns, CATALOG_MAX_COLUMNS);
+FITS(case_filters, CATALOG_MAX_FILTERS);
+FITS(law_filters, CATALOG_MAX_FILTERS);
+FITS(bib_filters, CATALOG_MAX_FILTERS);
+
 #define TABLES(f, c, fl, b) f, N(f), c, N(c), fl, N(fl), b, N(b)
 
 const struct db_info catalog[DB_COUNT] = {
 	[DB_CASES] = {"cases", "Case Law", "cases", "cases_fts", "case", "cases",
 		      "decision_date",
 		      TABLES(case_fields, case_columns, case_filters, case_browse),
-		      "country", &case_link},
+		      "country", &case_link, case_texts, N(case_texts)},
 	[DB_LEGISLATION] = {"legislation", "Legislation", "legislation",
 			    "legislation_fts", "law", "laws", "year",
 			    TABLES(law_fields, law_columns, law_filters, law_browse),
-			    "country", &law_link},
+			    "country", &law_link, law_texts, N(law_texts)},
 	[DB_BIBLIOGRAPHY] = {"bibliography", "Bibliography", "bibliography",
 			     "bibliography_fts", "publication", "publications", "year",
 			     TABLES(bib_fields, bib_columns, bib_filters, bib_browse),
-			     "country", NULL},
+			     "country", NULL, bib_texts, N(bib_texts)},
 };
 
+/* The database called name, or -1. */
 int catalog_find(const char *name)
 {
 	for (int i = 0; i < DB_COUNT; i++)
@@ -154,6 +223,7 @@ int catalog_find(const char *name)
 	return -1;
 }
 
+/* The filter of db called name, or NULL. */
 const struct filter_info *catalog_filter(int db, const char *name)
 {
 	for (size_t i = 0; i < catalog[db].n_filters; i++)

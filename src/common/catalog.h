@@ -1,7 +1,8 @@
 /* The three databases described as data: tables, record fields, list
- * columns, filters, browse categories and links. The list, record, search
- * and filter views and the command line read these tables, so a fourth
- * database is a table entry, not new screens. */
+ * columns, filters, browse categories, links, and which texts of an htkp/1
+ * record feed which facet. The kiosk's views, the command line and
+ * htkp-import all read these tables, so a fourth database is a table
+ * entry, not new screens or a second list in the importer. */
 #ifndef HTKP_CATALOG_H
 #define HTKP_CATALOG_H
 
@@ -24,6 +25,7 @@ struct field_info {
 	const char *label;
 	const char *source;     /* column (TEXT, FLAG) or facet field (LIST) */
 	const char *yes, *no;   /* FLAG: the words for 1 and 0 */
+	const char *facet;      /* FLAG: the facet field holding those words */
 };
 
 /* A column of the result list. */
@@ -40,6 +42,17 @@ struct filter_info {
 	const char *name;       /* the facet field, and --filter NAME=... */
 	const char *label;
 	enum filter_kind kind;
+	const char *const *values;  /* the only values allowed, NULL-terminated;
+				       NULL when any value is */
+};
+
+/* A text of an htkp/1 record, by member path ("victims.gender", array
+ * indices left out): the facet field its values go to, and whether
+ * full-text search covers it. The title is always searched. */
+struct text_source {
+	const char *path;
+	const char *facet;      /* NULL: no facet */
+	int searched;
 };
 
 /* Records of another database this one links to, through table case_law. */
@@ -50,10 +63,14 @@ struct link_info {
 	const char *to_col;     /* case_law column holding the target */
 };
 
+/* Fixed-size arrays elsewhere (store.h, the list and filter views) hold
+ * this many; catalog.c refuses to compile a table that is longer. */
+#define CATALOG_MAX_COLUMNS 4
 #define CATALOG_MAX_FILTERS 20
 
 struct db_info {
-	const char *name;       /* "cases": the command-line name */
+	const char *name;       /* "cases": the command-line name, and the
+				   htkp/1 member holding its records */
 	const char *title;      /* "Case Law" */
 	const char *table;      /* SQL table, and the facet table's db value */
 	const char *fts;        /* its FTS5 table */
@@ -69,6 +86,8 @@ struct db_info {
 	size_t n_browse;
 	const char *country_facet;   /* browse by country */
 	const struct link_info *link;  /* NULL when it links nowhere */
+	const struct text_source *texts;
+	size_t n_texts;
 };
 
 extern const struct db_info catalog[DB_COUNT];

@@ -131,8 +131,9 @@ static enum imp_status check_all(struct imp *imp)
 
 static void put_counts(const char *what, const long count[DB_COUNT])
 {
-	printf("%s: %ld cases, %ld legislation, %ld bibliography", what,
-		   count[DB_CASES], count[DB_LEGISLATION], count[DB_BIBLIOGRAPHY]);
+	printf("%s:", what);
+	for (int d = 0; d < DB_COUNT; d++)
+		printf("%s %ld %s", d ? "," : "", count[d], catalog[d].name);
 }
 
 static void summary(const struct imp *imp, const struct options *o)

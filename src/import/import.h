@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
+#include "common/catalog.h"
+
 #define IMP_VERSION "htkp-import 0.1"
 #define IMP_FORMAT "htkp/1"
 
@@ -18,9 +20,6 @@ enum imp_status {
 	IMP_EDATA,      /* the input is wrong: report and keep checking */
 	IMP_EFATAL      /* I/O, memory or SQLite failure: stop */
 };
-
-/* The three record databases of an htkp/1 file, in file order. */
-enum imp_db { DB_CASES, DB_LEGISLATION, DB_BIBLIOGRAPHY, DB_COUNT };
 
 struct imp_file {
 	const char *name;       /* as given on the command line */
@@ -64,7 +63,6 @@ void imp_fatal(struct imp *imp, const char *fmt, ...)
 void imp_diag_flush(const struct imp *imp);
 const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s);
 enum imp_status imp_sqlerr(struct imp *imp, const char *what);
-const char *imp_db_name(enum imp_db db);
 
 /* import_text.c */
 void imp_trim(const char *s, size_t n, size_t *start, size_t *len);

@@ -16,16 +16,6 @@
  * the same mistake in every record should not scroll for minutes. */
 #define SHOW_MAX 100
 
-static const char *const db_names[DB_COUNT] = {
-	"cases", "legislation", "bibliography"
-};
-
-/* The JSON member name of a database. */
-const char *imp_db_name(enum imp_db db)
-{
-	return db_names[db];
-}
-
 /* Writes s as a double-quoted string into out: quotes, backslashes and
  * control characters escaped (a record is data, not terminal commands),
  * cut at a character boundary with "..." if long. Returns out. */

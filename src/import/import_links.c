@@ -27,16 +27,16 @@ static const char dangling_sql[] =
 
 static void report_duplicate(struct imp *imp, sqlite3_stmt *st)
 {
-	enum imp_db db = (enum imp_db)sqlite3_column_int(st, 1);
+	int db = sqlite3_column_int(st, 1);
 	const char *id = (const char *)sqlite3_column_text(st, 3);
 	struct imp_loc loc = {
-		imp->files[sqlite3_column_int(st, 0)].name, imp_db_name(db),
+		imp->files[sqlite3_column_int(st, 0)].name, catalog[db].name,
 		(long)sqlite3_column_int64(st, 2), id, "id"
 	};
 	char q[IMP_QUOTE_MAX];
 
 	imp_error(imp, &loc, "duplicate id %s (first used by %s[%lld] in %s)",
-			  imp_quote(q, id ? id : ""), imp_db_name(db),
+			  imp_quote(q, id ? id : ""), catalog[db].name,
 			  (long long)sqlite3_column_int64(st, 5),
 			  imp->files[sqlite3_column_int(st, 4)].name);
 }
@@ -47,7 +47,7 @@ static void report_dangling(struct imp *imp, sqlite3_stmt *st)
 	char field[64], q[IMP_QUOTE_MAX];
 	struct imp_loc loc = {
 		imp->files[sqlite3_column_int(st, 0)].name,
-		imp_db_name(DB_CASES), (long)sqlite3_column_int64(st, 1),
+		catalog[DB_CASES].name, (long)sqlite3_column_int64(st, 1),
 		(const char *)sqlite3_column_text(st, 2), field
 	};
 

@@ -3,57 +3,13 @@
  * SELECT over json_extract()/json_each()/json_tree() of one record at a
  * time. Rowids are handed out newest first, so rowid order is "newest". */
 #define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import/import.h"
 #include "schema_sql.h"
-
-/* Which text of a record feeds which facet (NULL: none) and whether it
- * goes into the full-text body. Paths are field_path() names. Title and
- * the derived facets (year, form, children) are handled in SQL below. */
-struct text_use {
-	enum imp_db db;
-	const char *path;
-	const char *facet;
-	int body;
-};
-
-static const struct text_use text_uses[] = {
-	{ DB_CASES, "country", "country", 1 },
-	{ DB_CASES, "court", "court", 1 },
-	{ DB_CASES, "verdict", NULL, 1 },
-	{ DB_CASES, "outcome", "outcome", 0 },
-	{ DB_CASES, "sentence", NULL, 1 },
-	{ DB_CASES, "summary", NULL, 1 },
-	{ DB_CASES, "commentary", NULL, 1 },
-	{ DB_CASES, "legal_system", "legal_system", 0 },
-	{ DB_CASES, "acts", "act", 1 },
-	{ DB_CASES, "means", "means", 1 },
-	{ DB_CASES, "purposes", "purpose", 1 },
-	{ DB_CASES, "sectors", "sector", 1 },
-	{ DB_CASES, "cooperation", "cooperation", 1 },
-	{ DB_CASES, "countries_involved", "country_involved", 1 },
-	{ DB_CASES, "proceedings.court", NULL, 1 },
-	{ DB_CASES, "proceedings.decision", NULL, 1 },
-	{ DB_CASES, "proceedings.sentence", NULL, 1 },
-	{ DB_CASES, "victims.gender", "victim_gender", 0 },
-	{ DB_CASES, "victims.nationalities", "victim_nationality", 1 },
-	{ DB_CASES, "defendants.gender", "defendant_gender", 0 },
-	{ DB_CASES, "defendants.nationalities", "defendant_nationality", 1 },
-	{ DB_LEGISLATION, "country", "country", 1 },
-	{ DB_LEGISLATION, "summary", NULL, 1 },
-	{ DB_LEGISLATION, "topics", "topic", 1 },
-	{ DB_BIBLIOGRAPHY, "authors", "author", 1 },
-	{ DB_BIBLIOGRAPHY, "type", "type", 0 },
-	{ DB_BIBLIOGRAPHY, "publisher", NULL, 1 },
-	{ DB_BIBLIOGRAPHY, "countries", "country", 1 },
-	{ DB_BIBLIOGRAPHY, "keywords", "keyword", 1 },
-	{ DB_BIBLIOGRAPHY, "method", NULL, 1 },
-	{ DB_BIBLIOGRAPHY, "methods", "method", 0 },
-	{ DB_BIBLIOGRAPHY, "abstract", NULL, 1 },
-	{ DB_BIBLIOGRAPHY, "language", "language", 0 },
-};
 
 static const char textmap_sql[] =
 	"CREATE TEMP TABLE textmap ("
@@ -141,31 +97,29 @@ static const char facet_sql[] =
 	"  AND m.facet IS NOT NULL AND clean(t.atom) IS NOT NULL "
 	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
 
-/* Facets whose value is derived from a column, not copied from text. */
-static const char derived_facet_sql[] =
-	"INSERT INTO facet (db, field, value, rec, seq) "
-	"SELECT 'cases', 'year', CAST(year AS TEXT), rowid, 0 FROM cases"
-	"  WHERE year IS NOT NULL "
-	"UNION ALL SELECT 'cases', 'form', CASE cross_border WHEN 1"
-	"  THEN 'cross-border' ELSE 'internal' END, rowid, 0 FROM cases"
-	"  WHERE cross_border IS NOT NULL "
-	"UNION ALL SELECT 'cases', 'children', CASE victims_children WHEN 1"
-	"  THEN 'yes' ELSE 'no' END, rowid, 0 FROM cases"
-	"  WHERE victims_children IS NOT NULL "
-	"UNION ALL SELECT 'legislation', 'year', CAST(year AS TEXT), rowid, 0"
-	"  FROM legislation WHERE year IS NOT NULL "
-	"UNION ALL SELECT 'bibliography', 'year', CAST(year AS TEXT), rowid, 0"
-	"  FROM bibliography WHERE year IS NOT NULL";
+/* Title, then the record's other searched texts (textmap.body) in file
+ * order; %s: the FTS table, the record table; %d: the enum db. */
+static const char fts_sql[] =
+	"INSERT INTO %s (rowid, title, body) "
+	"SELECT r.rno, (SELECT title FROM %s WHERE rowid = r.rno),"
+	"  (SELECT group_concat(clean(t.atom), char(10))"
+	"   FROM json_tree(r.json) AS t CROSS JOIN temp.textmap AS m"
+	"   WHERE t.type = 'text' AND m.db = r.db AND m.body"
+	"     AND m.path = field_path(t.fullkey)) "
+	"FROM temp.rec AS r WHERE r.db = %d ORDER BY r.rno";
 
-/* Title, then the record's other texts (textmap.body) in file order. */
-#define FTS_SQL(t) \
-	"INSERT INTO " t "_fts (rowid, title, body) " \
-	"SELECT r.rno, (SELECT title FROM " t " WHERE rowid = r.rno)," \
-	"  (SELECT group_concat(clean(t.atom), char(10))" \
-	"   FROM json_tree(r.json) AS t CROSS JOIN temp.textmap AS m" \
-	"   WHERE t.type = 'text' AND m.db = r.db AND m.body" \
-	"     AND m.path = field_path(t.fullkey)) " \
-	"FROM temp.rec AS r WHERE r.db = :" t " ORDER BY r.rno"
+/* Facets a record's columns give rather than its texts: a year filter's
+ * values, and a yes/no field's words. */
+static const char year_facet_sql[] =
+	"INSERT INTO facet (db, field, value, rec, seq) "
+	"SELECT '%s', '%s', CAST(year AS TEXT), rowid, 0 FROM %s"
+	"  WHERE year IS NOT NULL";
+static const char flag_facet_sql[] =
+	"INSERT INTO facet (db, field, value, rec, seq) "
+	"SELECT '%s', '%s', CASE %s WHEN 1 THEN '%s' ELSE '%s' END, rowid, 0"
+	"  FROM %s WHERE %s IS NOT NULL";
+
+static const char optimize_sql[] = "INSERT INTO %s (%s) VALUES ('optimize')";
 
 static const char meta_sql[] =
 	"INSERT INTO meta (key, value) VALUES"
@@ -177,13 +131,13 @@ static const char meta_sql[] =
 	"  ('count_legislation', (SELECT count(*) FROM legislation)),"
 	"  ('count_bibliography', (SELECT count(*) FROM bibliography))";
 
-#define OPTIMIZE_SQL(t) "INSERT INTO " t "_fts (" t "_fts) VALUES ('optimize')"
-
 struct step {
 	const char *sql;
 	const char *what;       /* for an error line: "while ..." */
 };
 
+/* The loading steps that name a database's own columns; the steps that
+ * are the same for every database are made from the catalog below. */
 static const struct step steps[] = {
 	{ order_sql, "ordering records" },
 	{ "CREATE INDEX temp.rec_by_rno ON rec (db, rno)", "ordering records" },
@@ -193,21 +147,18 @@ static const struct step steps[] = {
 	{ proceedings_sql, "loading proceedings" },
 	{ case_law_sql, "linking cases to laws" },
 	{ facet_sql, "loading facets" },
-	{ derived_facet_sql, "loading facets" },
-	{ "INSERT INTO facet_count (db, field, value, n)"
-	  " SELECT db, field, value, count(*) FROM facet GROUP BY db, field, value",
-	  "counting facets" },
-	{ FTS_SQL("cases"), "indexing cases" },
-	{ FTS_SQL("legislation"), "indexing legislation" },
-	{ FTS_SQL("bibliography"), "indexing bibliography" },
-	{ meta_sql, "writing meta data" },
-	{ OPTIMIZE_SQL("cases"), "optimizing the index" },
-	{ OPTIMIZE_SQL("legislation"), "optimizing the index" },
-	{ OPTIMIZE_SQL("bibliography"), "optimizing the index" },
 };
 
+static const struct step count_step = {
+	"INSERT INTO facet_count (db, field, value, n)"
+	" SELECT db, field, value, count(*) FROM facet GROUP BY db, field, value",
+	"counting facets"
+};
+
+static const struct step meta_step = { meta_sql, "writing meta data" };
+
 /* Binds the named parameters a statement uses: a database's name to its
- * enum imp_db number, and the few strings of the meta table. */
+ * enum db number, and the few strings of the meta table. */
 static int bind_names(sqlite3_stmt *st, const char *sources)
 {
 	int rc = SQLITE_OK;
@@ -216,7 +167,7 @@ static int bind_names(sqlite3_stmt *st, const char *sources)
 		const char *name = sqlite3_bind_parameter_name(st, i);
 		int d;
 
-		for (d = 0; d < DB_COUNT && strcmp(name + 1, imp_db_name((enum imp_db)d)); d++)
+		for (d = 0; d < DB_COUNT && strcmp(name + 1, catalog[d].name); d++)
 			;
 		if (d < DB_COUNT)
 			rc = sqlite3_bind_int(st, i, d);
@@ -246,6 +197,8 @@ static enum imp_status run_step(struct imp *imp, const struct step *s,
 	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, s->what);
 }
 
+/* Fills temp.textmap from the catalog: which text of a record feeds which
+ * facet, and which the full-text body. */
 static enum imp_status fill_textmap(struct imp *imp)
 {
 	static const char sql[] =
@@ -253,23 +206,83 @@ static enum imp_status fill_textmap(struct imp *imp)
 		"VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
-	size_t n = sizeof text_uses / sizeof text_uses[0];
 
-	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
-		const struct text_use *u = &text_uses[i];
-		sqlite3_bind_int(st, 1, u->db);
-		sqlite3_bind_text(st, 2, imp_db_name(u->db), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, u->path, -1, SQLITE_STATIC);
-		if (u->facet)
-			sqlite3_bind_text(st, 4, u->facet, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(st, 4);
-		sqlite3_bind_int(st, 5, u->body);
-		rc = sqlite3_step(st);
-		rc = rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+	for (int d = 0; rc == SQLITE_OK && d < DB_COUNT; d++) {
+		for (size_t i = 0; rc == SQLITE_OK && i < catalog[d].n_texts; i++) {
+			const struct text_source *t = &catalog[d].texts[i];
+			sqlite3_bind_int(st, 1, d);
+			sqlite3_bind_text(st, 2, catalog[d].table, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, t->path, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, t->facet, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 5, t->searched);
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_OK ? IMP_OK : imp_sqlerr(imp, "setting up");
+}
+
+/* Runs SQL made from fmt and catalog names (never from input). */
+static enum imp_status run_made(struct imp *imp, const char *what,
+				const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static enum imp_status run_made(struct imp *imp, const char *what,
+				const char *fmt, ...)
+{
+	char sql[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(sql, sizeof sql, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof sql) {
+		imp_fatal(imp, "internal error while %s: statement too long", what);
+		return IMP_EFATAL;
+	}
+	return imp_exec(imp, sql, what);
+}
+
+/* The facets of database d that come from its columns: the year of a year
+ * filter, and each yes/no field's words. */
+static enum imp_status load_column_facets(struct imp *imp, int d)
+{
+	const struct db_info *info = &catalog[d];
+	enum imp_status st = IMP_OK;
+
+	for (size_t i = 0; st == IMP_OK && i < info->n_filters; i++)
+		if (info->filters[i].kind == FILTER_YEAR)
+			st = run_made(imp, "loading facets", year_facet_sql, info->table,
+				      info->filters[i].name, info->table);
+	for (size_t i = 0; st == IMP_OK && i < info->n_fields; i++) {
+		const struct field_info *f = &info->fields[i];
+		if (f->kind == FIELD_FLAG && f->facet)
+			st = run_made(imp, "loading facets", flag_facet_sql, info->table,
+				      f->facet, f->source, f->yes, f->no, info->table,
+				      f->source);
+	}
+	return st;
+}
+
+/* Facets, their counts and the full-text indexes of every database. */
+static enum imp_status load_indexes(struct imp *imp, const char *sources)
+{
+	enum imp_status st = IMP_OK;
+
+	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
+		st = load_column_facets(imp, d);
+	if (st == IMP_OK)
+		st = run_step(imp, &count_step, sources);
+	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
+		st = run_made(imp, "indexing records", fts_sql, catalog[d].fts,
+			      catalog[d].table, d);
+	if (st == IMP_OK)
+		st = run_step(imp, &meta_step, sources);
+	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
+		st = run_made(imp, "optimizing the index", optimize_sql,
+			      catalog[d].fts, catalog[d].fts);
+	return st;
 }
 
 /* The input file names, one a line, for meta.sources; caller frees. */
@@ -296,22 +309,22 @@ static char *source_list(const struct imp *imp)
 enum imp_status imp_load(struct imp *imp)
 {
 	char *sources = source_list(imp);
-	enum imp_status st;
-	size_t n = sizeof steps / sizeof steps[0];
-
 	if (!sources) {
 		imp_fatal(imp, "out of memory");
 		return IMP_EFATAL;
 	}
-	st = imp_exec(imp, "BEGIN", "starting the load");
+	enum imp_status st = imp_exec(imp, "BEGIN", "starting the load");
 	if (st == IMP_OK)
 		st = imp_exec(imp, schema_sql, "creating the schema");
 	if (st == IMP_OK)
 		st = imp_exec(imp, textmap_sql, "setting up");
 	if (st == IMP_OK)
 		st = fill_textmap(imp);
+	size_t n = sizeof steps / sizeof steps[0];
 	for (size_t i = 0; st == IMP_OK && i < n; i++)
 		st = run_step(imp, &steps[i], sources);
+	if (st == IMP_OK)
+		st = load_indexes(imp, sources);
 	if (st == IMP_OK)
 		st = imp_exec(imp, "COMMIT", "committing the load");
 	if (st == IMP_OK)

@@ -16,7 +16,7 @@ static const char setup_sql[] =
 	"PRAGMA cache_size = -65536;"
 	"CREATE TEMP TABLE rec ("
 	"  file_no INTEGER NOT NULL,"     /* index into imp->files */
-	"  db      INTEGER NOT NULL,"     /* enum imp_db */
+	"  db      INTEGER NOT NULL,"     /* enum db */
 	"  idx     INTEGER NOT NULL,"     /* position in the file's array */
 	"  type    TEXT NOT NULL,"        /* json_type of the record */
 	"  id      TEXT,"                 /* clean(id) if id is a string */
@@ -62,11 +62,12 @@ enum imp_status imp_open(struct imp *imp, const char *path)
 	return imp_exec(imp, setup_sql, "setting up");
 }
 
-static enum imp_db db_of(const char *key)
+/* The database whose records the top-level member key holds, or DB_COUNT. */
+static enum db db_of(const char *key)
 {
 	for (int d = 0; d < DB_COUNT; d++)
-		if (strcmp(key, imp_db_name((enum imp_db)d)) == 0)
-			return (enum imp_db)d;
+		if (strcmp(key, catalog[d].name) == 0)
+			return (enum db)d;
 	return DB_COUNT;
 }
 
@@ -91,7 +92,7 @@ static void check_member(struct imp *imp, const struct imp_file *f,
 	const char *atom = (const char *)sqlite3_column_text(st, 2);
 	struct imp_loc loc = { f->name, NULL, -1, NULL, key };
 	char q[IMP_QUOTE_MAX];
-	enum imp_db d = db_of(key);
+	enum db d = db_of(key);
 	unsigned bit = d == DB_COUNT ? 1u << DB_COUNT : 1u << d;
 
 	if (d == DB_COUNT && strcmp(key, "format") != 0) {
@@ -118,7 +119,7 @@ static void check_member(struct imp *imp, const struct imp_file *f,
 }
 
 /* Checks the members of the file's top-level object; *arrays gets a bit
- * (1 << enum imp_db) for each record array. Returns IMP_EDATA if the file
+ * (1 << enum db) for each record array. Returns IMP_EDATA if the file
  * is not htkp/1 at all: then its records are not looked at. */
 static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 								 unsigned *arrays)
@@ -153,12 +154,12 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 	return format_ok > 0 ? IMP_OK : IMP_EDATA;
 }
 
-static int stage_db(sqlite3_stmt *st, enum imp_db db)
+static int stage_db(sqlite3_stmt *st, enum db db)
 {
 	char path[32];
 	int rc;
 
-	snprintf(path, sizeof path, "$.%s", imp_db_name(db));
+	snprintf(path, sizeof path, "$.%s", catalog[db].name);
 	rc = sqlite3_bind_int(st, 3, db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 4, path, -1, SQLITE_TRANSIENT);
@@ -185,7 +186,7 @@ enum imp_status imp_stage_file(struct imp *imp, int file_no)
 		rc = sqlite3_bind_int(st, 2, file_no);
 	for (int d = 0; rc == SQLITE_OK && d < DB_COUNT; d++)
 		if (arrays >> d & 1)
-			rc = stage_db(st, (enum imp_db)d);
+			rc = stage_db(st, (enum db)d);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		return imp_sqlerr(imp, "staging records");

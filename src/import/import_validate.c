@@ -3,6 +3,7 @@
  * checks types, required fields, dates, years and categories against them.
  * Checks across records (duplicate ids, dangling law references) are SQL. */
 #define _POSIX_C_SOURCE 200809L
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 #include "import/import.h"
 
 enum vtype { VT_TEXT, VT_INT, VT_BOOL, VT_LIST, VT_OBJECT, VT_OBJECTS };
-enum vcheck { VC_NONE, VC_DATE, VC_YEAR, VC_COUNT, VC_OUTCOME, VC_METHOD };
+enum vcheck { VC_NONE, VC_DATE, VC_YEAR, VC_COUNT, VC_CHOICE };
 
 struct field {
 	const char *name;
@@ -19,106 +20,102 @@ struct field {
 	enum vcheck check;      /* for VT_LIST: of each element */
 	int required;
 	const struct field *sub;  /* fields of VT_OBJECT / VT_OBJECTS */
+	const char *choice;     /* VC_CHOICE: the catalog filter whose values
+				   are the only ones allowed */
 };
 
 static const struct field proceeding_fields[] = {
-	{ "court", VT_TEXT, VC_NONE, 0, NULL },
-	{ "date", VT_TEXT, VC_DATE, 0, NULL },
-	{ "decision", VT_TEXT, VC_NONE, 0, NULL },
-	{ "outcome", VT_TEXT, VC_NONE, 0, NULL },
-	{ "sentence", VT_TEXT, VC_NONE, 0, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL }
+	{ "court", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "date", VT_TEXT, VC_DATE, 0, NULL, NULL },
+	{ "decision", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "outcome", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "sentence", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
 };
 
 static const struct field victim_fields[] = {
-	{ "count", VT_INT, VC_COUNT, 0, NULL },
-	{ "gender", VT_LIST, VC_NONE, 0, NULL },
-	{ "children", VT_BOOL, VC_NONE, 0, NULL },
-	{ "nationalities", VT_LIST, VC_NONE, 0, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL }
+	{ "count", VT_INT, VC_COUNT, 0, NULL, NULL },
+	{ "gender", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "children", VT_BOOL, VC_NONE, 0, NULL, NULL },
+	{ "nationalities", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
 };
 
 static const struct field defendant_fields[] = {
-	{ "count", VT_INT, VC_COUNT, 0, NULL },
-	{ "gender", VT_LIST, VC_NONE, 0, NULL },
-	{ "nationalities", VT_LIST, VC_NONE, 0, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL }
+	{ "count", VT_INT, VC_COUNT, 0, NULL, NULL },
+	{ "gender", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "nationalities", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
 };
 
 static const struct field case_fields[] = {
-	{ "id", VT_TEXT, VC_NONE, 1, NULL },
-	{ "title", VT_TEXT, VC_NONE, 1, NULL },
-	{ "country", VT_TEXT, VC_NONE, 1, NULL },
-	{ "court", VT_TEXT, VC_NONE, 0, NULL },
-	{ "decision_date", VT_TEXT, VC_DATE, 0, NULL },
-	{ "verdict", VT_TEXT, VC_NONE, 0, NULL },
-	{ "outcome", VT_TEXT, VC_OUTCOME, 0, NULL },
-	{ "sentence", VT_TEXT, VC_NONE, 0, NULL },
-	{ "summary", VT_TEXT, VC_NONE, 0, NULL },
-	{ "commentary", VT_TEXT, VC_NONE, 0, NULL },
-	{ "acts", VT_LIST, VC_NONE, 0, NULL },
-	{ "means", VT_LIST, VC_NONE, 0, NULL },
-	{ "purposes", VT_LIST, VC_NONE, 0, NULL },
-	{ "sectors", VT_LIST, VC_NONE, 0, NULL },
-	{ "cross_border", VT_BOOL, VC_NONE, 0, NULL },
-	{ "cooperation", VT_LIST, VC_NONE, 0, NULL },
-	{ "countries_involved", VT_LIST, VC_NONE, 0, NULL },
-	{ "legal_system", VT_TEXT, VC_NONE, 0, NULL },
-	{ "proceedings", VT_OBJECTS, VC_NONE, 0, proceeding_fields },
-	{ "victims", VT_OBJECT, VC_NONE, 0, victim_fields },
-	{ "defendants", VT_OBJECT, VC_NONE, 0, defendant_fields },
-	{ "legislation", VT_LIST, VC_NONE, 0, NULL },
-	{ "source", VT_TEXT, VC_NONE, 0, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL }
+	{ "id", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "country", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "court", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "decision_date", VT_TEXT, VC_DATE, 0, NULL, NULL },
+	{ "verdict", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "outcome", VT_TEXT, VC_CHOICE, 0, NULL, "outcome" },
+	{ "sentence", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "summary", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "commentary", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "acts", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "means", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "purposes", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "sectors", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "cross_border", VT_BOOL, VC_NONE, 0, NULL, NULL },
+	{ "cooperation", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "countries_involved", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "legal_system", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "proceedings", VT_OBJECTS, VC_NONE, 0, proceeding_fields, NULL },
+	{ "victims", VT_OBJECT, VC_NONE, 0, victim_fields, NULL },
+	{ "defendants", VT_OBJECT, VC_NONE, 0, defendant_fields, NULL },
+	{ "legislation", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "source", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
 };
 
 static const struct field law_fields[] = {
-	{ "id", VT_TEXT, VC_NONE, 1, NULL },
-	{ "title", VT_TEXT, VC_NONE, 1, NULL },
-	{ "country", VT_TEXT, VC_NONE, 1, NULL },
-	{ "year", VT_INT, VC_YEAR, 0, NULL },
-	{ "summary", VT_TEXT, VC_NONE, 0, NULL },
-	{ "topics", VT_LIST, VC_NONE, 0, NULL },
-	{ "url", VT_TEXT, VC_NONE, 0, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL }
+	{ "id", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "country", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "year", VT_INT, VC_YEAR, 0, NULL, NULL },
+	{ "summary", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "topics", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "url", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
 };
 
 static const struct field publication_fields[] = {
-	{ "id", VT_TEXT, VC_NONE, 1, NULL },
-	{ "title", VT_TEXT, VC_NONE, 1, NULL },
-	{ "authors", VT_LIST, VC_NONE, 0, NULL },
-	{ "year", VT_INT, VC_YEAR, 0, NULL },
-	{ "type", VT_TEXT, VC_NONE, 0, NULL },
-	{ "publisher", VT_TEXT, VC_NONE, 0, NULL },
-	{ "countries", VT_LIST, VC_NONE, 0, NULL },
-	{ "keywords", VT_LIST, VC_NONE, 0, NULL },
-	{ "method", VT_TEXT, VC_NONE, 0, NULL },
-	{ "methods", VT_LIST, VC_METHOD, 0, NULL },
-	{ "abstract", VT_TEXT, VC_NONE, 0, NULL },
-	{ "language", VT_TEXT, VC_NONE, 0, NULL },
-	{ "url", VT_TEXT, VC_NONE, 0, NULL },
-	{ "doi", VT_TEXT, VC_NONE, 0, NULL },
-	{ "isbn", VT_TEXT, VC_NONE, 0, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL }
+	{ "id", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "authors", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "year", VT_INT, VC_YEAR, 0, NULL, NULL },
+	{ "type", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "publisher", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "countries", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "keywords", VT_LIST, VC_NONE, 0, NULL, NULL },
+	{ "method", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "methods", VT_LIST, VC_CHOICE, 0, NULL, "method" },
+	{ "abstract", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "language", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "url", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "doi", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ "isbn", VT_TEXT, VC_NONE, 0, NULL, NULL },
+	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
 };
 
 static const struct field *const record_fields[DB_COUNT] = {
-	case_fields, law_fields, publication_fields
+	[DB_CASES] = case_fields, [DB_LEGISLATION] = law_fields,
+	[DB_BIBLIOGRAPHY] = publication_fields
 };
 
-static const char *const outcomes[] = {
-	"convicted", "acquitted", "mixed", "quashed or retrial",
-	"violation found", "no violation", "other", NULL
-};
-#define OUTCOMES "\"convicted\", \"acquitted\", \"mixed\", " \
-	"\"quashed or retrial\", \"violation found\", \"no violation\", \"other\""
-
-static const char *const methods[] = {
-	"legal analysis", "quantitative", "qualitative", "review",
-	"policy analysis", "training material", "other", NULL
-};
-#define METHODS "\"legal analysis\", \"quantitative\", \"qualitative\", " \
-	"\"review\", \"policy analysis\", \"training material\", \"other\""
+/* A record's fields are bits of an unsigned long while it is walked. */
+#define FIELD_BITS (sizeof(unsigned long) * CHAR_BIT)
+_Static_assert(sizeof case_fields / sizeof case_fields[0] <= FIELD_BITS,
+	       "more case fields than bits");
+_Static_assert(sizeof publication_fields / sizeof publication_fields[0]
+	       <= FIELD_BITS, "more publication fields than bits");
 
 /* What the walk knows about an open object or array of the record. */
 enum frame_kind { FR_FIELDS, FR_LIST, FR_OBJECTS, FR_SKIP };
@@ -135,6 +132,7 @@ struct frame {
 
 struct walk {
 	struct imp *imp;
+	enum db db;                     /* of the record being walked */
 	struct imp_loc loc;             /* the record being walked */
 	char id[128];                   /* loc.id points here */
 	char path[256];                 /* field path for messages */
@@ -195,32 +193,45 @@ static int in_list(const char *const *list, const char *s, size_t n)
 	return 0;
 }
 
-/* A string's trimmed value against its field's rule. Returns whether the
- * string holds anything (blank strings count as absent). */
-static int check_text(struct walk *w, const struct node *n, enum vcheck c)
+/* A value of a closed list: one of the values of the catalog's filter. */
+static void check_choice(struct walk *w, const struct node *n, const char *s,
+			 size_t len, const char *filter)
 {
+	const struct filter_info *f = catalog_filter(w->db, filter);
+	if (!f || !f->values || in_list(f->values, s, len))
+		return;
+	char want[512] = "";
+	size_t used = 0;
+	for (size_t i = 0; f->values[i] && used < sizeof want; i++)
+		used += (size_t)snprintf(want + used, sizeof want - used, "%s\"%s\"",
+					 i ? ", " : "", f->values[i]);
 	char q[IMP_QUOTE_MAX];
-	size_t start, len;
-	const char *s = n->text;
+	report(w, "bad %s %s (want one of %s)", filter, imp_quote(q, n->text), want);
+}
 
-	if (!s || strlen(s) != (size_t)n->bytes
-		|| u8_check((const uint8_t *)s, (size_t)n->bytes)) {
+/* A string's trimmed value against its field's rule (f NULL: none).
+ * Returns whether the string holds anything (blank strings count as
+ * absent). */
+static int check_text(struct walk *w, const struct node *n, const struct field *f)
+{
+	const char *s = n->text;
+	if (strlen(s) != (size_t)n->bytes
+	    || u8_check((const uint8_t *)s, (size_t)n->bytes)) {
 		report(w, "bad text: a \\u escape of a lone surrogate");
 		return 1;
 	}
+	size_t start, len;
 	imp_trim(s, (size_t)n->bytes, &start, &len);
 	if (len == 0)
 		return 0;
 	s += start;
+	enum vcheck c = f ? f->check : VC_NONE;
+	char q[IMP_QUOTE_MAX];
 	if (c == VC_DATE && !imp_is_date(s, len))
 		report(w, "bad date %s (want YYYY, YYYY-MM or YYYY-MM-DD)",
-			   imp_quote(q, n->text));
-	else if (c == VC_OUTCOME && !in_list(outcomes, s, len))
-		report(w, "bad outcome %s (want one of %s)",
-			   imp_quote(q, n->text), OUTCOMES);
-	else if (c == VC_METHOD && !in_list(methods, s, len))
-		report(w, "bad method %s (want one of %s)",
-			   imp_quote(q, n->text), METHODS);
+		       imp_quote(q, n->text));
+	else if (c == VC_CHOICE)
+		check_choice(w, n, s, len, f->choice);
 	return 1;
 }
 
@@ -228,7 +239,7 @@ static void check_number(struct walk *w, const struct node *n, enum vcheck c)
 {
 	int whole = strcmp(n->type, "integer") == 0;
 	sqlite3_int64 v = sqlite3_value_int64(n->atom);
-	const char *num = n->text ? n->text : "?";
+	const char *num = n->text;
 
 	if (c == VC_YEAR && (!whole || v < 1000 || v > 9999))
 		report(w, "bad year %s (want a whole number from 1000 to 9999)",
@@ -259,26 +270,25 @@ static int is_container(const char *type)
  * blank: both mean absent, in a list too). *descend says whether its
  * children are to be walked. */
 static int check_value(struct walk *w, const struct node *n, enum vtype t,
-					   enum vcheck c, int *descend)
+		       const struct field *f, int *descend)
 {
-	char q[IMP_QUOTE_MAX];
-
 	*descend = 0;
 	if (strcmp(n->type, "null") == 0)
 		return 0;
 	if (!type_fits(t, n->type)) {
+		char q[IMP_QUOTE_MAX];
 		if (strcmp(n->type, "text") == 0)
 			report(w, "wrong type: string %s (want %s)",
-				   imp_quote(q, n->text ? n->text : ""), want_name(t));
+			       imp_quote(q, n->text), want_name(t));
 		else
 			report(w, "wrong type: %s (want %s)", type_name(n->type),
 				   want_name(t));
 		return 1;
 	}
 	if (t == VT_TEXT)
-		return check_text(w, n, c);
+		return check_text(w, n, f);
 	if (t == VT_INT)
-		check_number(w, n, c);
+		check_number(w, n, f ? f->check : VC_NONE);
 	*descend = is_container(n->type);
 	return 1;
 }
@@ -356,7 +366,7 @@ static void visit_member(struct walk *w, struct frame *fr, const struct node *n)
 	if (fr->seen >> i & 1)
 		report(w, "given twice");
 	fr->seen |= 1ul << i;
-	if (check_value(w, n, f[i].type, f[i].check, &descend))
+	if (check_value(w, n, f[i].type, &f[i], &descend))
 		fr->present |= 1ul << i;
 	enter(w, n, descend, kinds[f[i].type],
 		  f[i].type == VT_OBJECT ? f[i].sub : &f[i]);
@@ -377,82 +387,96 @@ static void visit(struct walk *w, const struct node *n)
 	if (fr->kind == FR_FIELDS) {
 		visit_member(w, fr, n);
 	} else if (fr->kind == FR_LIST) {
-		check_value(w, n, VT_TEXT, fr->field->check, &descend);
+		check_value(w, n, VT_TEXT, fr->field, &descend);
 		enter(w, n, 0, FR_SKIP, NULL);
 	} else {
-		check_value(w, n, VT_OBJECT, VC_NONE, &descend);
+		check_value(w, n, VT_OBJECT, NULL, &descend);
 		enter(w, n, descend, FR_FIELDS, fr->field->sub);
 	}
 }
 
-static void read_node(sqlite3_stmt *st, struct node *n)
+/* Column i as text, into *out. sqlite3_column_text() gives NULL for an SQL
+ * NULL and when it runs out of memory; the type, asked first, tells the
+ * two apart. Returns -1 when out of memory. */
+static int column_text(sqlite3_stmt *st, int i, const char **out)
+{
+	int null = sqlite3_column_type(st, i) == SQLITE_NULL;
+	*out = (const char *)sqlite3_column_text(st, i);
+	return !*out && !null ? -1 : 0;
+}
+
+/* Fills *n from the json_tree() columns of st; -1 when out of memory. */
+static int read_node(sqlite3_stmt *st, struct node *n)
 {
 	n->id = sqlite3_column_int64(st, 5);
 	n->key = NULL;
 	n->index = 0;
+	int rc = 0;
 	if (sqlite3_column_type(st, 7) == SQLITE_INTEGER)
 		n->index = sqlite3_column_int64(st, 7);
 	else
-		n->key = (const char *)sqlite3_column_text(st, 7);
-	n->type = (const char *)sqlite3_column_text(st, 8);
+		rc |= column_text(st, 7, &n->key);
+	rc |= column_text(st, 8, &n->type);
 	n->atom = sqlite3_column_value(st, 9);
-	n->text = (const char *)sqlite3_column_text(st, 9);
+	rc |= column_text(st, 9, &n->text);
 	n->bytes = sqlite3_column_bytes(st, 9);
+	return rc || !n->type ? -1 : 0;
 }
 
-/* A row without a parent starts a record: close the last one first. */
-static void start_record(struct walk *w, sqlite3_stmt *st, const struct node *n)
+/* A row without a parent starts a record: close the last one first.
+ * Returns -1 when out of memory. */
+static int start_record(struct walk *w, sqlite3_stmt *st, const struct node *n)
 {
-	int file_no = sqlite3_column_int(st, 1);
-	enum imp_db db = (enum imp_db)sqlite3_column_int(st, 2);
-	const char *id = (const char *)sqlite3_column_text(st, 4);
-
+	const char *id;
+	if (column_text(st, 4, &id) != 0)
+		return -1;
 	while (w->depth > 0)
 		frame_pop(w);
-	w->loc.file = w->imp->files[file_no].name;
-	w->loc.db = imp_db_name(db);
+	w->db = (enum db)sqlite3_column_int(st, 2);
+	w->loc.file = w->imp->files[sqlite3_column_int(st, 1)].name;
+	w->loc.db = catalog[w->db].name;
 	w->loc.idx = (long)sqlite3_column_int64(st, 3);
 	snprintf(w->id, sizeof w->id, "%s", id ? id : "");
 	w->loc.id = id ? w->id : NULL;
 	w->path[0] = '\0';
-	frame_push(w, n, FR_FIELDS, record_fields[db]);
+	frame_push(w, n, FR_FIELDS, record_fields[w->db]);
+	return 0;
 }
 
 /* A record must be an object; staging kept the others without JSON, so
- * json_tree() gave them no rows and the LEFT JOIN one of NULLs. */
-static void report_shape(struct walk *w, sqlite3_stmt *st)
+ * json_tree() gave them no rows and the LEFT JOIN one of NULLs. Returns
+ * -1 when out of memory. */
+static int report_shape(struct walk *w, sqlite3_stmt *st)
 {
-	struct imp_loc loc = { NULL, NULL, -1, NULL, NULL };
-
+	const char *type;
+	if (column_text(st, 10, &type) != 0 || !type)
+		return -1;
 	while (w->depth > 0)
 		frame_pop(w);
-	loc.file = w->imp->files[sqlite3_column_int(st, 1)].name;
-	loc.db = imp_db_name((enum imp_db)sqlite3_column_int(st, 2));
-	loc.idx = (long)sqlite3_column_int64(st, 3);
-	imp_error(w->imp, &loc, "wrong type: %s (want an object)",
-			  type_name((const char *)sqlite3_column_text(st, 10)));
+	struct imp_loc loc = {
+		w->imp->files[sqlite3_column_int(st, 1)].name,
+		catalog[sqlite3_column_int(st, 2)].name,
+		(long)sqlite3_column_int64(st, 3), NULL, NULL
+	};
+	imp_error(w->imp, &loc, "wrong type: %s (want an object)", type_name(type));
+	return 0;
 }
 
-static void walk_row(struct walk *w, sqlite3_stmt *st)
+/* One row of the walk; -1 when out of memory. */
+static int walk_row(struct walk *w, sqlite3_stmt *st)
 {
+	if (sqlite3_column_type(st, 5) == SQLITE_NULL)
+		return report_shape(w, st);
 	struct node n;
-	sqlite3_int64 parent;
-
-	if (sqlite3_column_type(st, 5) == SQLITE_NULL) {
-		report_shape(w, st);
-		return;
-	}
-	read_node(st, &n);
-	if (!n.type)
-		return;         /* out of memory: the step reports it */
-	if (sqlite3_column_type(st, 6) == SQLITE_NULL) {
-		start_record(w, st, &n);
-		return;
-	}
-	parent = sqlite3_column_int64(st, 6);
+	if (read_node(st, &n) != 0)
+		return -1;
+	if (sqlite3_column_type(st, 6) == SQLITE_NULL)
+		return start_record(w, st, &n);
+	sqlite3_int64 parent = sqlite3_column_int64(st, 6);
 	while (w->depth > 1 && w->frames[w->depth - 1].node != parent)
 		frame_pop(w);
 	visit(w, &n);
+	return 0;
 }
 
 /* Checks every staged record's fields, reporting each problem. */
@@ -464,22 +488,28 @@ enum imp_status imp_validate_records(struct imp *imp)
 		"FROM temp.rec AS r LEFT JOIN json_tree(r.json) AS t "
 		"ORDER BY r.rowid";
 	struct walk *w = calloc(1, sizeof *w);
-	sqlite3_stmt *st;
-	int rc;
-
 	if (!w) {
 		imp_fatal(imp, "out of memory");
 		return IMP_EFATAL;
 	}
 	w->imp = imp;
-	rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
+	int nomem = 0;
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		walk_row(w, st);
 		rc = SQLITE_OK;
+		if (walk_row(w, st) != 0) {
+			nomem = 1;
+			break;
+		}
 	}
 	while (w->depth > 0)
 		frame_pop(w);
 	sqlite3_finalize(st);
 	free(w);
+	if (nomem) {
+		imp_fatal(imp, "out of memory while checking records");
+		return IMP_EFATAL;
+	}
 	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, "checking records");
 }

@@ -16,7 +16,7 @@ struct dbstate {
 	struct {
 		const char *field;  /* the catalog's filter name (static) */
 		char *value;
-	} filters[24];
+	} filters[STORE_MAX_FILTERS];   /* copied into struct search */
 	size_t n_filters;
 	int year_from, year_to;     /* 0 = open */
 	int sort;

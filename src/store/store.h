@@ -3,6 +3,8 @@
 #ifndef HTKP_STORE_H
 #define HTKP_STORE_H
 
+#include "common/catalog.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -28,6 +30,14 @@ const char *store_error(const struct store *st);
 enum sort { SORT_RELEVANCE, SORT_NEWEST, SORT_OLDEST, SORT_TITLE, SORT_COUNT };
 extern const char *const sort_names[SORT_COUNT];
 
+/* Room for every filter and list column the catalog may give a database. */
+#define STORE_MAX_FILTERS 24
+#define STORE_MAX_COLUMNS 4
+_Static_assert(STORE_MAX_FILTERS >= CATALOG_MAX_FILTERS,
+	       "struct search holds fewer filters than a database may have");
+_Static_assert(STORE_MAX_COLUMNS >= CATALOG_MAX_COLUMNS,
+	       "struct result holds fewer columns than a list may have");
+
 /* What a list shows: a database, an FTS5 expression (query.c), filters
  * (AND across fields) and a year range. Strings are not owned. */
 struct search {
@@ -36,13 +46,11 @@ struct search {
 	struct search_filter {
 		const char *field;  /* a facet field of the catalog */
 		const char *value;
-	} filters[24];
+	} filters[STORE_MAX_FILTERS];
 	size_t n_filters;
 	int year_from, year_to;     /* 0 = open */
 	int sort;                   /* enum sort */
 };
-
-#define STORE_MAX_COLUMNS 4
 
 /* One row of a result list: the catalog's list columns, in order. */
 struct result {
