@@ -124,21 +124,35 @@ static int parse_query_args(struct dbstate *s, int argc, char **argv, long *page
 	return rc;
 }
 
-static void print_row(struct store *st, int db, long rowid)
+/* Prints a result row: the id, then the list columns the catalog gives
+ * the database, tab-separated for cut and awk (a cell never holds a tab).
+ * Returns -1, printing nothing, for a row the store could not read. */
+static int print_row(int db, const struct result *r)
 {
-	struct record r;
-	if (store_record(st, db, rowid, &r) != 0)
-		return;
-	const char *country = record_value(&r, db == DB_BIBLIOGRAPHY ? "@country" : "country");
-	const char *year = record_value(&r, "year");
-	const char *cells[] = {record_value(&r, "id"), record_value(&r, "title"),
-			       country, year};
-	/* Tab-separated, for cut and awk; a cell never holds a tab. */
-	for (size_t i = 0; i < 4; i++) {
-		put_clean(cells[i] ? cells[i] : "", stdout);
-		fputc(i < 3 ? '\t' : '\n', stdout);
+	if (!r->id)
+		return -1;
+	put_clean(r->id, stdout);
+	for (size_t i = 0; i < catalog[db].n_columns; i++) {
+		fputc('\t', stdout);
+		put_clean(r->cols[i] ? r->cols[i] : "", stdout);
 	}
-	record_free(&r);
+	fputc('\n', stdout);
+	return 0;
+}
+
+/* Prints the page's rows. A row the store could not read (its record
+ * gone from a damaged file) is said on stderr; returns the exit status. */
+static int print_rows(int db, const struct result_page *rp)
+{
+	size_t unread = 0;
+	for (size_t i = 0; i < rp->n; i++)
+		if (print_row(db, &rp->v[i]) != 0)
+			unread++;
+	if (unread)
+		fprintf(stderr, "htkp: %zu of %zu %s on this page could not be read; "
+			"the database may be damaged\n", unread, rp->n,
+			catalog[db].nouns);
+	return unread ? 2 : rp->n ? 0 : 1;
 }
 
 static int run_query(struct store *st, int db, int argc, char **argv)
@@ -167,9 +181,7 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 	else
 		fprintf(stderr, "Results %ld-%ld of %ld\n", (page - 1) * PER_PAGE + 1,
 			(page - 1) * PER_PAGE + (long)rp.n, total);
-	for (size_t i = 0; i < rp.n; i++)
-		print_row(st, db, rp.v[i].rowid);
-	rc = rp.n ? 0 : 1;
+	rc = print_rows(db, &rp);
 	result_page_free(&rp);
 	dbstate_free(&s);
 	return rc;

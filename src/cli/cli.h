@@ -9,7 +9,8 @@ struct store;
 int cli_is_command(const char *arg);
 
 /* Runs the subcommand in argv[0]. Returns the exit status: 0 with
- * results, 1 with none, 2 on bad arguments. */
+ * results, 1 with none, 2 on bad arguments, a damaged database or a
+ * record of the page that could not be read. */
 int cli_run(struct store *st, int argc, char **argv);
 
 #endif

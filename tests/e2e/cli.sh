@@ -18,19 +18,48 @@ err_has() { grep -Eq -- "$1" "$ERR"; }
 out_has() { grep -Eq -- "$1" "$OUT"; }
 out_lines() { wc -l <"$OUT"; }
 ids() { cut -f1 "$OUT"; }
-# every_line_four_fields: each stdout line has exactly 3 tabs.
-every_line_four_fields() { awk -F'\t' 'NF != 4 { bad = 1 } END { exit bad }' "$OUT"; }
-# titles_whole DB: every line's title is the seed's title for its id, whole.
+# every_line_fields N: each stdout line has exactly N tab-separated fields.
+every_line_fields() { awk -F'\t' -v n="$1" 'NF != n { bad = 1 } END { exit bad }' "$OUT"; }
+# titles_whole DB [FIELD]: every line's title (field 2 unless given) is the
+# seed's title for its id, whole.
 titles_whole() {
-	python3 - "$1" "$OUT" "$SEED" <<'EOF'
+	python3 - "$1" "${2:-2}" "$OUT" "$SEED" <<'EOF'
 import json, sys
-db, out, seed = sys.argv[1:]
+db, col, out, seed = sys.argv[1:]
+col = int(col) - 1
 titles = {r["id"]: r["title"] for r in json.load(open(seed, encoding="utf-8"))[db]}
 bad = 0
 for line in open(out, encoding="utf-8"):
     f = line.rstrip("\n").split("\t")
-    if titles.get(f[0]) != f[1]:
-        print("# %s: %r, want %r" % (f[0], f[1], titles.get(f[0])))
+    if titles.get(f[0]) != f[col]:
+        print("# %s: %r, want %r" % (f[0], f[col], titles.get(f[0])))
+        bad = 1
+sys.exit(bad)
+EOF
+}
+# columns_are DB: every line is the id, then the list columns of the kiosk
+# for DB (cases: title, country, year, verdict; legislation: title,
+# country, year; bibliography: first author, year, title), as in the seed.
+columns_are() {
+	python3 - "$1" "$OUT" "$SEED" <<'EOF'
+import json, sys
+db, out, seed = sys.argv[1:]
+def s(v): return "" if v is None else str(v).strip()
+def first(v): return s(v[0]) if v else ""
+cols = {
+    "cases": lambda r: [s(r["title"]), s(r["country"]),
+                        s(r.get("decision_date"))[:4], s(r.get("outcome"))],
+    "legislation": lambda r: [s(r["title"]), s(r["country"]), s(r.get("year"))],
+    "bibliography": lambda r: [first(r.get("authors")), s(r.get("year")),
+                               s(r["title"])],
+}[db]
+recs = {r["id"]: r for r in json.load(open(seed, encoding="utf-8"))[db]}
+bad = 0
+for line in open(out, encoding="utf-8"):
+    f = line.rstrip("\n").split("\t")
+    want = [f[0]] + cols(recs[f[0]])
+    if f != want:
+        print("# got  %r\n# want %r" % (f, want))
         bad = 1
 sys.exit(bad)
 EOF
@@ -54,14 +83,16 @@ q query cases trafficking
 check "query with results: exit 0" test "$rc" -eq 0
 check "query: 20 lines on the first page" test "$(out_lines)" -eq 20
 check "query: stderr gives the position" test "$(cat "$ERR")" = "Results 1-20 of 32"
-check "query: every line is id, title, country, year" every_line_four_fields
+check "query: every line is id, title, country, year, verdict" every_line_fields 5
+check "query: the cases' list columns, as in the seed" columns_are cases
 check "query: titles are the records' own, whole" titles_whole cases
 check "query: the best match comes first" \
-	test "$(head -1 "$OUT")" = "$(printf 'COL-2018-001\tTrafficking for domestic servitude of an indigenous woman from Vaupés (Bogotá)\tColombia\t2018')"
+	test "$(head -1 "$OUT")" = "$(printf 'COL-2018-001\tTrafficking for domestic servitude of an indigenous woman from Vaupés (Bogotá)\tColombia\t2018\tconvicted')"
 
 q query legislation --sort title
 check "legislation: all 33 laws over two pages" test "$(cat "$ERR")" = "Results 1-20 of 33"
-check "legislation: four fields, the year empty when unknown" every_line_four_fields
+check "legislation: id, title, country, year; the year empty when unknown" every_line_fields 4
+check "legislation: the laws' list columns, as in the seed" columns_are legislation
 check "legislation: long titles are never cut" titles_whole legislation
 check "legislation: a title over 100 columns is printed whole" \
 	out_has $'^CAN-2005-C49\tAn Act to amend the Criminal Code \\(trafficking in persons\\), S.C. 2005, c. 43 \\(Criminal Code ss. 279.01-279.04\\)\tCanada\t2005$'
@@ -70,11 +101,12 @@ check "a law without a year: the year field is empty" \
 	test "$(cat "$OUT")" = "$(printf 'NOR-PC1902-S224\tPenal Code 1902 (Straffeloven), section 224 (human trafficking)\tNorway\t')"
 q query bibliography --page 2
 check "bibliography: page 2 has the last 18" test "$(out_lines)" -eq 18
-check "bibliography: four fields, countries covered joined" every_line_four_fields
-check "bibliography: titles whole" titles_whole bibliography
+check "bibliography: id, first author, year, title" every_line_fields 4
+check "bibliography: the publications' list columns, as in the seed" columns_are bibliography
+check "bibliography: titles whole" titles_whole bibliography 4
 q query bibliography stockl
-check "bibliography: stockl finds Stöckl's review, countries in field 3" \
-	test "$(cat "$OUT")" = "$(printf 'BIB-2012-ORAM\tPrevalence and Risk of Violence and the Physical, Mental, and Sexual Health Problems Associated with Human Trafficking: Systematic Review\tGlobal\t2012')"
+check "bibliography: stockl finds Stöckl's review, first author in field 2" \
+	test "$(cat "$OUT")" = "$(printf 'BIB-2012-ORAM\tOram, Siân\t2012\tPrevalence and Risk of Violence and the Physical, Mental, and Sexual Health Problems Associated with Human Trafficking: Systematic Review')"
 
 q query cases bogota
 check "diacritics: bogota finds the Bogotá case" test "$(ids)" = COL-2018-001
@@ -88,6 +120,18 @@ check "OR across words given as separate arguments" \
 q query cases servitude -slavery --sort newest
 check "-word excludes, in newest order" \
 	test "$(ids | tr '\n' ' ')" = "COL-2018-001 GBR-2014-001 ECHR-2012-001 USA-2011-001 USA-2010-001 ECHR-2005-001 "
+
+# --- a record that cannot be read is said, not dropped ---
+# The full-text index still lists NAM-2018-001; its row is gone.
+cp db/htkp.db "$TMPDIR_TEST/damaged.db"
+python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute("DELETE FROM cases WHERE id = ?", ("NAM-2018-001",)); c.commit()' \
+	"$TMPDIR_TEST/damaged.db"
+q --db "$TMPDIR_TEST/damaged.db" query cases trafficking
+check "an unreadable row: exit 2" test "$rc" -eq 2
+check "an unreadable row: one line on stderr says so" \
+	test "$(grep -c '^htkp: 1 of 20 cases on this page could not be read' "$ERR")" -eq 1
+check "an unreadable row: the other 19 are printed" test "$(out_lines)" -eq 19
 
 # --- no results ---
 q query cases zzzqqxx
