@@ -77,6 +77,7 @@ enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f);
 enum imp_status imp_open(struct imp *imp, const char *path);
 enum imp_status imp_stage_file(struct imp *imp, int file_no);
 enum imp_status imp_exec(struct imp *imp, const char *sql, const char *what);
+int imp_column_text(sqlite3_stmt *st, int i, const char **out);
 enum imp_status imp_count_records(struct imp *imp);
 
 /* import_validate.c */

@@ -25,10 +25,13 @@ static const char dangling_sql[] =
 	"                  WHERE l.db = ?2 AND l.id = clean(j.value)) "
 	"ORDER BY r.rowid, j.key";
 
-static void report_duplicate(struct imp *imp, sqlite3_stmt *st)
+/* Each report_* returns -1 when out of memory, else 0. */
+static int report_duplicate(struct imp *imp, sqlite3_stmt *st)
 {
 	int db = sqlite3_column_int(st, 1);
-	const char *id = (const char *)sqlite3_column_text(st, 3);
+	const char *id;
+	if (imp_column_text(st, 3, &id) != 0 || !id)
+		return -1;
 	struct imp_loc loc = {
 		imp->files[sqlite3_column_int(st, 0)].name, catalog[db].name,
 		(long)sqlite3_column_int64(st, 2), id, "id"
@@ -36,34 +39,38 @@ static void report_duplicate(struct imp *imp, sqlite3_stmt *st)
 	char q[IMP_QUOTE_MAX];
 
 	imp_error(imp, &loc, "duplicate id %s (first used by %s[%lld] in %s)",
-			  imp_quote(q, id ? id : ""), catalog[db].name,
-			  (long long)sqlite3_column_int64(st, 5),
-			  imp->files[sqlite3_column_int(st, 4)].name);
+		  imp_quote(q, id), catalog[db].name,
+		  (long long)sqlite3_column_int64(st, 5),
+		  imp->files[sqlite3_column_int(st, 4)].name);
+	return 0;
 }
 
-static void report_dangling(struct imp *imp, sqlite3_stmt *st)
+static int report_dangling(struct imp *imp, sqlite3_stmt *st)
 {
-	const char *ref = (const char *)sqlite3_column_text(st, 4);
+	const char *ref, *id;
+	if (imp_column_text(st, 4, &ref) != 0 || imp_column_text(st, 2, &id) != 0
+	    || !ref)
+		return -1;
 	char field[64], q[IMP_QUOTE_MAX];
 	struct imp_loc loc = {
 		imp->files[sqlite3_column_int(st, 0)].name,
-		catalog[DB_CASES].name, (long)sqlite3_column_int64(st, 1),
-		(const char *)sqlite3_column_text(st, 2), field
+		catalog[DB_CASES].name, (long)sqlite3_column_int64(st, 1), id, field
 	};
 
 	snprintf(field, sizeof field, "legislation[%lld]",
 			 (long long)sqlite3_column_int64(st, 3));
-	imp_error(imp, &loc, "no legislation record has id %s",
-			  imp_quote(q, ref ? ref : ""));
+	imp_error(imp, &loc, "no legislation record has id %s", imp_quote(q, ref));
+	return 0;
 }
 
 /* Runs sql (binding DB_CASES and DB_LEGISLATION to ?1 and ?2 if it has
  * them) and hands every row to report. */
 static enum imp_status each_row(struct imp *imp, const char *sql,
-								void (*report)(struct imp *, sqlite3_stmt *))
+				int (*report)(struct imp *, sqlite3_stmt *))
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
+	int nomem = 0;
 
 	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) == 2) {
 		rc = sqlite3_bind_int(st, 1, DB_CASES);
@@ -71,10 +78,15 @@ static enum imp_status each_row(struct imp *imp, const char *sql,
 			rc = sqlite3_bind_int(st, 2, DB_LEGISLATION);
 	}
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		report(imp, st);
 		rc = SQLITE_OK;
+		if ((nomem = report(imp, st)))
+			break;
 	}
 	sqlite3_finalize(st);
+	if (nomem) {
+		imp_fatal(imp, "out of memory while checking ids");
+		return IMP_EFATAL;
+	}
 	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, "checking ids");
 }
 

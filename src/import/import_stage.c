@@ -43,6 +43,16 @@ enum imp_status imp_exec(struct imp *imp, const char *sql, const char *what)
 	return IMP_OK;
 }
 
+/* Column i of st as text into *out (NULL for an SQL NULL). Returns -1
+ * when sqlite3_column_text() ran out of memory: it says so only by a NULL,
+ * which the column's type, asked first, tells apart from an SQL NULL. */
+int imp_column_text(sqlite3_stmt *st, int i, const char **out)
+{
+	int null = sqlite3_column_type(st, i) == SQLITE_NULL;
+	*out = (const char *)sqlite3_column_text(st, i);
+	return !*out && !null ? -1 : 0;
+}
+
 /* Opens path (the temporary output file, or ":memory:" for --check) as
  * imp->db, with the staging table and the SQL functions the load needs. */
 enum imp_status imp_open(struct imp *imp, const char *path)
@@ -82,22 +92,23 @@ static const char *json_type_name(const char *type)
 	return type;            /* null, array, object */
 }
 
-/* One top-level member: a record array, the format tag, or unknown. */
-static void check_member(struct imp *imp, const struct imp_file *f,
-						 sqlite3_stmt *st, unsigned *seen, unsigned *arrays,
-						 int *format_ok)
+/* One top-level member: a record array, the format tag, or unknown.
+ * Returns -1 when out of memory. */
+static int check_member(struct imp *imp, const struct imp_file *f,
+			sqlite3_stmt *st, unsigned *seen, unsigned *arrays,
+			int *format_ok)
 {
-	const char *key = (const char *)sqlite3_column_text(st, 0);
-	const char *type = (const char *)sqlite3_column_text(st, 1);
-	const char *atom = (const char *)sqlite3_column_text(st, 2);
+	const char *key, *type, *atom;
+	if (imp_column_text(st, 0, &key) || imp_column_text(st, 1, &type)
+	    || imp_column_text(st, 2, &atom) || !key || !type
+	    || (!atom && strcmp(type, "text") == 0))
+		return -1;
 	struct imp_loc loc = { f->name, NULL, -1, NULL, key };
-	char q[IMP_QUOTE_MAX];
 	enum db d = db_of(key);
 	unsigned bit = d == DB_COUNT ? 1u << DB_COUNT : 1u << d;
-
 	if (d == DB_COUNT && strcmp(key, "format") != 0) {
 		imp_warn(imp, &loc, "unknown field, ignored");
-		return;
+		return 0;
 	}
 	if (*seen & bit)
 		imp_error(imp, &loc, "given twice");
@@ -109,6 +120,7 @@ static void check_member(struct imp *imp, const struct imp_file *f,
 			imp_error(imp, &loc, "wrong type: %s (want an array of "
 					  "records)", json_type_name(type));
 	} else if (strcmp(type, "text") != 0 || strcmp(atom, IMP_FORMAT) != 0) {
+		char q[IMP_QUOTE_MAX];
 		imp_error(imp, &loc, "unsupported format %s (want \"" IMP_FORMAT "\")",
 				  strcmp(type, "text") == 0 ? imp_quote(q, atom)
 											 : json_type_name(type));
@@ -116,6 +128,7 @@ static void check_member(struct imp *imp, const struct imp_file *f,
 	} else if (*format_ok < 0) {
 		*format_ok = 1;
 	}
+	return 0;
 }
 
 /* Checks the members of the file's top-level object; *arrays gets a bit
@@ -139,11 +152,17 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 							-1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
+	int nomem = 0;
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		check_member(imp, f, st, &seen, arrays, &format_ok);
 		rc = SQLITE_OK;
+		if ((nomem = check_member(imp, f, st, &seen, arrays, &format_ok)))
+			break;
 	}
 	sqlite3_finalize(st);
+	if (nomem) {
+		imp_fatal(imp, "out of memory while reading the top level");
+		return IMP_EFATAL;
+	}
 	if (rc != SQLITE_DONE)
 		return imp_sqlerr(imp, "reading the top level");
 	if (format_ok < 0) {

@@ -395,16 +395,6 @@ static void visit(struct walk *w, const struct node *n)
 	}
 }
 
-/* Column i as text, into *out. sqlite3_column_text() gives NULL for an SQL
- * NULL and when it runs out of memory; the type, asked first, tells the
- * two apart. Returns -1 when out of memory. */
-static int column_text(sqlite3_stmt *st, int i, const char **out)
-{
-	int null = sqlite3_column_type(st, i) == SQLITE_NULL;
-	*out = (const char *)sqlite3_column_text(st, i);
-	return !*out && !null ? -1 : 0;
-}
-
 /* Fills *n from the json_tree() columns of st; -1 when out of memory. */
 static int read_node(sqlite3_stmt *st, struct node *n)
 {
@@ -415,10 +405,10 @@ static int read_node(sqlite3_stmt *st, struct node *n)
 	if (sqlite3_column_type(st, 7) == SQLITE_INTEGER)
 		n->index = sqlite3_column_int64(st, 7);
 	else
-		rc |= column_text(st, 7, &n->key);
-	rc |= column_text(st, 8, &n->type);
+		rc |= imp_column_text(st, 7, &n->key);
+	rc |= imp_column_text(st, 8, &n->type);
 	n->atom = sqlite3_column_value(st, 9);
-	rc |= column_text(st, 9, &n->text);
+	rc |= imp_column_text(st, 9, &n->text);
 	n->bytes = sqlite3_column_bytes(st, 9);
 	return rc || !n->type ? -1 : 0;
 }
@@ -428,7 +418,7 @@ static int read_node(sqlite3_stmt *st, struct node *n)
 static int start_record(struct walk *w, sqlite3_stmt *st, const struct node *n)
 {
 	const char *id;
-	if (column_text(st, 4, &id) != 0)
+	if (imp_column_text(st, 4, &id) != 0)
 		return -1;
 	while (w->depth > 0)
 		frame_pop(w);
@@ -449,7 +439,7 @@ static int start_record(struct walk *w, sqlite3_stmt *st, const struct node *n)
 static int report_shape(struct walk *w, sqlite3_stmt *st)
 {
 	const char *type;
-	if (column_text(st, 10, &type) != 0 || !type)
+	if (imp_column_text(st, 10, &type) != 0 || !type)
 		return -1;
 	while (w->depth > 0)
 		frame_pop(w);

@@ -327,5 +327,67 @@ EOF
 	fi
 fi
 
+# --- sqlite3_column_text() out of memory -----------------------------------
+# A preloaded sqlite3_column_text() returns NULL at its Nth call, as SQLite
+# does when it runs out of memory. Whichever call it is, the check must
+# still fail (never pass unchecked data, never crash) and either report the
+# file's mistakes or say "out of memory" in one line.
+CC=${CC:-cc}
+cat >"$tmp/nullcol.c" <<'EOF'
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+typedef const unsigned char *(*column_text_fn)(void *, int);
+static long calls, fail_at = -1;
+const unsigned char *sqlite3_column_text(void *st, int i)
+{
+	static column_text_fn real;
+	if (!real) {
+		real = (column_text_fn)dlsym(RTLD_NEXT, "sqlite3_column_text");
+		fail_at = atol(getenv("NULLCOL_AT") ? getenv("NULLCOL_AT") : "-1");
+	}
+	return ++calls == fail_at ? NULL : real(st, i);
+}
+__attribute__((destructor)) static void count(void)
+{
+	if (getenv("NULLCOL_COUNT"))
+		fprintf(stderr, "nullcol calls: %ld\n", calls);
+}
+EOF
+if ! "$CC" -shared -fPIC -o "$tmp/nullcol.so" "$tmp/nullcol.c" -ldl 2>"$tmp/err"; then
+	skip "out of memory in sqlite3_column_text: said, never unchecked" "cannot build a preload library"
+else
+	preload() {
+		env LD_PRELOAD="$tmp/nullcol.so" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+			"$@" "$IMPORT" --check "$DATA/bad-outcome.json" >"$tmp/out" 2>"$tmp/err"
+	}
+	preload env NULLCOL_COUNT=1
+	calls=$(sed -n 's/^nullcol calls: //p' "$tmp/err")
+	bad=
+	for n in $(seq 1 "${calls:-0}"); do
+		preload env NULLCOL_AT="$n"
+		rc=$?
+		oom=$(grep -c 'out of memory' "$tmp/err")
+		if [ "$rc" != 1 ]; then
+			bad="call $n: exit status $rc, want 1"
+		elif [ "$oom" -gt 1 ]; then
+			bad="call $n: $oom lines say out of memory, want one"
+		elif [ "$oom" = 0 ] && ! { grep -q 'bad outcome "guilty"' "$tmp/err" &&
+			grep -q 'bad method "survey"' "$tmp/err"; }; then
+			bad="call $n: neither both mistakes nor out of memory reported"
+		fi
+		[ -z "$bad" ] || break
+	done
+	if [ -z "${calls:-}" ] || [ "$calls" -lt 10 ]; then
+		fail "out of memory in sqlite3_column_text: said, never unchecked" \
+			"the preload library saw ${calls:-no} calls"
+	elif [ -n "$bad" ]; then
+		fail "out of memory in sqlite3_column_text: said, never unchecked" "$bad"
+	else
+		pass "out of memory in sqlite3_column_text at each of $calls calls: said, never unchecked"
+	fi
+fi
+
 echo "1..$count"
 exit "$failed"
