@@ -20,6 +20,7 @@ static const char usage[] =
 	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
 	"DATABASE is cases, legislation or bibliography.\n";
 
+/* True when arg names a subcommand. */
 int cli_is_command(const char *arg)
 {
 	return strcmp(arg, "query") == 0 || strcmp(arg, "show") == 0;
@@ -238,6 +239,7 @@ static int run_show(struct store *st, int db, int argc, char **argv)
 	return 0;
 }
 
+/* Runs the subcommand in argv[0]; returns the exit status. */
 int cli_run(struct store *st, int argc, char **argv)
 {
 	if (argc < 2)

@@ -54,10 +54,9 @@ static const char *option_value(char **argv, int *i, const char *inline_value)
  * (options and files may be mixed; "--" ends the options). */
 static enum parsed parse_args(int argc, char **argv, struct options *o)
 {
-	int only_files = 0;
-
 	memset(o, 0, sizeof *o);
 	o->files = argv + 1;    /* reused in place: files never outnumber argv */
+	int only_files = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (only_files || a[0] != '-' || a[1] == '\0') {
@@ -93,26 +92,25 @@ static enum parsed parse_args(int argc, char **argv, struct options *o)
 /* Whether the output would overwrite one of the inputs. */
 static int out_is_input(const struct options *o)
 {
-	struct stat out, in;
-
+	struct stat out;
 	if (o->check || stat(o->out, &out) != 0)
 		return 0;
-	for (int i = 0; i < o->nfiles; i++)
+	for (int i = 0; i < o->nfiles; i++) {
+		struct stat in;
 		if (stat(o->files[i], &in) == 0 && in.st_dev == out.st_dev
-			&& in.st_ino == out.st_ino)
+		    && in.st_ino == out.st_ino)
 			return 1;
+	}
 	return 0;
 }
 
 /* Reads, checks and stages every file, then checks every record. */
 static enum imp_status check_all(struct imp *imp)
 {
-	enum imp_status st;
 	int all_staged = 1;
-
 	for (int i = 0; i < imp->nfiles; i++) {
 		struct imp_file *f = &imp->files[i];
-		st = imp_read_file(imp, f);
+		enum imp_status st = imp_read_file(imp, f);
 		if (st == IMP_OK)
 			st = imp_check_syntax(imp, f);
 		if (st == IMP_OK)
@@ -123,7 +121,7 @@ static enum imp_status check_all(struct imp *imp)
 			return st;
 		all_staged &= st == IMP_OK;
 	}
-	st = imp_validate_records(imp);
+	enum imp_status st = imp_validate_records(imp);
 	if (st == IMP_OK)
 		st = imp_check_links(imp, all_staged);
 	return st;
@@ -161,11 +159,10 @@ static enum imp_status close_db(struct imp *imp)
 /* The whole import; the temporary file exists only inside this call. */
 static enum imp_status run(struct imp *imp, const struct options *o)
 {
-	enum imp_status st = IMP_OK, closed;
+	imp->out_path = o->check ? NULL : o->out;
+	enum imp_status st = IMP_OK;
 	char *tmp = NULL;
 	int fd = -1;
-
-	imp->out_path = o->check ? NULL : o->out;
 	if (imp->out_path)
 		st = imp_out_begin(imp, &tmp, &fd);
 	imp->out_fd = fd;
@@ -177,7 +174,7 @@ static enum imp_status run(struct imp *imp, const struct options *o)
 		st = imp_count_records(imp);
 	if (st == IMP_OK && imp->errors == 0 && tmp)
 		st = imp_load(imp);
-	closed = close_db(imp);
+	enum imp_status closed = close_db(imp);
 	if (st == IMP_OK)
 		st = closed;
 	if (tmp && st == IMP_OK && imp->errors == 0)
@@ -193,9 +190,6 @@ static enum imp_status run(struct imp *imp, const struct options *o)
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct imp imp;
-	enum imp_status st;
-
 	switch (parse_args(argc, argv, &o)) {
 	case ARGS_DONE: return 0;
 	case ARGS_BAD: return 2;
@@ -210,6 +204,7 @@ int main(int argc, char **argv)
 	/* Past a size limit (ulimit -f), write() must fail with EFBIG and be
 	 * reported, not kill the process with the temporary file left behind. */
 	signal(SIGXFSZ, SIG_IGN);
+	struct imp imp;
 	memset(&imp, 0, sizeof imp);
 	imp.nfiles = o.nfiles;
 	if (!(imp.files = calloc((size_t)o.nfiles, sizeof *imp.files))) {
@@ -218,7 +213,7 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < o.nfiles; i++)
 		imp.files[i].name = o.files[i];
-	st = run(&imp, &o);
+	enum imp_status st = run(&imp, &o);
 	imp_diag_flush(&imp);
 	free(imp.files);
 	return st == IMP_OK && imp.errors == 0 ? 0 : 1;

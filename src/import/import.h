@@ -63,6 +63,8 @@ void imp_fatal(struct imp *imp, const char *fmt, ...)
 void imp_diag_flush(const struct imp *imp);
 const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s);
 enum imp_status imp_sqlerr(struct imp *imp, const char *what);
+int imp_is_room_errno(int e);
+const char *imp_type_name(const char *type);
 
 /* import_text.c */
 void imp_trim(const char *s, size_t n, size_t *start, size_t *len);

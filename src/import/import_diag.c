@@ -16,6 +16,18 @@
  * the same mistake in every record should not scroll for minutes. */
 #define SHOW_MAX 100
 
+/* What a user calls a json_type() name: "string" for text, and so on. */
+const char *imp_type_name(const char *type)
+{
+	if (strcmp(type, "text") == 0)
+		return "string";
+	if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0)
+		return "number";
+	if (strcmp(type, "true") == 0 || strcmp(type, "false") == 0)
+		return "boolean";
+	return type;            /* null, array, object */
+}
+
 /* Writes s as a double-quoted string into out: quotes, backslashes and
  * control characters escaped (a record is data, not terminal commands),
  * cut at a character boundary with "..." if long. Returns out. */
@@ -56,7 +68,6 @@ static void put_loc(const struct imp_loc *loc)
 {
 	char q[IMP_QUOTE_MAX];
 	int rec = loc->db && loc->idx >= 0;
-
 	if (loc->file)
 		fprintf(stderr, "%s: ", loc->file);
 	if (rec)
@@ -82,7 +93,6 @@ static void put_line(const struct imp_loc *loc, const char *kind,
 void imp_error(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
 {
 	va_list ap;
-
 	va_start(ap, fmt);
 	imp_verror(imp, loc, fmt, ap);
 	va_end(ap);
@@ -99,10 +109,9 @@ void imp_verror(struct imp *imp, const struct imp_loc *loc, const char *fmt,
 /* Reports a warning at loc and counts it; warnings never fail an import. */
 void imp_warn(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
 {
-	va_list ap;
-
 	if (++imp->warnings > SHOW_MAX)
 		return;
+	va_list ap;
 	va_start(ap, fmt);
 	put_line(loc, "warning: ", fmt, ap);
 	va_end(ap);
@@ -112,10 +121,9 @@ void imp_warn(struct imp *imp, const struct imp_loc *loc, const char *fmt, ...)
  * program name, and counts it as an error. */
 void imp_fatal(struct imp *imp, const char *fmt, ...)
 {
-	va_list ap;
-
 	imp->errors++;
 	fputs("htkp-import: ", stderr);
+	va_list ap;
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -133,7 +141,9 @@ void imp_diag_flush(const struct imp *imp)
 				imp->warnings - SHOW_MAX);
 }
 
-static int is_room_errno(int e)
+/* Whether errno value e means no room to write: a full disk, a quota or
+ * a file size limit, which the user can fix. */
+int imp_is_room_errno(int e)
 {
 	return e == ENOSPC || e == EFBIG
 #ifdef EDQUOT
@@ -146,15 +156,14 @@ static int is_room_errno(int e)
  * ask the system whether the new file hit a size limit or a full disk. */
 static int guess_room_errno(const struct imp *imp)
 {
-	struct rlimit rl;
 	struct stat st;
-	struct statvfs vfs;
-
 	if (imp->out_fd < 0 || fstat(imp->out_fd, &st) != 0)
 		return 0;
+	struct rlimit rl;
 	if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
 		&& (rlim_t)st.st_size + 65536 > rl.rlim_cur)
 		return EFBIG;
+	struct statvfs vfs;
 	if (fstatvfs(imp->out_fd, &vfs) == 0
 		&& (unsigned long long)vfs.f_bavail * vfs.f_frsize < 1u << 20)
 		return ENOSPC;
@@ -170,14 +179,13 @@ enum imp_status imp_sqlerr(struct imp *imp, const char *what)
 	int sys = sqlite3_system_errno(imp->db);
 	int guess = guess_room_errno(imp);
 	const char *target = imp->out_path ? imp->out_path : "temporary storage";
-
-	if ((rc & 0xff) == SQLITE_IOERR && !is_room_errno(sys) && guess)
+	if ((rc & 0xff) == SQLITE_IOERR && !imp_is_room_errno(sys) && guess)
 		sys = guess;
 	if ((rc & 0xff) == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR
-									   && is_room_errno(sys))) {
+									   && imp_is_room_errno(sys))) {
 		if (!imp->out_of_room)
 			imp_fatal(imp, "no room to write %s: %s", target,
-					  strerror(is_room_errno(sys) ? sys : ENOSPC));
+					  strerror(imp_is_room_errno(sys) ? sys : ENOSPC));
 		imp->out_of_room = 1;
 	} else if ((rc & 0xff) == SQLITE_NOMEM) {
 		imp_fatal(imp, "out of memory while %s", what);

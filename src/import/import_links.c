@@ -71,7 +71,6 @@ static enum imp_status each_row(struct imp *imp, const char *sql,
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
 	int nomem = 0;
-
 	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) == 2) {
 		rc = sqlite3_bind_int(st, 1, DB_CASES);
 		if (rc == SQLITE_OK)
@@ -94,10 +93,8 @@ static enum imp_status each_row(struct imp *imp, const char *sql,
  * the missing file's laws would all look missing), dangling references. */
 enum imp_status imp_check_links(struct imp *imp, int all_staged)
 {
-	enum imp_status st;
-
-	st = imp_exec(imp, "CREATE INDEX temp.rec_by_id ON rec (db, id)",
-				  "indexing ids");
+	enum imp_status st = imp_exec(imp, "CREATE INDEX temp.rec_by_id ON rec (db, id)",
+				      "indexing ids");
 	if (st == IMP_OK)
 		st = each_row(imp, duplicate_sql, report_duplicate);
 	if (st == IMP_OK && all_staged)

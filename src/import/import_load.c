@@ -162,14 +162,10 @@ static const struct step meta_step = { meta_sql, "writing meta data" };
 static int bind_names(sqlite3_stmt *st, const char *sources)
 {
 	int rc = SQLITE_OK;
-
 	for (int i = 1; rc == SQLITE_OK && i <= sqlite3_bind_parameter_count(st); i++) {
 		const char *name = sqlite3_bind_parameter_name(st, i);
-		int d;
-
-		for (d = 0; d < DB_COUNT && strcmp(name + 1, catalog[d].name); d++)
-			;
-		if (d < DB_COUNT)
+		int d = catalog_find(name + 1);
+		if (d >= 0)
 			rc = sqlite3_bind_int(st, i, d);
 		else if (strcmp(name, ":format") == 0)
 			rc = sqlite3_bind_text(st, i, IMP_FORMAT, -1, SQLITE_STATIC);
@@ -188,7 +184,6 @@ static enum imp_status run_step(struct imp *imp, const struct step *s,
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, s->sql, -1, &st, NULL);
-
 	if (rc == SQLITE_OK)
 		rc = bind_names(st, sources);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -233,7 +228,6 @@ static enum imp_status run_made(struct imp *imp, const char *what,
 {
 	char sql[1024];
 	va_list ap;
-
 	va_start(ap, fmt);
 	int n = vsnprintf(sql, sizeof sql, fmt, ap);
 	va_end(ap);
@@ -250,7 +244,6 @@ static enum imp_status load_column_facets(struct imp *imp, int d)
 {
 	const struct db_info *info = &catalog[d];
 	enum imp_status st = IMP_OK;
-
 	for (size_t i = 0; st == IMP_OK && i < info->n_filters; i++)
 		if (info->filters[i].kind == FILTER_YEAR)
 			st = run_made(imp, "loading facets", year_facet_sql, info->table,
@@ -269,7 +262,6 @@ static enum imp_status load_column_facets(struct imp *imp, int d)
 static enum imp_status load_indexes(struct imp *imp, const char *sources)
 {
 	enum imp_status st = IMP_OK;
-
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
 		st = load_column_facets(imp, d);
 	if (st == IMP_OK)
@@ -289,11 +281,10 @@ static enum imp_status load_indexes(struct imp *imp, const char *sources)
 static char *source_list(const struct imp *imp)
 {
 	size_t len = 1;
-	char *s;
-
 	for (int i = 0; i < imp->nfiles; i++)
 		len += strlen(imp->files[i].name) + 1;
-	if (!(s = malloc(len)))
+	char *s = malloc(len);
+	if (!s)
 		return NULL;
 	s[0] = '\0';
 	for (int i = 0; i < imp->nfiles; i++) {

@@ -31,7 +31,6 @@ static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 static void catch_signals(void)
 {
 	struct sigaction sa;
-
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -44,14 +43,12 @@ static void catch_signals(void)
 static int make_temp(char *path)
 {
 	sigset_t block, old;
-	int fd, err;
-
 	sigemptyset(&block);
 	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
 		sigaddset(&block, caught[i]);
 	sigprocmask(SIG_BLOCK, &block, &old);
-	fd = mkstemp(path);
-	err = errno;
+	int fd = mkstemp(path);
+	int err = errno;
 	if (fd >= 0 && strlen(path) < sizeof cleanup_path)
 		memcpy(cleanup_path, path, strlen(path) + 1);
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -65,11 +62,9 @@ static int make_temp(char *path)
 static mode_t new_mode(const char *out)
 {
 	struct stat st;
-	mode_t mask;
-
 	if (stat(out, &st) == 0 && S_ISREG(st.st_mode))
 		return st.st_mode & 07777;
-	mask = umask(0);
+	mode_t mask = umask(0);
 	umask(mask);
 	return 0666 & ~mask;
 }
@@ -80,7 +75,6 @@ enum imp_status imp_out_begin(struct imp *imp, char **tmp_path, int *fd)
 {
 	size_t len = strlen(imp->out_path);
 	char *path = malloc(len + sizeof ".tmp-XXXXXX");
-
 	if (!path) {
 		imp_fatal(imp, "out of memory");
 		return IMP_EFATAL;
@@ -106,15 +100,6 @@ enum imp_status imp_out_begin(struct imp *imp, char **tmp_path, int *fd)
 	return IMP_OK;
 }
 
-static int room_errno(int e)
-{
-	return e == ENOSPC || e == EFBIG
-#ifdef EDQUOT
-		   || e == EDQUOT
-#endif
-		   ;
-}
-
 /* Flushes the directory holding path, whose entry rename() changed.
  * Returns 0 or an errno value. */
 static int fsync_dir(const char *path)
@@ -122,11 +107,10 @@ static int fsync_dir(const char *path)
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
 					  : strdup(".");
-	int fd, err = 0;
-
 	if (!dir)
 		return ENOMEM;
-	fd = open(dir, O_RDONLY | O_CLOEXEC);
+	int err = 0;
+	int fd = open(dir, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fsync(fd) != 0)
 		err = errno;
 	if (fd >= 0)
@@ -139,11 +123,9 @@ static int fsync_dir(const char *path)
  * be closed. fsync first, so the name never points at unwritten data. */
 enum imp_status imp_out_commit(struct imp *imp, const char *tmp_path, int fd)
 {
-	int err;
-
 	if (fsync(fd) != 0) {
-		err = errno;
-		imp_fatal(imp, "%s %s: %s", room_errno(err) ? "no room to write"
+		int err = errno;
+		imp_fatal(imp, "%s %s: %s", imp_is_room_errno(err) ? "no room to write"
 				  : "cannot write", imp->out_path, strerror(err));
 		imp_out_abort(tmp_path, fd);
 		return IMP_EFATAL;
@@ -156,7 +138,8 @@ enum imp_status imp_out_commit(struct imp *imp, const char *tmp_path, int fd)
 		return IMP_EFATAL;
 	}
 	cleanup_path[0] = '\0';
-	if ((err = fsync_dir(imp->out_path)) != 0)
+	int err = fsync_dir(imp->out_path);
+	if (err != 0)
 		fprintf(stderr, "htkp-import: warning: %s is in place, but its "
 				"directory could not be flushed to disk: %s\n",
 				imp->out_path, strerror(err));

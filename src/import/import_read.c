@@ -27,7 +27,6 @@ static enum imp_status file_error(struct imp *imp, struct imp_file *f,
 								  const char *what)
 {
 	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL };
-
 	imp_error(imp, &loc, "%s", what);
 	return IMP_EDATA;
 }
@@ -36,21 +35,20 @@ static enum imp_status read_all(int fd, char **text, size_t *len)
 {
 	struct stat st;
 	size_t cap = 65536, n = 0;
-	char *buf, *grown;
-	ssize_t got;
-
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		cap = (size_t)st.st_size + 1;
-	if (!(buf = malloc(cap)))
+	char *buf = malloc(cap);
+	if (!buf)
 		return IMP_EFATAL;
 	for (;;) {
 		if (n + 1 >= cap) {
-			if (!(grown = realloc(buf, cap * 2)))
+			char *grown = realloc(buf, cap * 2);
+			if (!grown)
 				break;
 			buf = grown;
 			cap *= 2;
 		}
-		got = read(fd, buf + n, cap - n - 1);
+		ssize_t got = read(fd, buf + n, cap - n - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0) {
@@ -70,16 +68,13 @@ static enum imp_status read_all(int fd, char **text, size_t *len)
 enum imp_status imp_read_file(struct imp *imp, struct imp_file *f)
 {
 	int fd = open(f->name, O_RDONLY | O_CLOEXEC);
-	enum imp_status st;
 	char why[256];
-	int err;
-
 	if (fd < 0) {
 		snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
 		return file_error(imp, f, why);
 	}
-	st = read_all(fd, &f->text, &f->len);
-	err = errno;
+	enum imp_status st = read_all(fd, &f->text, &f->len);
+	int err = errno;
 	close(fd);
 	if (st == IMP_EFATAL) {
 		imp_fatal(imp, "%s: out of memory", f->name);
@@ -100,7 +95,6 @@ enum imp_status imp_read_file(struct imp *imp, struct imp_file *f)
 static void line_col(const char *s, size_t off, size_t *line, size_t *col)
 {
 	const char *bol = s;
-
 	*line = 1;
 	for (const char *p = s; p < s + off; p++)
 		if (*p == '\n') {
@@ -213,7 +207,6 @@ static int scan_string(struct scan *sc)
 static int scan_word(struct scan *sc, const char *word)
 {
 	size_t k = strlen(word);
-
 	if (sc->n - sc->pos < k || memcmp(sc->s + sc->pos, word, k) != 0)
 		return fail(sc, "unexpected character (want a value)");
 	sc->pos += k;
@@ -259,11 +252,10 @@ static int scan_items(struct scan *sc, char closer)
 
 static int scan_value(struct scan *sc)
 {
-	int ok;
-
 	skip_ws(sc);
 	if (sc->pos >= sc->n)
 		return fail(sc, "unexpected end of file (want a value)");
+	int ok;
 	switch (sc->s[sc->pos]) {
 	case '{':
 	case '[':
@@ -290,7 +282,6 @@ static int scan_value(struct scan *sc)
 static size_t find_syntax_error(const char *s, size_t n, const char **why)
 {
 	struct scan sc = { s, n, 0, NULL, 0 };
-
 	if (scan_value(&sc)) {
 		skip_ws(&sc);
 		if (sc.pos < n)
@@ -305,7 +296,6 @@ static int json_valid(struct imp *imp, const struct imp_file *f, int *valid)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, "SELECT json_valid(?1)", -1, &st, NULL);
-
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -319,11 +309,11 @@ static int json_valid(struct imp *imp, const struct imp_file *f, int *valid)
 static enum imp_status report_syntax(struct imp *imp, struct imp_file *f)
 {
 	const char *why;
-	size_t off = find_syntax_error(f->text, f->len, &why), line, col;
-	char msg[200];
-
+	size_t off = find_syntax_error(f->text, f->len, &why);
 	if (!why)
 		return file_error(imp, f, "not JSON");
+	size_t line, col;
+	char msg[200];
 	line_col(f->text, off, &line, &col);
 	snprintf(msg, sizeof msg, "not JSON: %s at line %zu, column %zu",
 			 why, line, col);
@@ -336,8 +326,7 @@ static enum imp_status report_syntax(struct imp *imp, struct imp_file *f)
 static size_t find_nul_escape(const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;
-
-	while (p < end && (p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+	while (p < end && (p = memchr(p, '\\', (size_t)(end - p)))) {
 		if (end - p >= 6 && memcmp(p, "\\u0000", 6) == 0)
 			return (size_t)(p - s);
 		p += 2;         /* past the escaped character, maybe a backslash */
@@ -357,18 +346,15 @@ static int is_blank(const char *s, size_t n)
  * order mark is dropped first: editors add it, JSON forbids it. */
 enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f)
 {
-	const uint8_t *bad;
-	size_t line, col, off;
-	char msg[200];
-	int valid = 0;
-
 	if (f->len >= 3 && memcmp(f->text, "\xef\xbb\xbf", 3) == 0) {
 		f->len -= 3;
 		memmove(f->text, f->text + 3, f->len + 1);
 	}
-	bad = u8_check((const uint8_t *)f->text, f->len);
+	size_t line, col;
+	char msg[200];
+	const uint8_t *bad = u8_check((const uint8_t *)f->text, f->len);
 	if (bad) {
-		off = (size_t)((const char *)bad - f->text);
+		size_t off = (size_t)((const char *)bad - f->text);
 		line_col(f->text, off, &line, &col);
 		snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu "
 				 "(line %zu, column %zu)", off, line, col);
@@ -378,11 +364,12 @@ enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f)
 		return file_error(imp, f, "empty file (only white space)");
 	if ((size_t)sqlite3_limit(imp->db, SQLITE_LIMIT_LENGTH, -1) <= f->len)
 		return file_error(imp, f, "file too large for SQLite's JSON functions");
+	int valid = 0;
 	if (json_valid(imp, f, &valid) != SQLITE_OK)
 		return imp_sqlerr(imp, "checking JSON");
 	if (!valid || memchr(f->text, '\0', f->len))
 		return report_syntax(imp, f);
-	off = find_nul_escape(f->text, f->len);
+	size_t off = find_nul_escape(f->text, f->len);
 	if (off < f->len) {
 		line_col(f->text, off, &line, &col);
 		snprintf(msg, sizeof msg, "\\u0000 (NUL) in a string at line %zu, "

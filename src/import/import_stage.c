@@ -58,7 +58,6 @@ int imp_column_text(sqlite3_stmt *st, int i, const char **out)
 enum imp_status imp_open(struct imp *imp, const char *path)
 {
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-
 	if (sqlite3_open_v2(path, &imp->db, flags, NULL) != SQLITE_OK) {
 		if (!imp->db) {
 			imp_fatal(imp, "out of memory");
@@ -70,26 +69,6 @@ enum imp_status imp_open(struct imp *imp, const char *path)
 	if (imp_register_functions(imp->db) != SQLITE_OK)
 		return imp_sqlerr(imp, "setting up");
 	return imp_exec(imp, setup_sql, "setting up");
-}
-
-/* The database whose records the top-level member key holds, or DB_COUNT. */
-static enum db db_of(const char *key)
-{
-	for (int d = 0; d < DB_COUNT; d++)
-		if (strcmp(key, catalog[d].name) == 0)
-			return (enum db)d;
-	return DB_COUNT;
-}
-
-static const char *json_type_name(const char *type)
-{
-	if (strcmp(type, "text") == 0)
-		return "string";
-	if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0)
-		return "number";
-	if (strcmp(type, "true") == 0 || strcmp(type, "false") == 0)
-		return "boolean";
-	return type;            /* null, array, object */
 }
 
 /* One top-level member: a record array, the format tag, or unknown.
@@ -104,26 +83,26 @@ static int check_member(struct imp *imp, const struct imp_file *f,
 	    || (!atom && strcmp(type, "text") == 0))
 		return -1;
 	struct imp_loc loc = { f->name, NULL, -1, NULL, key };
-	enum db d = db_of(key);
-	unsigned bit = d == DB_COUNT ? 1u << DB_COUNT : 1u << d;
-	if (d == DB_COUNT && strcmp(key, "format") != 0) {
+	int d = catalog_find(key);     /* -1: not a record array */
+	unsigned bit = d < 0 ? 1u << DB_COUNT : 1u << d;
+	if (d < 0 && strcmp(key, "format") != 0) {
 		imp_warn(imp, &loc, "unknown field, ignored");
 		return 0;
 	}
 	if (*seen & bit)
 		imp_error(imp, &loc, "given twice");
 	*seen |= bit;
-	if (d != DB_COUNT) {
+	if (d >= 0) {
 		if (strcmp(type, "array") == 0)
 			*arrays |= bit;
 		else
 			imp_error(imp, &loc, "wrong type: %s (want an array of "
-					  "records)", json_type_name(type));
+					  "records)", imp_type_name(type));
 	} else if (strcmp(type, "text") != 0 || strcmp(atom, IMP_FORMAT) != 0) {
 		char q[IMP_QUOTE_MAX];
 		imp_error(imp, &loc, "unsupported format %s (want \"" IMP_FORMAT "\")",
 				  strcmp(type, "text") == 0 ? imp_quote(q, atom)
-											 : json_type_name(type));
+											 : imp_type_name(type));
 		*format_ok = 0;
 	} else if (*format_ok < 0) {
 		*format_ok = 1;
@@ -139,20 +118,18 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 {
 	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL };
 	const char *p = f->text + strspn(f->text, " \t\r\n");
-	sqlite3_stmt *st;
-	unsigned seen = 0;
-	int rc, format_ok = -1;
-
 	if (*p != '{') {
 		imp_error(imp, &loc, "not an htkp/1 file: want a JSON object "
-				  "with \"format\": \"" IMP_FORMAT "\"");
+			  "with \"format\": \"" IMP_FORMAT "\"");
 		return IMP_EDATA;
 	}
-	rc = sqlite3_prepare_v2(imp->db, "SELECT key, type, atom FROM json_each(?1)",
-							-1, &st, NULL);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(imp->db, "SELECT key, type, atom FROM json_each(?1)",
+				    -1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
-	int nomem = 0;
+	unsigned seen = 0;
+	int format_ok = -1, nomem = 0;
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
 		if ((nomem = check_member(imp, f, st, &seen, arrays, &format_ok)))
@@ -176,10 +153,8 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 static int stage_db(sqlite3_stmt *st, enum db db)
 {
 	char path[32];
-	int rc;
-
 	snprintf(path, sizeof path, "$.%s", catalog[db].name);
-	rc = sqlite3_bind_int(st, 3, db);
+	int rc = sqlite3_bind_int(st, 3, db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 4, path, -1, SQLITE_TRANSIENT);
 	if (rc == SQLITE_OK)
@@ -193,12 +168,10 @@ enum imp_status imp_stage_file(struct imp *imp, int file_no)
 	struct imp_file *f = &imp->files[file_no];
 	unsigned arrays = 0;
 	enum imp_status status = check_top(imp, f, &arrays);
-	sqlite3_stmt *st = NULL;
-	int rc;
-
 	if (status != IMP_OK)
 		return status;
-	rc = sqlite3_prepare_v2(imp->db, stage_sql, -1, &st, NULL);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(imp->db, stage_sql, -1, &st, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
 	if (rc == SQLITE_OK)

@@ -15,7 +15,6 @@ void imp_trim(const char *s, size_t n, size_t *start, size_t *len)
 	const uint8_t *b = (const uint8_t *)s;
 	const uint8_t *p = b, *end = b + n;
 	ucs4_t uc;
-
 	while (p < end) {
 		int k = u8_mbtouc(&uc, p, (size_t)(end - p));
 		if (!uc_is_property_white_space(uc))
@@ -43,7 +42,6 @@ static int digits(const char *s, size_t n)
 static int number(const char *s, size_t n)
 {
 	int v = 0;
-
 	for (size_t i = 0; i < n; i++)
 		v = v * 10 + (s[i] - '0');
 	return v;
@@ -63,18 +61,16 @@ static int days_in_month(int year, int month)
  * day, with a year from 1000 to 9999 (the same range as a "year"). */
 int imp_is_date(const char *s, size_t n)
 {
-	int year, month;
-
 	if ((n != 4 && n != 7 && n != 10) || !digits(s, 4))
 		return 0;
-	year = number(s, 4);
+	int year = number(s, 4);
 	if (year < 1000)
 		return 0;
 	if (n == 4)
 		return 1;
 	if (s[4] != '-' || !digits(s + 5, 2))
 		return 0;
-	month = number(s + 5, 2);
+	int month = number(s + 5, 2);
 	if (month < 1 || month > 12)
 		return 0;
 	if (n == 7)
@@ -89,19 +85,17 @@ int imp_is_date(const char *s, size_t n)
  * database agrees with what the checks saw. */
 static void sql_clean(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *s;
-	size_t start, len;
-
 	(void)argc;
 	if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) {
 		sqlite3_result_value(ctx, argv[0]);
 		return;
 	}
-	s = (const char *)sqlite3_value_text(argv[0]);
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	if (!s) {
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
+	size_t start, len;
 	imp_trim(s, (size_t)sqlite3_value_bytes(argv[0]), &start, &len);
 	if (len == 0)
 		sqlite3_result_null(ctx);
@@ -128,11 +122,14 @@ static const char *copy_quoted(const char *s, char *out, size_t *o, size_t room)
  * no known field can be. */
 static void sql_field_path(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	char out[128];
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	size_t o = 0;
-
 	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s && sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	char out[128];
+	size_t o = 0;
 	if (s && *s == '$')
 		s++;
 	while (s && *s && o < sizeof out) {
@@ -157,9 +154,7 @@ static void sql_field_path(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int imp_register_functions(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	int rc;
-
-	rc = sqlite3_create_function(db, "clean", 1, flags, NULL, sql_clean,
+	int rc = sqlite3_create_function(db, "clean", 1, flags, NULL, sql_clean,
 								 NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "field_path", 1, flags, NULL,

@@ -151,17 +151,6 @@ struct node {
 	sqlite3_value *atom;
 };
 
-static const char *type_name(const char *type)
-{
-	if (strcmp(type, "text") == 0)
-		return "string";
-	if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0)
-		return "number";
-	if (strcmp(type, "true") == 0 || strcmp(type, "false") == 0)
-		return "boolean";
-	return type;
-}
-
 static const char *want_name(enum vtype t)
 {
 	static const char *const names[] = {
@@ -177,9 +166,8 @@ static void report(struct walk *w, const char *fmt, ...)
 static void report(struct walk *w, const char *fmt, ...)
 {
 	struct imp_loc loc = w->loc;
-	va_list ap;
-
 	loc.field = w->path;
+	va_list ap;
 	va_start(ap, fmt);
 	imp_verror(w->imp, &loc, fmt, ap);
 	va_end(ap);
@@ -240,7 +228,6 @@ static void check_number(struct walk *w, const struct node *n, enum vcheck c)
 	int whole = strcmp(n->type, "integer") == 0;
 	sqlite3_int64 v = sqlite3_value_int64(n->atom);
 	const char *num = n->text;
-
 	if (c == VC_YEAR && (!whole || v < 1000 || v > 9999))
 		report(w, "bad year %s (want a whole number from 1000 to 9999)",
 			   num);
@@ -281,7 +268,7 @@ static int check_value(struct walk *w, const struct node *n, enum vtype t,
 			report(w, "wrong type: string %s (want %s)",
 			       imp_quote(q, n->text), want_name(t));
 		else
-			report(w, "wrong type: %s (want %s)", type_name(n->type),
+			report(w, "wrong type: %s (want %s)", imp_type_name(n->type),
 				   want_name(t));
 		return 1;
 	}
@@ -296,7 +283,6 @@ static int check_value(struct walk *w, const struct node *n, enum vtype t,
 static void path_push(struct walk *w, const struct node *n)
 {
 	size_t len = strlen(w->path), room = sizeof w->path - len;
-
 	if (n->key)
 		snprintf(w->path + len, room, "%s%s", len ? "." : "", n->key);
 	else
@@ -306,11 +292,9 @@ static void path_push(struct walk *w, const struct node *n)
 static void frame_push(struct walk *w, const struct node *n,
 					   enum frame_kind kind, const struct field *field)
 {
-	struct frame *fr;
-
 	if (w->depth >= MAX_FRAMES)
 		return;         /* deeper than SQLite parses: cannot happen */
-	fr = &w->frames[w->depth++];
+	struct frame *fr = &w->frames[w->depth++];
 	fr->node = n->id;
 	fr->kind = kind;
 	fr->field = field;
@@ -323,7 +307,6 @@ static void frame_pop(struct walk *w)
 {
 	struct frame *fr = &w->frames[--w->depth];
 	size_t len = fr->path_len;
-
 	if (fr->kind != FR_FIELDS)
 		return;
 	for (int i = 0; fr->field[i].name; i++) {
@@ -352,12 +335,11 @@ static void visit_member(struct walk *w, struct frame *fr, const struct node *n)
 		[VT_OBJECTS] = FR_OBJECTS
 	};
 	const struct field *f = fr->field;
-	struct imp_loc loc = w->loc;
-	int i, descend;
-
-	for (i = 0; f[i].name && strcmp(f[i].name, n->key) != 0; i++)
-		;
+	int i = 0;
+	while (f[i].name && strcmp(f[i].name, n->key) != 0)
+		i++;
 	if (!f[i].name) {
+		struct imp_loc loc = w->loc;
 		loc.field = w->path;
 		imp_warn(w->imp, &loc, "unknown field, ignored");
 		enter(w, n, 0, FR_SKIP, NULL);
@@ -366,6 +348,7 @@ static void visit_member(struct walk *w, struct frame *fr, const struct node *n)
 	if (fr->seen >> i & 1)
 		report(w, "given twice");
 	fr->seen |= 1ul << i;
+	int descend;
 	if (check_value(w, n, f[i].type, &f[i], &descend))
 		fr->present |= 1ul << i;
 	enter(w, n, descend, kinds[f[i].type],
@@ -376,14 +359,13 @@ static void visit_member(struct walk *w, struct frame *fr, const struct node *n)
 static void visit(struct walk *w, const struct node *n)
 {
 	struct frame *fr = &w->frames[w->depth - 1];
-	int descend;
-
 	if (fr->kind == FR_SKIP) {
 		enter(w, n, 0, FR_SKIP, NULL);
 		return;
 	}
 	w->path[fr->path_len] = '\0';
 	path_push(w, n);
+	int descend;
 	if (fr->kind == FR_FIELDS) {
 		visit_member(w, fr, n);
 	} else if (fr->kind == FR_LIST) {
@@ -448,7 +430,7 @@ static int report_shape(struct walk *w, sqlite3_stmt *st)
 		catalog[sqlite3_column_int(st, 2)].name,
 		(long)sqlite3_column_int64(st, 3), NULL, NULL
 	};
-	imp_error(w->imp, &loc, "wrong type: %s (want an object)", type_name(type));
+	imp_error(w->imp, &loc, "wrong type: %s (want an object)", imp_type_name(type));
 	return 0;
 }
 
