@@ -61,10 +61,11 @@ start_job() {
 	*) cmd=("$t") ;;
 	esac
 	(
-		start=$(date +%s.%N)
+		start=${EPOCHREALTIME/[.,]/}
 		timeout -k 5 "$limit" "${cmd[@]}" >"$log/$1.out" 2>&1 </dev/null
 		rc=$?
-		echo "$rc $(echo "$(date +%s.%N) - $start" | bc)" >"$log/$1.tmp"
+		ms=$(((${EPOCHREALTIME/[.,]/} - start) / 1000))
+		printf '%s %d.%03d\n' "$rc" $((ms / 1000)) $((ms % 1000)) >"$log/$1.tmp"
 		mv "$log/$1.tmp" "$log/$1.rc"
 	) &
 }
@@ -81,8 +82,11 @@ report() {
 	f=$(grep -c '^not ok' "$out")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
-		[ "$rc" -eq 124 ] && echo "not ok - $name took longer than $limit s" >>"$out"
-		echo "not ok - $name exited with status $rc" >>"$out"
+		if [ "$rc" -eq 124 ]; then
+			echo "not ok - $name took longer than $limit s: stopped" >>"$out"
+		else
+			echo "not ok - $name exited with status $rc" >>"$out"
+		fi
 	elif [ $((p + f + s)) -eq 0 ]; then
 		f=1
 		echo "not ok - $name reported no check" >>"$out"
