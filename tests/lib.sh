@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the end-to-end tests: run the real kiosk in a private tmux
 # server, type keys into it and read its screen back. Source this file.
 # Every check prints a TAP line; the script's exit status says whether any

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the database tests (tests/e2e/databases*.sh): the highlight,
 # searching, picking a value, comparing screens. Source after tests/lib.sh.
 # The screen with colours and attributes (the selection is only visible so).

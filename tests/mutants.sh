@@ -11,12 +11,12 @@
 #     -B  skip the baseline (the unmutated copy passing the same tests)
 cd "$(dirname "$0")/.." || exit 2
 
-list=tests/mutants.list only= baseline=1
+list=tests/mutants.list only='' baseline=1
 while getopts 'm:l:B' o; do
 	case $o in
 	m) only=$OPTARG ;;
 	l) list=$OPTARG ;;
-	B) baseline= ;;
+	B) baseline='' ;;
 	*) exit 2 ;;
 	esac
 done
