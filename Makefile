@@ -1,7 +1,10 @@
 # htkp: the terminal edition of the Human Trafficking Knowledge Portal.
 #   make          build htkp, htkp-import and the sample database
 #   make run      start the kiosk on the sample database
-#   make check    every test, ending with "N passed, M failed"
+#   make check    every test, ending with "N passed, M failed, K skipped";
+#                 T=tests/e2e/cli.sh (or a unit binary) runs only that one
+#   make mutants  break the code in known ways (tests/mutants.list): every
+#                 break must be caught by a test
 #   make bench    benchmarks (bytes per screen, query timings)
 #   make install  PREFIX, DESTDIR, sysconfdir honoured
 # Missing Debian packages are installed (as root) or named (otherwise) by
@@ -40,7 +43,7 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=build/%) $(UNIT_SRC:tests/unit/%.c=build/
 SAMPLE_DB  = db/htkp.db
 SEED       = $(wildcard db/seed/*.json)
 
-.PHONY: all run check bench fuzz install uninstall clean deps-build deps-test lint FORCE
+.PHONY: all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE
 .DELETE_ON_ERROR:
 
 all: htkp htkp-import $(SAMPLE_DB)
@@ -95,8 +98,14 @@ build/asan/test_%: tests/unit/test_%.c $(LIB_SRC:src/%.c=build/asan/%.o) | deps-
 run: all
 	./htkp -c config/htkp.ini
 
+# Independent test programs run side by side, TEST_JOBS (3) at a time.
 check: all build/asan/htkp build/asan/htkp-import $(UNIT_BIN) | deps-test
-	@tests/run.sh
+	@tests/run.sh $(T)
+
+# Each mutant is built and tested in a scratch copy of the tree;
+# M=PATTERN runs only the mutants whose description matches.
+mutants: | deps-test
+	@tests/mutants.sh $(if $(M),-m '$(M)')
 
 bench: all | deps-test
 	@bench/run.sh

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the end-to-end tests: run the real kiosk in a private tmux
 # server, type keys into it and read its screen back. Source this file.
 # Every check prints a TAP line; the script's exit status says whether any
@@ -37,7 +38,7 @@ start() {
 	STARTS=$((STARTS + 1))
 	TMUX_SOCKET="htkp-test-$$-$STARTS"
 	t -f /dev/null new-session -d -s k -x "${size%x*}" -y "${size#*x}" \
-		"$*; echo \"[exited \$?]\"; sleep 600"
+		"$*; echo \"[exited \$?]\"; sleep 600"   # keeps the pane for reading
 	t set-option -t k window-size manual >/dev/null
 	t set-option -t k status off >/dev/null
 	t resize-window -t k -x "${size%x*}" -y "${size#*x}" >/dev/null
@@ -59,19 +60,29 @@ resize() { t resize-window -t k -x "$1" -y "$2"; }
 kiosk_pid() { pgrep -P "$(t list-panes -t k -F '#{pane_pid}')" | head -1; }
 
 # poll SECONDS COMMAND...: runs COMMAND every 50 ms until it succeeds
-# (status 0) or SECONDS have passed (status 1).
+# (status 0) or SECONDS have passed (status 1). Clock and pause are bash
+# builtins: with several tests at once on a busy machine, every process
+# forked per round is time taken from the programs under test.
+exec {POLL_FD}<> <(:)
 poll() {
-	local end=$(($(date +%s) + $1))
+	local end=$((${EPOCHREALTIME/[.,]/} + $1 * 1000000))
 	shift
-	while [ "$(date +%s)" -le "$end" ]; do
+	while :; do
 		"$@" && return 0
-		sleep 0.05
+		[ "${EPOCHREALTIME/[.,]/}" -lt "$end" ] || return 1
+		read -r -t 0.05 -u "$POLL_FD"
 	done
+}
+# screen_has REGEX: some line of the screen matches the extended regular
+# expression (matched in bash, line by line, as grep -E would).
+screen_has() {
+	local line
+	while IFS= read -r line; do
+		[[ $line =~ $1 ]] && return 0
+	done <<<"$(screen)"
 	return 1
 }
-screen_has() { screen | grep -Eq -- "$1"; }
 screen_lacks_now() { ! screen_has "$1"; }
-
 # wait_for REGEX [SECONDS]: waits until the screen matches; prints the
 # screen and fails if it does not within the time (default 5 s).
 wait_for() {

@@ -7,15 +7,16 @@
 
 dir="$TMPDIR_TEST/ssh"
 mkdir -p "$dir"
-port=$((20000 + $$ % 20000))
 user=$(id -un)
 ssh-keygen -q -t ed25519 -N '' -f "$dir/hostkey"
 ssh-keygen -q -t ed25519 -N '' -f "$dir/id"
 cp "$dir/id.pub" "$dir/authorized_keys"
 sed -e "s|^path = .*|path = $PWD/db/htkp.db|" -e "s|^screens = .*|screens = $PWD/screens|" \
 	config/htkp.ini >"$dir/htkp.ini"
-cat >"$dir/sshd_config" <<CONF
-Port $port
+# sshd_config PORT: the server's configuration, listening on PORT.
+sshd_config() {
+	cat <<CONF
+Port $1
 ListenAddress 127.0.0.1
 HostKey $dir/hostkey
 PidFile $dir/sshd.pid
@@ -30,11 +31,23 @@ PermitTTY yes
 AllowTcpForwarding no
 X11Forwarding no
 CONF
+}
 [ "$(id -u)" -eq 0 ] && mkdir -p /run/sshd
-/usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log"
-check "sshd starts with htkp as its forced command" test $? -eq 0
+# A port no one holds: other tests (this one in another tree, say) may be
+# running at the same time. sshd writes its pid file once it listens, or
+# says in its log that it cannot bind; then the next port is tried.
 trap 'kill $(cat "$dir/sshd.pid" 2>/dev/null) 2>/dev/null; t kill-server 2>/dev/null; rm -rf "$TMPDIR_TEST"' EXIT
-for _ in $(seq 50); do [ -s "$dir/sshd.pid" ] && break; sleep 0.1; done
+sshd_ready() { [ -s "$dir/sshd.pid" ] || grep -q 'Cannot bind' "$dir/sshd.log" 2>/dev/null; }
+for _ in 1 2 3 4 5 6 7 8; do
+	port=$((20000 + (RANDOM * 32768 + RANDOM + $$) % 40000))
+	sshd_config "$port" >"$dir/sshd_config"
+	rm -f "$dir/sshd.log"
+	/usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log" && poll 5 sshd_ready &&
+		[ -s "$dir/sshd.pid" ] && break
+	sed 's/^/# /' "$dir/sshd.log" 2>/dev/null
+	port=
+done
+check "sshd starts with htkp as its forced command" test -n "$port"
 
 client="ssh -tt -i $dir/id -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p $port $user@127.0.0.1"
 start 80x24 env -u LANG -u LC_ALL -u LC_CTYPE $client
