@@ -8,12 +8,23 @@
 
 #define STORE_SCHEMA_VERSION 1
 
+/* At most this much of the file is mapped into memory (shared between
+ * sessions through the page cache). */
+#define STORE_MMAP_SIZE (1L << 30)
+
+/* The default for store_set_time_limit, milliseconds. */
+#define STORE_TIME_LIMIT 5000
+
 struct store;
 
 /* Opens the database at path read-only. On failure returns NULL and
  * writes one line saying why into err. Caller closes with store_close. */
 struct store *store_open(const char *path, char *err, size_t errlen);
 void store_close(struct store *st);
+
+/* Stops any statement that runs longer than ms milliseconds: it fails
+ * with an error saying it took too long. */
+void store_set_time_limit(struct store *st, int ms);
 
 /* Number of records in database db (enum db), or -1 on error. */
 long store_count(struct store *st, int db);
