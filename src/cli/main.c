@@ -151,13 +151,12 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
-	struct store *st = store_open(cfg.db_path, err, sizeof err);
+	struct store *st = store_open_bounded(cfg.db_path, cfg.time_limit, err, sizeof err);
 	if (!st) {
 		fprintf(stderr, "htkp: %s\n", err);
 		config_free(&cfg);
 		return 2;
 	}
-	store_set_time_limit(st, cfg.time_limit);
 	audit_open(cfg.audit && !a.command);
 	if (sandbox_enter(a.command ? SANDBOX_CLI : SANDBOX_KIOSK, text_charset(),
 			  err, sizeof err) != 0) {

@@ -245,23 +245,24 @@ static void close_file(struct store *st)
 
 struct store *store_open(const char *path, char *err, size_t errlen)
 {
+	return store_open_bounded(path, STORE_TIME_LIMIT, err, errlen);
+}
+
+struct store *store_open_bounded(const char *path, int time_limit, char *err,
+				 size_t errlen)
+{
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		snprintf(err, errlen, "out of memory");
 		free(st);
 		return NULL;
 	}
-	st->time_limit = STORE_TIME_LIMIT;
+	st->time_limit = time_limit;
 	if (open_file(st, err, errlen) != 0) {
 		store_close(st);
 		return NULL;
 	}
 	return st;
-}
-
-void store_set_time_limit(struct store *st, int ms)
-{
-	st->time_limit = ms;
 }
 
 void store_close(struct store *st)
