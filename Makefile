@@ -24,8 +24,8 @@ SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-rec
 
 # Recursive (=) on purpose: these are expanded only in recipes, after
 # scripts/deps.sh has made sure pkg-config and the libraries are there.
-PC_CFLAGS = $(filter-out -D%,$(shell pkg-config --cflags ncursesw sqlite3 inih))
-PC_LIBS   = $(shell pkg-config --libs ncursesw sqlite3 inih) -lunistring
+PC_CFLAGS = $(filter-out -D%,$(shell pkg-config --cflags ncursesw sqlite3 inih libseccomp))
+PC_LIBS   = $(shell pkg-config --libs ncursesw sqlite3 inih libseccomp) -lunistring
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
              -DHTKP_VERSION='"$(VERSION)"' -DSYSCONFDIR='"$(sysconfdir)"' \
              -Isrc -Ibuild $(PC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
@@ -70,9 +70,10 @@ build/sysconfdir: FORCE
 build/cli/main.o build/asan/cli/main.o: build/sysconfdir
 FORCE:
 
-# The loader carries the schema inside it.
-LOADER_SRC = $(wildcard src/import/*.c)
-$(LOADER_SRC:src/%.c=build/%.o) $(LOADER_SRC:src/%.c=build/asan/%.o): build/schema_sql.h
+# The loader carries the schema inside it; the kiosk compares a file's
+# schema with it.
+LOADER_SRC = $(wildcard src/import/*.c) src/store/store.c
+$(LOADER_SRC:src/%.c=build/%.o) $(LOADER_SRC:src/%.c=build/asan/%.o) build/debug/store/store.o: build/schema_sql.h
 build/schema_sql.h: db/schema.sql scripts/embed-sql.sh
 	@mkdir -p $(@D)
 	scripts/embed-sql.sh $< > $@
@@ -85,6 +86,16 @@ build/asan/htkp: $(KIOSK_SRC:src/%.c=build/asan/%.o)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) $^ $(PC_LIBS) -o $@
 build/asan/htkp-import: $(IMPORT_SRC:src/%.c=build/asan/%.o)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) $^ $(PC_LIBS) -o $@
+
+# For tests/e2e/hardening.sh only: hooks that act as an exploited kiosk
+# would (HTKP_DEBUG_HOOKS). Release builds never contain them.
+DEBUG_SRC = src/cli/sandbox.c src/store/store.c
+build/debug/%.o: src/%.c | deps-build
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DHTKP_DEBUG_HOOKS -MMD -MP -c $< -o $@
+build/debug/htkp: $(filter-out $(DEBUG_SRC:src/%.c=build/%.o),$(KIOSK_SRC:src/%.c=build/%.o)) \
+		  $(DEBUG_SRC:src/%.c=build/debug/%.o)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PC_LIBS) -o $@
 
 # The sample database, rebuilt whenever the seed or the loader changes.
 $(SAMPLE_DB): htkp-import $(SEED)
@@ -99,7 +110,7 @@ run: all
 	./htkp -c config/htkp.ini
 
 # Independent test programs run side by side, TEST_JOBS (3) at a time.
-check: all build/asan/htkp build/asan/htkp-import $(UNIT_BIN) | deps-test
+check: all build/asan/htkp build/asan/htkp-import build/debug/htkp $(UNIT_BIN) | deps-test
 	@tests/run.sh $(T)
 
 # Each mutant is built and tested in a scratch copy of the tree;
@@ -140,4 +151,4 @@ uninstall:
 clean:
 	rm -rf build htkp htkp-import $(SAMPLE_DB) db/htkp.db.tmp-*
 
--include $(wildcard build/*/*.d build/asan/*/*.d)
+-include $(wildcard build/*/*.d build/asan/*/*.d build/debug/*/*.d)

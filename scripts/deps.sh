@@ -5,7 +5,7 @@
 # Usage: scripts/deps.sh build|test|fuzz
 set -eu
 
-build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev"
+build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev libseccomp-dev"
 test="$build libcmocka-dev tmux python3 python3-pyte strace mandoc procps valgrind openssh-server openssh-client"
 
 fuzz="$test clang libclang-rt-14-dev"

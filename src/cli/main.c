@@ -2,6 +2,8 @@
  * Reads the arguments and the configuration, opens the database, picks
  * the terminal's character set, and runs the kiosk. */
 #include "cli/cli.h"
+#include "cli/sandbox.h"
+#include "common/audit.h"
 #include "common/config.h"
 #include "store/store.h"
 #include "common/text.h"
@@ -132,6 +134,7 @@ static int load_config(struct config *cfg, const struct args *a)
 
 int main(int argc, char **argv)
 {
+	sandbox_clean_env();
 	setlocale(LC_ALL, "");
 	struct args a = {0};
 	int rc = parse_args(argc, argv, &a);
@@ -148,11 +151,20 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
-	struct store *st = store_open(cfg.db_path, err, sizeof err);
+	struct store *st = store_open_bounded(cfg.db_path, cfg.time_limit, err, sizeof err);
 	if (!st) {
 		fprintf(stderr, "htkp: %s\n", err);
 		config_free(&cfg);
 		return 2;
+	}
+	audit_open(cfg.audit && !a.command);
+	if (sandbox_enter(a.command ? SANDBOX_CLI : SANDBOX_KIOSK, text_charset(),
+			  err, sizeof err) != 0) {
+		fprintf(stderr, "htkp: %s\n", err);
+		audit_close();
+		store_close(st);
+		config_free(&cfg);
+		return 1;
 	}
 	if (a.command) {
 		rc = cli_run(st, argc - a.command, argv + a.command);
@@ -160,6 +172,7 @@ int main(int argc, char **argv)
 		struct app app = {.cfg = &cfg, .store = st};
 		rc = ui_run(&app);
 	}
+	audit_close();
 	store_close(st);
 	config_free(&cfg);
 	text_set_charset(NULL);

@@ -30,6 +30,9 @@ static const struct config_key keys[] = {
 	{"database", "path", KEY_STRING, AT(db_path), "db/htkp.db", NULL, 0, 0,
 	 "The database file htkp-import built. Replace it with htkp-import\n"
 	 "while sessions run: each session reopens the new file."},
+	{"database", "time_limit", KEY_INT, AT(time_limit), "5000", NULL, 100, 600000,
+	 "Milliseconds one SQL statement may run before it is stopped and the\n"
+	 "screen says the search took too long (a damaged or hostile file)."},
 	{"display", "screens", KEY_STRING, AT(screens_dir), "screens", NULL, 0, 0,
 	 "Directory of the static screens: welcome.txt, definition.txt,\n"
 	 "help.txt, about.txt (UTF-8 text; edit or translate them)."},
@@ -54,6 +57,9 @@ static const struct config_key keys[] = {
 	{"kiosk", "esc_delay", KEY_INT, AT(esc_delay), "300", NULL, 10, 5000,
 	 "Milliseconds to wait after Esc for the rest of a key's sequence.\n"
 	 "Raise it on slow links, where arrow keys can arrive split."},
+	{"kiosk", "audit", KEY_BOOL, AT(audit), "no", NULL, 0, 0,
+	 "yes logs to syslog (authpriv, info) each session's start and end,\n"
+	 "with the client's address, and the id of every record it opens."},
 };
 #define N_KEYS (sizeof keys / sizeof keys[0])
 

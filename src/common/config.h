@@ -10,6 +10,7 @@ enum tristate { TRI_AUTO, TRI_YES, TRI_NO };
 
 struct config {
 	char *db_path;       /* [database] path */
+	int time_limit;      /* [database] time_limit, milliseconds a statement may run */
 	char *screens_dir;   /* [display] screens */
 	int theme;           /* [display] theme: enum theme */
 	char *charset;       /* [display] charset: "locale" or an encoding name */
@@ -18,6 +19,7 @@ struct config {
 	int idle_timeout;    /* [kiosk] idle_timeout, seconds, 0 = never */
 	bool allow_quit;     /* [kiosk] allow_quit */
 	int esc_delay;       /* [kiosk] esc_delay, milliseconds */
+	bool audit;          /* [kiosk] audit: syslog the records a session opens */
 };
 
 /* Fills *cfg with the built-in defaults. */

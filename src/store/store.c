@@ -1,6 +1,7 @@
 /* The only module with SQL. Opens the database read-only and defensive
- * (no writes, no extensions, no fts3_tokenizer), checks the schema
- * version, and answers counts, searches, facets, pages and records. */
+ * (no writes, no extensions, no fts3_tokenizer), checks that its schema is
+ * exactly the one htkp-import writes, bounds every statement's time, and
+ * answers counts, searches, facets, pages and records. */
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "common/catalog.h"
@@ -11,6 +12,34 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+
+#include "schema_sql.h"   /* db/schema.sql, what htkp-import creates */
+
+/* How many virtual-machine steps between two looks at the clock: about
+ * 10 microseconds of work. */
+#define PROGRESS_STEPS 1000
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A statement begins: it has time_limit from now. */
+static void start_clock(struct store *st)
+{
+	st->deadline = now_seconds() + st->time_limit / 1000.0;
+}
+
+/* SQLite's progress handler: non-zero stops the statement (SQLITE_INTERRUPT).
+ * A recursive view that never ends, planted in a file, is stopped here. */
+static int over_time(void *user)
+{
+	const struct store *st = user;
+	return now_seconds() > st->deadline;
+}
 
 /* Reads only: whatever a statement tries, it can never change a byte. */
 static int authorize(void *user, int action, const char *a, const char *b,
@@ -42,9 +71,95 @@ static int configure(sqlite3 *db)
 	rc |= sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, off, NULL);
 	rc |= sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off, NULL);
 	rc |= sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	/* Sorts and temporary b-trees stay in memory: the kiosk never
+	 * creates a file (its sandbox would kill it for trying). */
+	rc |= sqlite3_exec(db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	/* Map the file: every kiosk session then reads the same pages from
 	 * the page cache instead of copying them into its own. */
-	rc |= sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA mmap_size = %ld", STORE_MMAP_SIZE);
+	rc |= sqlite3_exec(db, pragma, NULL, NULL, NULL);
+	return rc;
+}
+
+/* Every object of a schema in one order, with the SQL text of those
+ * schema.sql creates; an FTS5 table's shadow tables are compared by name
+ * and type only, since SQLite writes their SQL and may change it. */
+static const char schema_rows[] =
+	"SELECT type, name, tbl_name, CASE WHEN EXISTS (SELECT 1 FROM sqlite_master v"
+	" WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND m.name LIKE v.name || '\\_%' ESCAPE '\\')"
+	" THEN NULL ELSE sql END FROM sqlite_master m ORDER BY type, name";
+
+/* Column i of s as text for a message: printable ASCII only, cut short. */
+static void shown(sqlite3_stmt *s, int i, char *out, size_t len)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	size_t o = 0;
+	for (; v && *v && o + 1 < len; v++)
+		out[o++] = *v >= 0x20 && *v < 0x7f ? (char)*v : '?';
+	out[o] = '\0';
+}
+
+static bool same_column(sqlite3_stmt *a, sqlite3_stmt *b, int i)
+{
+	const char *x = (const char *)sqlite3_column_text(a, i);
+	const char *y = (const char *)sqlite3_column_text(b, i);
+	return x && y ? strcmp(x, y) == 0 : x == y;
+}
+
+/* Compares the file's schema with ref's row by row. 0 when they agree,
+ * else -1 with the first difference in what (one phrase). */
+static int compare_rows(sqlite3_stmt *file, sqlite3_stmt *ref, char *what, size_t len)
+{
+	for (;;) {
+		int f = sqlite3_step(file), r = sqlite3_step(ref);
+		if (f != SQLITE_ROW && f != SQLITE_DONE) {
+			snprintf(what, len, "%s", sqlite3_errmsg(sqlite3_db_handle(file)));
+			return -1;
+		}
+		if (f == SQLITE_DONE && r == SQLITE_DONE)
+			return 0;
+		char type[16], name[48];
+		sqlite3_stmt *diff = f == SQLITE_ROW ? file : ref;
+		int order = f != SQLITE_ROW ? 1 : r != SQLITE_ROW ? -1 : 0;
+		for (int i = 0; i < 2 && order == 0; i++) {
+			const char *x = (const char *)sqlite3_column_text(file, i);
+			const char *y = (const char *)sqlite3_column_text(ref, i);
+			order = strcmp(x ? x : "", y ? y : "");
+		}
+		if (order == 0 && same_column(file, ref, 2) && same_column(file, ref, 3))
+			continue;
+		diff = order > 0 ? ref : file;
+		shown(diff, 0, type, sizeof type);
+		shown(diff, 1, name, sizeof name);
+		snprintf(what, len, order < 0 ? "unexpected %s \"%s\"" : order > 0 ?
+			 "missing %s \"%s\"" : "%s \"%s\" differs", type, name);
+		return -1;
+	}
+}
+
+/* Refuses a file whose tables, indexes, views and triggers are not
+ * exactly those of db/schema.sql: a view or trigger planted in a file
+ * would otherwise run inside the kiosk's queries. */
+static int check_objects(struct store *st, char *err, size_t errlen)
+{
+	sqlite3 *ref = NULL;
+	sqlite3_stmt *file = NULL, *want = NULL;
+	char what[160] = "out of memory";
+	int rc = -1;
+	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
+	    && sqlite3_exec(ref, schema_sql, NULL, NULL, NULL) == SQLITE_OK
+	    && sqlite3_prepare_v2(ref, schema_rows, -1, &want, NULL) == SQLITE_OK
+	    && sqlite3_prepare_v2(st->db, schema_rows, -1, &file, NULL) == SQLITE_OK)
+		rc = compare_rows(file, want, what, sizeof what);
+	else if (ref && sqlite3_errcode(st->db) != SQLITE_OK)
+		snprintf(what, sizeof what, "%s", sqlite3_errmsg(st->db));
+	sqlite3_finalize(file);
+	sqlite3_finalize(want);
+	sqlite3_close(ref);
+	if (rc != 0)
+		snprintf(err, errlen, "%s: not the schema htkp-import writes (%s); "
+			 "rebuild it with htkp-import", st->path, what);
 	return rc;
 }
 
@@ -74,6 +189,13 @@ static int check_schema(struct store *st, char *err, size_t errlen)
 			 st->path, version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
+#ifdef HTKP_DEBUG_HOOKS
+	/* Debug builds only: lets a planted view through, so that a test can
+	 * see the time limit stop it. */
+	if (!getenv("HTKP_DEBUG_TRUST_SCHEMA"))
+#endif
+	if (check_objects(st, err, errlen) != 0)
+		return -1;
 	for (int i = 0; i < DB_COUNT; i++)
 		if (store_count(st, i) < 0) {
 			snprintf(err, errlen, "%s: damaged database (%s)", st->path,
@@ -110,6 +232,8 @@ static int open_file(struct store *st, char *err, size_t errlen)
 		return -1;
 	}
 	sqlite3_set_authorizer(st->db, authorize, NULL);
+	sqlite3_progress_handler(st->db, PROGRESS_STEPS, over_time, st);
+	start_clock(st);
 	return check_schema(st, err, errlen);
 }
 
@@ -121,12 +245,19 @@ static void close_file(struct store *st)
 
 struct store *store_open(const char *path, char *err, size_t errlen)
 {
+	return store_open_bounded(path, STORE_TIME_LIMIT, err, errlen);
+}
+
+struct store *store_open_bounded(const char *path, int time_limit, char *err,
+				 size_t errlen)
+{
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		snprintf(err, errlen, "out of memory");
 		free(st);
 		return NULL;
 	}
+	st->time_limit = time_limit;
 	if (open_file(st, err, errlen) != 0) {
 		store_close(st);
 		return NULL;
@@ -148,7 +279,7 @@ int store_reopen_if_replaced(struct store *st)
 	struct stat sb;
 	if (stat(st->path, &sb) != 0 || (sb.st_dev == st->dev && sb.st_ino == st->ino))
 		return 0;   /* gone or unchanged: keep reading the file we have */
-	struct store fresh = {.path = st->path};
+	struct store fresh = {.path = st->path, .time_limit = st->time_limit};
 	char err[256];
 	if (open_file(&fresh, err, sizeof err) != 0) {
 		close_file(&fresh);
@@ -157,6 +288,8 @@ int store_reopen_if_replaced(struct store *st)
 	close_file(st);
 	fresh.path = st->path;
 	*st = fresh;
+	/* The handler was given fresh's address, which is about to go. */
+	sqlite3_progress_handler(st->db, PROGRESS_STEPS, over_time, st);
 	return 1;
 }
 
@@ -167,6 +300,11 @@ const char *store_error(const struct store *st)
 
 int store_fail(struct store *st, const char *what)
 {
+	if (sqlite3_errcode(st->db) == SQLITE_INTERRUPT) {
+		snprintf(st->error, sizeof st->error, "Stopped while %s: the database took "
+			 "longer than %d ms ([database] time_limit)", what, st->time_limit);
+		return -1;
+	}
 	snprintf(st->error, sizeof st->error, "Database error while %s: %s", what,
 		 sqlite3_errmsg(st->db));
 	return -1;
@@ -175,6 +313,7 @@ int store_fail(struct store *st, const char *what)
 sqlite3_stmt *store_prepare(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s = NULL;
+	start_clock(st);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		store_fail(st, "preparing a query");
 		return NULL;

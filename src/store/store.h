@@ -10,11 +10,22 @@
 
 #define STORE_SCHEMA_VERSION 1
 
+/* At most this much of the file is mapped into memory (shared between
+ * sessions through the page cache). */
+#define STORE_MMAP_SIZE (1L << 30)
+
+/* store_open's time limit for one statement, milliseconds. */
+#define STORE_TIME_LIMIT 5000
+
 struct store;
 
 /* Opens the database at path read-only. On failure returns NULL and
  * writes one line saying why into err. Caller closes with store_close. */
 struct store *store_open(const char *path, char *err, size_t errlen);
+/* The same, stopping any statement (from the checks at open on) that
+ * runs longer than time_limit milliseconds with an error saying so. */
+struct store *store_open_bounded(const char *path, int time_limit, char *err,
+				 size_t errlen);
 void store_close(struct store *st);
 
 /* Number of records in database db (enum db), or -1 on error. */

@@ -11,6 +11,8 @@ struct store {
 	char *path;
 	dev_t dev;           /* identity of the file we opened, to notice */
 	ino_t ino;           /* a new one renamed into place */
+	int time_limit;      /* milliseconds a statement may run */
+	double deadline;     /* CLOCK_MONOTONIC seconds the current one must end by */
 	char error[300];
 };
 
