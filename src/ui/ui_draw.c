@@ -1,7 +1,8 @@
 /* Drawing primitives and the theme: every string goes through ui_put,
- * which cuts by display columns (never by bytes, never mid-character)
- * and maps a role to attributes that keep their meaning in monochrome. */
-#include "ui/ui.h"
+ * which cleans it, cuts it by display columns (never by bytes, never
+ * mid-character) and maps a role to attributes that keep their meaning
+ * in monochrome. */
+#include "ui/ui_draw.h"
 #include "common/config.h"
 #include "common/text.h"
 
@@ -94,27 +95,56 @@ void ui_rule(int y, int x, int cols)
 		mvhline(y, x, rule_char | role_attr[ROLE_DIM], cols < COLS - x ? cols : COLS - x);
 }
 
+/* Printable ASCII is clean in every charset the kiosk writes: most of
+ * what is drawn (hints, labels, English text) skips cleaning. */
+static bool plain_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+			return false;
+	return true;
+}
+
+/* Writes the clean piece s[0..bytes), which fits its columns: in a
+ * charset other than UTF-8 it is converted first and written whole, as
+ * a character may take several bytes there (GB18030, EUC-JP) and any
+ * byte count would cut it. */
+static void put_piece(int y, int x, const char *s, size_t bytes)
+{
+	if (!text_charset()) {
+		mvaddnstr(y, x, s, (int)bytes);
+		return;
+	}
+	char *piece = strndup(s, bytes), *conv = piece ? text_convert(piece) : NULL;
+	if (conv)
+		mvaddstr(y, x, conv);
+	free(piece);
+	free(conv);
+}
+
 int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
 {
 	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if (cols > COLS - x)
 		cols = COLS - x;
+	char *clean = NULL;
+	if (!plain_ascii(s, n)) {
+		if (!(clean = text_clean(s, n, false)))
+			return 0;
+		s = clean;
+		n = strlen(clean);
+	}
 	int w;
 	size_t bytes = text_fit(s, n, cols, &w);
 	attr_t old = getattrs(stdscr);
 	attrset(role_attr[role]);
-	if (text_charset()) {
-		/* Text was restricted to the charset when cleaned: converting
-		 * now is exact, one byte a column. */
-		char *piece = strndup(s, bytes), *conv = piece ? text_convert(piece) : NULL;
-		mvaddnstr(y, x, conv ? conv : "", cols);
-		free(piece);
-		free(conv);
-	} else {
+	if (clean)
+		put_piece(y, x, s, bytes);
+	else
 		mvaddnstr(y, x, s, (int)bytes);
-	}
 	attrset(old);
+	free(clean);
 	return w;
 }
 

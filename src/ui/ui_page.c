@@ -1,7 +1,7 @@
 /* Static screens (welcome, definition, about) read from the screens
  * directory, and the help screen: screens/help.txt followed by the key
  * table, so the help can never disagree with the keys. */
-#include "ui/ui.h"
+#include "ui/ui_view.h"
 #include "ui/ui_doc.h"
 #include "common/config.h"
 
@@ -22,8 +22,8 @@ static void page_draw(struct view *v, struct app *app, struct area a)
 	doc_draw(&p->doc, app, inner);
 }
 
-static enum key_result page_key(struct view *v, struct app *app, int key,
-				struct area a)
+static struct action page_key(struct view *v, struct app *app, int key,
+			     struct area a)
 {
 	(void)app;
 	struct page_view *p = (struct page_view *)v;
