@@ -136,9 +136,10 @@ struct key_help {
 /* The key contract (see README): one table for help and for review. */
 static const struct key_help key_table[] = {
 	{"1 .. 7", "open an item of the home menu"},
-	{"Up/Down, j/k", "move the selection, or scroll a line"},
+	{"Up/Down, j/k", "move the selection (it stops at the ends), or scroll a line"},
 	{"PgDn/Space, PgUp/b", "next / previous page"},
-	{"Home/g, End/G", "first / last line"},
+	{"Home/g, End/G", "first / last item or line"},
+	{"letters", "in a list, jump to the next item beginning with them"},
 	{"Enter", "open the selection, submit a search"},
 	{"/", "search the current database"},
 	{"Ctrl-C, Esc", "stop typing a search, keeping the last one"},
