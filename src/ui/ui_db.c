@@ -152,9 +152,7 @@ static struct action db_key(struct view *v, struct app *app, int key, struct are
 	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
 		return open_way(d, app, (int)d->list.sel);
 	struct select_src src = {way_jump_label, NULL, DB_COMMAND_LETTERS, d};
-	if (select_key(&d->list, key, &src) != SELECT_UNHANDLED)
-		return ACTION(ACT_NONE);
-	return ACTION(ACT_UNHANDLED);
+	return select_key(&d->list, key, &src);
 }
 
 static const char *db_hints(struct view *v)

@@ -83,9 +83,7 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, r->f->label));
 	}
 	struct select_src src = {row_label, NULL, "c", fv};
-	if (select_key(&fv->list, key, &src) != SELECT_UNHANDLED)
-		return ACTION(ACT_NONE);
-	return ACTION(ACT_UNHANDLED);
+	return select_key(&fv->list, key, &src);
 }
 
 static const char *filters_hints(struct view *v)

@@ -82,9 +82,7 @@ static struct action home_key(struct view *v, struct app *app, int key, struct a
 	}
 	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
 		return action_push(open_item(app, h->list.sel));
-	if (select_key(&h->list, key, &home_src) != SELECT_UNHANDLED)
-		return ACTION(ACT_NONE);
-	return ACTION(ACT_UNHANDLED);
+	return select_key(&h->list, key, &home_src);
 }
 
 static const char *home_hints(struct view *v)

@@ -209,9 +209,7 @@ static struct action list_key(struct view *v, struct app *app, int key, struct a
 	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
 		return open_selected(l, app);
 	struct select_src src = list_src(l);
-	if (select_key(&l->list, key, &src) != SELECT_UNHANDLED)
-		return ACTION(ACT_NONE);
-	return ACTION(ACT_UNHANDLED);
+	return select_key(&l->list, key, &src);
 }
 
 static const char *list_hints(struct view *v)

@@ -194,9 +194,7 @@ static struct action pick_key(struct view *v, struct app *app, int key, struct a
 	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
 		return choose(p, app);
 	struct select_src src = pick_src(p);
-	if (select_key(&p->list, key, &src) != SELECT_UNHANDLED)
-		return ACTION(ACT_NONE);
-	return ACTION(ACT_UNHANDLED);
+	return select_key(&p->list, key, &src);
 }
 
 static const char *pick_hints(struct view *v)

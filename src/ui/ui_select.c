@@ -2,7 +2,6 @@
  * and list. Moves stop at the ends; headings are stepped over; an empty
  * list takes the keys and does nothing (never loops). */
 #include "ui/ui_select.h"
-#include "ui/ui_view.h"
 #include "common/text.h"
 
 #include <curses.h>
@@ -83,13 +82,14 @@ static bool is_command(const struct select_src *src, int c)
 }
 
 /* Letter c typed: extends the jump when one is going on, else starts one
- * (unless c is a command), and selects the next item the letters begin. */
-static enum select_result jump(struct select *s, const struct select_src *src, int c)
+ * (unless c is a command), and selects the next item the letters begin.
+ * False when c is a command to leave to the view. */
+static bool jump(struct select *s, const struct select_src *src, int c)
 {
 	double now = now_seconds();
 	bool going = s->jump_len > 0 && now - s->jump_at < JUMP_SECONDS;
 	if (!going && c < 0x80 && is_command(src, c))
-		return SELECT_UNHANDLED;
+		return false;
 	if (!going)
 		s->jump_len = 0;
 	char want[sizeof s->jump];
@@ -98,7 +98,7 @@ static enum select_result jump(struct select *s, const struct select_src *src, i
 	want[len] = '\0';
 	s->jump_at = now;
 	if (text_append_char(want, &len, sizeof want, (unsigned)c) != 0 || !src->label)
-		return SELECT_NO_MATCH;
+		return true;
 	/* A new jump looks past the selection, so that typing the same letter
 	 * again goes to the next item; a longer prefix may still fit it. */
 	long from = going ? s->sel : s->sel + 1;
@@ -111,22 +111,19 @@ static enum select_result jump(struct select *s, const struct select_src *src, i
 			s->sel = i;
 			memcpy(s->jump, want, len + 1);
 			s->jump_len = len;
-			return SELECT_MOVED;
+			return true;
 		}
 	}
 	if (!going)
 		s->jump_len = 0;   /* nothing to extend: the next letter starts anew */
-	return SELECT_NO_MATCH;
+	return true;
 }
 
-enum select_result select_key(struct select *s, int key, const struct select_src *src)
+struct action select_key(struct select *s, int key, const struct select_src *src)
 {
 	int c = key_char(key);
-	if (c && text_is_letter((unsigned)c)) {
-		enum select_result r = jump(s, src, c);
-		if (r != SELECT_UNHANDLED)
-			return r;
-	}
+	if (c && text_is_letter((unsigned)c) && jump(s, src, c))
+		return ACTION(ACT_NONE);
 	s->jump_len = 0;
 	if (key_is_down(key))
 		settle(s, src, s->sel + 1, 1);
@@ -145,8 +142,8 @@ enum select_result select_key(struct select *s, int key, const struct select_src
 	else if (key_is_last(key))
 		settle(s, src, s->n - 1, -1);
 	else
-		return SELECT_UNHANDLED;
+		return ACTION(ACT_UNHANDLED);
 	if (s->n > 0 && !s->aligned)
 		select_scroll(s, s->page);
-	return SELECT_MOVED;
+	return ACTION(ACT_NONE);
 }

@@ -4,7 +4,7 @@
 #ifndef HTKP_UI_SELECT_H
 #define HTKP_UI_SELECT_H
 
-#include "ui/ui_draw.h"
+#include "ui/ui_view.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -31,12 +31,6 @@ struct select_src {
 	void *ctx;
 };
 
-enum select_result {
-	SELECT_UNHANDLED,   /* not a list key */
-	SELECT_MOVED,       /* handled (the selection may be where it was) */
-	SELECT_NO_MATCH,    /* letters typed that begin no label */
-};
-
 /* Sets the number of items, keeping the selection in range and on a
  * selectable item. */
 void select_set_count(struct select *s, long n, const struct select_src *src);
@@ -49,7 +43,8 @@ void select_scroll(struct select *s, long page);
 enum role select_row(const struct select *s, long i, int y, int x, int w);
 
 /* Up/Down j/k (stop at the ends), PgUp/PgDn b/Space, Home/End g/G, and
- * letters typed to jump to the next item whose label begins with them. */
-enum select_result select_key(struct select *s, int key, const struct select_src *src);
+ * letters typed to jump to the next item whose label begins with them.
+ * ACT_NONE when the key was the list's, else ACT_UNHANDLED. */
+struct action select_key(struct select *s, int key, const struct select_src *src);
 
 #endif
