@@ -10,6 +10,7 @@
 #include <term.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 static attr_t role_attr[ROLE_COUNT];
 
@@ -105,21 +106,32 @@ static bool plain_ascii(const char *s, size_t n)
 	return true;
 }
 
-/* Writes the clean piece s[0..bytes), which fits its columns: in a
- * charset other than UTF-8 it is converted first and written whole, as
- * a character may take several bytes there (GB18030, EUC-JP) and any
- * byte count would cut it. */
-static void put_piece(int y, int x, const char *s, size_t bytes)
+/* Writes the clean piece s[0..bytes) in a charset other than UTF-8 and
+ * returns the columns it took. ncurses places the converted characters
+ * by the locale's widths, which in an East Asian charset (GB18030,
+ * EUC-JP) may be two for a letter UTF-8 counts as one, and any byte count
+ * would cut a character: cut the converted text by those widths. */
+static int put_converted(int y, int x, const char *s, size_t bytes, int cols)
 {
-	if (!text_charset()) {
-		mvaddnstr(y, x, s, (int)bytes);
-		return;
-	}
 	char *piece = strndup(s, bytes), *conv = piece ? text_convert(piece) : NULL;
-	if (conv)
-		mvaddstr(y, x, conv);
 	free(piece);
+	size_t n = conv ? mbstowcs(NULL, conv, 0) : (size_t)-1;
+	wchar_t *wc = n != (size_t)-1 ? malloc((n + 1) * sizeof *wc) : NULL;
+	int w = 0;
+	if (wc && mbstowcs(wc, conv, n + 1) == n) {
+		size_t k = 0;
+		for (; k < n; k++) {
+			int cw = wcwidth(wc[k]);
+			cw = cw < 0 ? 1 : cw;
+			if (w + cw > cols)
+				break;
+			w += cw;
+		}
+		mvaddnwstr(y, x, wc, (int)k);
+	}
+	free(wc);
 	free(conv);
+	return w;
 }
 
 int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
@@ -139,8 +151,8 @@ int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
 	size_t bytes = text_fit(s, n, cols, &w);
 	attr_t old = getattrs(stdscr);
 	attrset(role_attr[role]);
-	if (clean)
-		put_piece(y, x, s, bytes);
+	if (clean && text_charset())
+		w = put_converted(y, x, s, bytes, cols);
 	else
 		mvaddnstr(y, x, s, (int)bytes);
 	attrset(old);
