@@ -298,18 +298,22 @@ bool text_match(const char *s, size_t n, size_t from, char *const *terms,
 {
 	if (n_terms == 0 || n == 0)
 		return false;
-	ucs4_t *f = malloc((n + 1) * sizeof *f);
-	size_t *off = malloc((n + 1) * sizeof *off);
-	ucs4_t t[256];
-	size_t toff[257];
+	/* A term may be as long as a query (a phrase of many words): size the
+	 * folding buffer for the longest one rather than a fixed guess. */
+	size_t longest = 0;
+	for (size_t j = 0; j < n_terms; j++)
+		if (strlen(terms[j]) > longest)
+			longest = strlen(terms[j]);
+	ucs4_t *f = malloc((n + 1) * sizeof *f), *t = malloc((longest + 1) * sizeof *t);
+	size_t *off = malloc((n + 1) * sizeof *off), *toff = malloc((longest + 1) * sizeof *toff);
 	bool found = false;
-	size_t k = f && off ? fold_string((const uint8_t *)s, n, f, off) : 0;
+	size_t k = f && off && t && toff ? fold_string((const uint8_t *)s, n, f, off) : 0;
 	for (size_t i = 0; i < k && !found; i++) {
 		if (off[i] < from || (i > 0 && is_word_char(f[i - 1])) || !is_word_char(f[i]))
 			continue;
 		for (size_t j = 0; j < n_terms && !found; j++) {
 			size_t tl = strlen(terms[j]);
-			if (tl == 0 || tl >= 256)
+			if (tl == 0)
 				continue;
 			size_t m = fold_string((const uint8_t *)terms[j], tl, t, toff);
 			if (m == 0 || i + m > k || memcmp(f + i, t, m * sizeof *t) != 0)
@@ -323,7 +327,37 @@ bool text_match(const char *s, size_t n, size_t from, char *const *terms,
 	}
 	free(f);
 	free(off);
+	free(t);
+	free(toff);
 	return found;
+}
+
+bool text_starts_with(const char *s, const char *prefix)
+{
+	const uint8_t *a = (const uint8_t *)s, *b = (const uint8_t *)prefix;
+	size_t na = strlen(s), nb = strlen(prefix);
+	for (size_t i = 0, j = 0; j < nb;) {
+		ucs4_t ca, cb;
+		/* Combining marks are skipped on both sides: "e" begins "é". */
+		do
+			j += (size_t)u8_mbtouc(&cb, b + j, nb - j);
+		while (uc_combining_class(cb) != 0 && j < nb);
+		if (uc_combining_class(cb) != 0)
+			break;
+		do {
+			if (i >= na)
+				return false;
+			i += (size_t)u8_mbtouc(&ca, a + i, na - i);
+		} while (uc_combining_class(ca) != 0);
+		if (fold(ca) != fold(cb))
+			return false;
+	}
+	return true;
+}
+
+bool text_is_letter(unsigned c)
+{
+	return c <= 0x10ffff && uc_is_alpha(c);
 }
 
 int text_set_charset(const char *charset)

@@ -52,6 +52,13 @@ void text_drop_last_char(char *buf, size_t *len);
 bool text_match(const char *s, size_t n, size_t from, char *const *terms,
 		const bool *prefix, size_t n_terms, size_t *start, size_t *end);
 
+/* Whether s begins with prefix, ignoring case and diacritics ("nig"
+ * begins "Nigéria"); both NUL-terminated UTF-8. */
+bool text_starts_with(const char *s, const char *prefix);
+
+/* Whether character c is a letter (any script). */
+bool text_is_letter(unsigned c);
+
 /* Sets the character set text_print and text_convert write in: NULL or
  * "UTF-8" write UTF-8 as it is. Returns -1 when iconv does not know it. */
 int text_set_charset(const char *charset);

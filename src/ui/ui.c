@@ -2,6 +2,8 @@
  * and status bars, global keys, idle reset, resize and hang-up. Keys that
  * arrive together are all handled before one frame is drawn. */
 #include "ui/ui.h"
+#include "ui/ui_dbviews.h"
+#include "ui/ui_view.h"
 #include "common/config.h"
 #include "store/store.h"
 #include "common/text.h"
@@ -42,8 +44,15 @@ bool key_is_down(int k) { return k == KEY_DOWN || k == 'j'; }
 bool key_is_up(int k) { return k == KEY_UP || k == 'k'; }
 bool key_is_page_down(int k) { return k == KEY_NPAGE || k == ' '; }
 bool key_is_page_up(int k) { return k == KEY_PPAGE || k == 'b'; }
+bool key_is_first(int k) { return k == KEY_HOME || k == 'g'; }
+bool key_is_last(int k) { return k == KEY_END || k == 'G'; }
 
-void view_push(struct app *app, struct view *v)
+struct action action_push(struct view *v)
+{
+	return v ? (struct action){ACT_PUSH, v} : ACTION(ACT_NONE);
+}
+
+static void view_push(struct app *app, struct view *v)
 {
 	v->prev = app->top;
 	app->top = v;
@@ -54,16 +63,28 @@ static void view_free(struct view *v)
 	v->ops->destroy(v);
 }
 
-void view_pop(struct app *app)
+/* Back at the home menu nothing points at a database's search any more:
+ * the next person to open it starts afresh. */
+static void forget_searches(struct app *app)
+{
+	for (int db = 0; db < DB_COUNT; db++) {
+		db_shared_free(app->shared[db]);
+		app->shared[db] = NULL;
+	}
+}
+
+static void view_pop(struct app *app)
 {
 	struct view *v = app->top;
 	if (!v || !v->prev)
 		return;
 	app->top = v->prev;
 	view_free(v);
+	if (!app->top->prev)
+		forget_searches(app);
 }
 
-void view_home(struct app *app)
+static void view_home(struct app *app)
 {
 	while (app->top && app->top->prev)
 		view_pop(app);
@@ -155,25 +176,49 @@ static bool too_small(void)
 	return LINES < MIN_LINES || COLS < MIN_COLS;
 }
 
-/* Keys that work on every screen; returns true when it handled the key. */
-static bool global_key(struct app *app, int key)
+/* Keys that work on every screen, when the view did not take the key. */
+static struct action global_key(struct app *app, int key)
 {
 	switch (key) {
 	case 'H':
-		view_home(app);
-		return true;
+		return ACTION(ACT_HOME);
 	case '?':
-		if (app->top->ops != &help_view_ops) {
-			struct view *v = help_view_new(app);
-			if (v)
-				view_push(app, v);
-		}
-		return true;
+		if (app->top->ops == &help_view_ops)
+			return ACTION(ACT_NONE);
+		return action_push(help_view_new(app));
 	case 12:   /* Ctrl-L: repaint everything, e.g. after line noise */
 		clearok(curscr, TRUE);
-		return true;
+		return ACTION(ACT_NONE);
+	case 'q':
+		if (!app->top->prev && !app->cfg->allow_quit) {
+			ui_message(app, false, "This kiosk stays open; choose a screen with 1-7.");
+			return ACTION(ACT_NONE);
+		}
+		return ACTION(app->top->prev ? ACT_POP : ACT_QUIT);
 	}
-	return false;
+	return ACTION(key_is_back(key) ? ACT_POP : ACT_UNHANDLED);
+}
+
+/* Carries out what a key asked for: the one place views come and go. */
+static void act(struct app *app, struct action a)
+{
+	switch (a.kind) {
+	case ACT_PUSH:
+		view_push(app, a.view);
+		break;
+	case ACT_POP:
+		view_pop(app);
+		break;
+	case ACT_HOME:
+		view_home(app);
+		break;
+	case ACT_QUIT:
+		app->quit = true;
+		break;
+	case ACT_UNHANDLED:
+	case ACT_NONE:
+		break;
+	}
 }
 
 static void handle_key(struct app *app, int key)
@@ -181,18 +226,10 @@ static void handle_key(struct app *app, int key)
 	app->message[0] = '\0';
 	if (key == KEY_RESIZE || too_small())
 		return;   /* the next frame is laid out for the new size */
-	if (app->top->ops->key(app->top, app, key, content_area()) == KEY_HANDLED)
-		return;
-	if (global_key(app, key))
-		return;
-	if (key_is_back(key) || key == 'q') {
-		if (app->top->prev)
-			view_pop(app);
-		else if (key == 'q' && app->cfg->allow_quit)
-			app->quit = true;
-		else if (key == 'q')
-			ui_message(app, false, "This kiosk stays open; choose a screen with 1-7.");
-	}
+	struct action a = app->top->ops->key(app->top, app, key, content_area());
+	if (a.kind == ACT_UNHANDLED)
+		a = global_key(app, key);
+	act(app, a);
 }
 
 static double now_seconds(void)
@@ -281,17 +318,25 @@ static int loop(struct app *app)
 			idle_reset(app);
 			idle_done = true;
 			break;
-		case WAIT_KEYS:
+		case WAIT_KEYS: {
 			/* Readable with nothing to read, again and again, is a
-			 * dropped link (EOF or EIO): leave instead of spinning. */
+			 * dropped link (EOF or EIO): leave instead of spinning.
+			 * Bytes that were there but made no key (a UTF-8 letter
+			 * under the C locale) are input all the same. */
+			int pending = 0;
+			if (ioctl(STDIN_FILENO, FIONREAD, &pending) != 0)
+				pending = 0;
 			if (drain_keys(app, &last_key) > 0) {
 				empty_wakeups = 0;
 				idle_done = false;
 				notice_new_database(app);
+			} else if (pending > 0) {
+				empty_wakeups = 0;
 			} else if (++empty_wakeups > 3) {
 				return 0;
 			}
 			break;
+		}
 		}
 		if (!app->quit)
 			draw(app);
@@ -383,6 +428,7 @@ int ui_run(struct app *app)
 		app->top = v->prev;
 		view_free(v);
 	}
+	forget_searches(app);
 	endwin();
 	delscreen(scr);
 	return rc;

@@ -1,7 +1,7 @@
 /* A database's screen: the search line, the active filters, and the ways
- * in (search, browse by country, browse by keyword, everything). It owns
- * the search state that every view above it shares. */
+ * in (search, browse by country, browse by keyword, everything). */
 #include "ui/ui_dbviews.h"
+#include "ui/ui_select.h"
 #include "common/catalog.h"
 #include "store/store.h"
 
@@ -12,8 +12,8 @@
 
 struct db_view {
 	struct view v;
-	struct dbshared sh;
-	int sel;
+	struct dbshared *sh;       /* owned by app */
+	struct select list;
 	long total;                /* records in the database */
 	long found;                /* records the current search finds */
 	unsigned counted;          /* state generation `found` belongs to */
@@ -37,7 +37,7 @@ void format_count(char *buf, size_t len, long n)
 
 static void way_label(struct db_view *d, int way, char *buf, size_t len)
 {
-	const struct db_info *info = &catalog[d->sh.state.db];
+	const struct db_info *info = &catalog[d->sh->state.db];
 	char n[24];
 	switch (way) {
 	case WAY_SEARCH:
@@ -54,7 +54,7 @@ static void way_label(struct db_view *d, int way, char *buf, size_t len)
 		break;
 	case WAY_LIST:
 		format_count(n, sizeof n, d->found);
-		if (dbstate_active(&d->sh.state))
+		if (dbstate_active(&d->sh->state))
 			snprintf(buf, len, "Show the %s %s found", n,
 				 d->found == 1 ? info->noun : info->nouns);
 		else
@@ -63,108 +63,109 @@ static void way_label(struct db_view *d, int way, char *buf, size_t len)
 	}
 }
 
-static void db_draw(struct view *v, struct app *app, struct area a)
+static const char *way_jump_label(void *ctx, long i, char *buf, size_t len)
 {
-	struct db_view *d = (struct db_view *)v;
+	way_label(ctx, (int)i, buf, len);
+	return buf;
+}
+
+/* Counts again what the database holds and what the search finds, when
+ * either changed. */
+static void recount(struct db_view *d, struct app *app)
+{
 	if (d->data_gen != app->data_generation) {
-		long n = store_count(app->store, d->sh.state.db);
+		long n = store_count(app->store, d->sh->state.db);
 		d->total = n >= 0 ? n : d->total;
 		d->data_gen = app->data_generation;
-		d->counted = d->sh.state.generation - 1;   /* count again too */
+		d->counted = d->sh->state.generation - 1;   /* count again too */
 	}
-	if (d->counted != d->sh.state.generation) {
+	if (d->counted != d->sh->state.generation) {
 		struct search q;
-		dbstate_search(&d->sh.state, &q);
+		dbstate_search(&d->sh->state, &q);
 		d->found = store_search_count(app->store, &q);
 		if (d->found < 0)
 			ui_message(app, true, "%s", store_error(app->store));
-		d->counted = d->sh.state.generation;
-	}
-	int y = a.y + db_header_draw(&d->sh, a);
-	ui_rule(y++, a.x + 1, a.w - 2);
-	char line[160], n[24];
-	format_count(n, sizeof n, d->total);
-	snprintf(line, sizeof line, "%s: %s %s", catalog[d->sh.state.db].title, n,
-		 d->total == 1 ? catalog[d->sh.state.db].noun : catalog[d->sh.state.db].nouns);
-	ui_puts(y, a.x + 2, line, a.w - 4, ROLE_HEADING);
-	y += 2;
-	for (int i = 0; i < N_WAYS && y < a.y + a.h; i++, y++) {
-		char label[120];
-		way_label(d, i, label, sizeof label);
-		snprintf(line, sizeof line, " %d  %s", i + 1, label);
-		enum role r = i == d->sel ? ROLE_SELECTED : ROLE_NORMAL;
-		if (i == d->sel)
-			ui_fill(y, a.x + 2, a.w - 4, r);
-		ui_puts(y, a.x + 2, line, a.w - 4, r);
+		d->counted = d->sh->state.generation;
 	}
 }
 
-static void open_way(struct db_view *d, struct app *app, int way)
+static void db_draw(struct view *v, struct app *app, struct area a)
 {
-	const struct db_info *info = &catalog[d->sh.state.db];
-	struct view *nv = NULL;
+	struct db_view *d = (struct db_view *)v;
+	recount(d, app);
+	int y = a.y + db_header_draw(d->sh, a);
+	ui_rule(y++, a.x + 1, a.w - 2);
+	char line[160], n[24];
+	const struct db_info *info = &catalog[d->sh->state.db];
+	format_count(n, sizeof n, d->total);
+	snprintf(line, sizeof line, "%s: %s %s", info->title, n,
+		 d->total == 1 ? info->noun : info->nouns);
+	ui_puts(y, a.x + 2, line, a.w - 4, ROLE_HEADING);
+	y += 2;
+	select_scroll(&d->list, a.y + a.h - y);
+	for (long i = d->list.top; i < N_WAYS && y < a.y + a.h; i++, y++) {
+		char label[120];
+		way_label(d, (int)i, label, sizeof label);
+		snprintf(line, sizeof line, " %ld  %s", i + 1, label);
+		ui_puts(y, a.x + 2, line, a.w - 4, select_row(&d->list, i, y, a.x + 2, a.w - 4));
+	}
+}
+
+static struct action open_way(struct db_view *d, struct app *app, int way)
+{
+	const struct db_info *info = &catalog[d->sh->state.db];
 	const char *country[] = {info->country_facet};
 	switch (way) {
 	case WAY_SEARCH:
-		db_edit_start(&d->sh);
-		return;
+		db_edit_start(d->sh);
+		return ACTION(ACT_NONE);
 	case WAY_COUNTRY:
-		nv = pick_view_new(app, &d->sh, PICK_BROWSE, country, 1, "Browse by country");
-		break;
+		return action_push(pick_view_new(app, d->sh, PICK_BROWSE, country, 1,
+						 "Browse by country"));
 	case WAY_KEYWORD:
-		nv = pick_view_new(app, &d->sh, PICK_BROWSE, info->browse, info->n_browse,
-				   "Browse by keyword");
-		break;
+		return action_push(pick_view_new(app, d->sh, PICK_BROWSE, info->browse,
+						 info->n_browse, "Browse by keyword"));
 	case WAY_FILTERS:
-		nv = filters_view_new(app, &d->sh);
-		break;
+		return action_push(filters_view_new(app, d->sh));
 	case WAY_LIST:
-		nv = list_view_new(app, &d->sh);
-		break;
+		return action_push(list_view_new(app, d->sh));
 	}
-	if (nv)
-		view_push(app, nv);
+	return ACTION(ACT_NONE);
 }
 
-static enum key_result db_key(struct view *v, struct app *app, int key, struct area a)
+static struct action db_key(struct view *v, struct app *app, int key, struct area a)
 {
 	struct db_view *d = (struct db_view *)v;
 	(void)a;
-	if (d->sh.edit.active) {
+	if (d->sh->edit.active) {
 		bool submitted = false;
-		db_edit_key(&d->sh, app, key, &submitted);
-		if (submitted && d->sh.state.q.fts)
-			open_way(d, app, WAY_LIST);
-		return KEY_HANDLED;
+		db_edit_key(d->sh, app, key, &submitted);
+		if (submitted && d->sh->state.q.fts)
+			return open_way(d, app, WAY_LIST);
+		return ACTION(ACT_NONE);
 	}
-	if (db_common_key(&d->sh, app, key, false) == KEY_HANDLED)
-		return KEY_HANDLED;
+	struct action act = db_common_key(d->sh, app, key, false);
+	if (act.kind != ACT_UNHANDLED)
+		return act;
 	if (key >= '1' && key < '1' + N_WAYS)
-		open_way(d, app, d->sel = key - '1');
-	else if (key_is_down(key))
-		d->sel = (d->sel + 1) % N_WAYS;
-	else if (key_is_up(key))
-		d->sel = (d->sel + N_WAYS - 1) % N_WAYS;
-	else if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
-		open_way(d, app, d->sel);
-	else
-		return KEY_UNHANDLED;
-	return KEY_HANDLED;
+		return open_way(d, app, (int)(d->list.sel = key - '1'));
+	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+		return open_way(d, app, (int)d->list.sel);
+	struct select_src src = {way_jump_label, NULL, DB_COMMAND_LETTERS, d};
+	return select_key(&d->list, key, &src);
 }
 
 static const char *db_hints(struct view *v)
 {
 	struct db_view *d = (struct db_view *)v;
-	if (d->sh.edit.active)
+	if (d->sh->edit.active)
 		return "Type words, Enter: search  Esc/Ctrl-C: cancel  Ctrl-U: clear";
 	return "1-5 Enter: open  /: search  f: filters  c: clear  Esc: back  ?: help";
 }
 
 static void db_destroy(struct view *v)
 {
-	struct db_view *d = (struct db_view *)v;
-	dbstate_free(&d->sh.state);
-	free(d);
+	free(v);
 }
 
 static const struct view_ops db_ops = {db_draw, db_key, db_hints, db_destroy};
@@ -176,15 +177,17 @@ struct view *db_view_new(struct app *app, int db)
 		ui_message(app, true, "%s", store_error(app->store));
 		return NULL;
 	}
-	struct db_view *d = calloc(1, sizeof *d);
+	struct dbshared *sh = db_shared_get(app, db);
+	struct db_view *d = sh ? calloc(1, sizeof *d) : NULL;
 	if (!d)
 		return NULL;
 	d->v.ops = &db_ops;
-	dbstate_init(&d->sh.state, db);
+	d->sh = sh;
 	d->total = n;
 	d->data_gen = app->data_generation;
-	d->counted = d->sh.state.generation - 1;
-	d->sel = WAY_SEARCH;
+	d->counted = sh->state.generation - 1;
+	struct select_src src = {way_jump_label, NULL, DB_COMMAND_LETTERS, d};
+	select_set_count(&d->list, N_WAYS, &src);
 	snprintf(d->v.title, sizeof d->v.title, "%s", catalog[db].title);
 	return &d->v;
 }

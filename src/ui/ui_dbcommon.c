@@ -1,5 +1,6 @@
-/* What every database view shares: the search line (shown, and typed
- * into after '/'), the filters line, and the keys '/', 'f' and 'c'. */
+/* What every database view shares: the search state (one per database,
+ * owned by the loop), the search line (shown, and typed into after '/'),
+ * the filters line, and the keys '/', 'f', 'c' and 's'. */
 #include "ui/ui_dbviews.h"
 #include "common/catalog.h"
 #include "common/text.h"
@@ -7,6 +8,27 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+
+struct dbshared *db_shared_get(struct app *app, int db)
+{
+	if (app->shared[db])
+		return app->shared[db];
+	struct dbshared *sh = calloc(1, sizeof *sh);
+	if (!sh) {
+		ui_message(app, true, "Out of memory.");
+		return NULL;
+	}
+	dbstate_init(&sh->state, db);
+	return app->shared[db] = sh;
+}
+
+void db_shared_free(struct dbshared *sh)
+{
+	if (!sh)
+		return;
+	dbstate_free(&sh->state);
+	free(sh);
+}
 
 int db_header_draw(struct dbshared *sh, struct area a)
 {
@@ -26,22 +48,17 @@ int db_header_draw(struct dbshared *sh, struct area a)
 				sh->edit.fresh ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(a.y, a.x + w + tw, " ", 1, ROLE_SELECTED);
 	} else if (st->text) {
-		char *clean = text_clean(st->text, strlen(st->text), false);
-		ui_puts(a.y, a.x + w, clean ? clean : "", a.w - w - 1, ROLE_NORMAL);
-		free(clean);
+		ui_puts(a.y, a.x + w, st->text, a.w - w - 1, ROLE_NORMAL);
 	} else {
 		ui_puts(a.y, a.x + w, "(none: press / to type words)", a.w - w - 1, ROLE_DIM);
 	}
 	char desc[600];
 	dbstate_describe(st, desc, sizeof desc);
 	w = ui_puts(a.y + 1, a.x + 1, "Filters: ", a.w - 2, ROLE_LABEL) + 1;
-	if (desc[0]) {
-		char *clean = text_clean(desc, strlen(desc), false);
-		ui_puts(a.y + 1, a.x + w, clean ? clean : "", a.w - w - 1, ROLE_NORMAL);
-		free(clean);
-	} else {
+	if (desc[0])
+		ui_puts(a.y + 1, a.x + w, desc, a.w - w - 1, ROLE_NORMAL);
+	else
 		ui_puts(a.y + 1, a.x + w, "none (f to add)", a.w - w - 1, ROLE_DIM);
-	}
 	return 2;
 }
 
@@ -61,8 +78,7 @@ void db_edit_start(struct dbshared *sh)
 	}
 }
 
-enum key_result db_edit_key(struct dbshared *sh, struct app *app, int key,
-			    bool *submitted)
+void db_edit_key(struct dbshared *sh, struct app *app, int key, bool *submitted)
 {
 	struct line_edit *e = &sh->edit;
 	*submitted = false;
@@ -74,7 +90,7 @@ enum key_result db_edit_key(struct dbshared *sh, struct app *app, int key,
 		e->active = false;
 		if (dbstate_set_text(&sh->state, e->buf) != 0) {
 			ui_message(app, true, "Out of memory.");
-			return KEY_HANDLED;
+			return;
 		}
 		*submitted = true;
 		if (sh->state.q.hint)
@@ -92,34 +108,29 @@ enum key_result db_edit_key(struct dbshared *sh, struct app *app, int key,
 		if (text_append_char(e->buf, &e->len, sizeof e->buf, key_char(key)) != 0)
 			ui_message(app, false, "The search line is full.");
 	}
-	return KEY_HANDLED;
 }
 
-enum key_result db_common_key(struct dbshared *sh, struct app *app, int key,
-			      bool in_list)
+struct action db_common_key(struct dbshared *sh, struct app *app, int key, bool in_list)
 {
-	struct view *v;
 	switch (key) {
 	case '/':
 		db_edit_start(sh);
-		return KEY_HANDLED;
+		return ACTION(ACT_NONE);
 	case 'f':
-		if ((v = filters_view_new(app, sh)))
-			view_push(app, v);
-		return KEY_HANDLED;
+		return action_push(filters_view_new(app, sh));
 	case 'c':
 		if (dbstate_active(&sh->state)) {
 			dbstate_clear(&sh->state);
 			ui_message(app, false, "Search and filters cleared.");
 		}
-		return KEY_HANDLED;
+		return ACTION(ACT_NONE);
 	case 's':
 		if (!in_list)
-			return KEY_UNHANDLED;
+			return ACTION(ACT_UNHANDLED);
 		sh->state.sort = (sh->state.sort + 1) % SORT_COUNT;
 		sh->state.generation++;
 		ui_message(app, false, "Sorted by %s.", sort_names[sh->state.sort]);
-		return KEY_HANDLED;
+		return ACTION(ACT_NONE);
 	}
-	return KEY_UNHANDLED;
+	return ACTION(ACT_UNHANDLED);
 }

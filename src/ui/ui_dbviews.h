@@ -4,7 +4,7 @@
 #define HTKP_UI_DBVIEWS_H
 
 #include "query/dbstate.h"
-#include "ui/ui.h"
+#include "ui/ui_view.h"
 
 /* The search line being typed. */
 struct line_edit {
@@ -14,11 +14,18 @@ struct line_edit {
 	size_t len;
 };
 
-/* Owned by the database's menu view, which outlives every view above it. */
+/* A database's search, owned by the loop (struct app): it outlives every
+ * view that points at it. */
 struct dbshared {
 	struct dbstate state;
 	struct line_edit edit;
 };
+
+/* The search of database db, made on first use; NULL after a status-bar
+ * message when out of memory. Owned by app. */
+struct dbshared *db_shared_get(struct app *app, int db);
+/* Frees a search made by db_shared_get (NULL is fine). */
+void db_shared_free(struct dbshared *sh);
 
 /* Draws the search line and the filters line at the top of a; returns
  * the rows used. */
@@ -27,22 +34,24 @@ int db_header_draw(struct dbshared *sh, struct area a);
 /* Starts typing a search ('/'). */
 void db_edit_start(struct dbshared *sh);
 
-/* While typing, takes every key. Returns KEY_HANDLED, and sets *submitted
- * when Enter made the typed words the new search. */
-enum key_result db_edit_key(struct dbshared *sh, struct app *app, int key,
-			    bool *submitted);
+/* While typing, takes every key. Sets *submitted when Enter made the
+ * typed words the new search. */
+void db_edit_key(struct dbshared *sh, struct app *app, int key, bool *submitted);
 
-/* Keys every database view shares ('/', 'f', 'c', 's'); list is true in a
- * result list, where a new search reloads in place instead of opening one. */
-enum key_result db_common_key(struct dbshared *sh, struct app *app, int key,
-			      bool in_list);
+/* Keys every database view shares ('/', 'f', 'c', 's'); in_list is true in
+ * a result list, where a new search reloads in place instead of opening
+ * one. */
+struct action db_common_key(struct dbshared *sh, struct app *app, int key, bool in_list);
+
+/* The letters db_common_key takes, which therefore start no jump. */
+#define DB_COMMAND_LETTERS "fcs"
 
 /* The result list of the current search. */
 struct view *list_view_new(struct app *app, struct dbshared *sh);
 
-/* A record of database db; terms (may be NULL) are highlighted. */
-struct view *record_view_new(struct app *app, int db, long rowid,
-			     const struct query *terms);
+/* A record of database db; highlight marks the words of db's current
+ * search. */
+struct view *record_view_new(struct app *app, int db, long rowid, bool highlight);
 
 enum pick_mode { PICK_BROWSE, PICK_FILTER, PICK_YEAR_FROM, PICK_YEAR_TO };
 

@@ -174,7 +174,7 @@ static void select_link(struct doc *d, int step, int h)
 		d->top = last - h + 1;
 }
 
-enum key_result doc_key(struct doc *d, int key, struct area a)
+struct action doc_key(struct doc *d, int key, struct area a)
 {
 	int page = a.h > 1 ? a.h - 1 : 1;   /* keep one line of context */
 	if (key_is_down(key))
@@ -185,18 +185,18 @@ enum key_result doc_key(struct doc *d, int key, struct area a)
 		d->top += page;
 	else if (key_is_page_up(key))
 		d->top -= page;
-	else if (key == KEY_HOME || key == 'g')
+	else if (key_is_first(key))
 		d->top = 0;
-	else if (key == KEY_END || key == 'G')
+	else if (key_is_last(key))
 		d->top = max_top(d, a.h);
 	else if (key == '\t')
 		select_link(d, 1, a.h);
 	else if (key == KEY_BTAB)
 		select_link(d, -1, a.h);
 	else
-		return KEY_UNHANDLED;
+		return ACTION(ACT_UNHANDLED);
 	clamp_top(d, a.h);
-	return KEY_HANDLED;
+	return ACTION(ACT_NONE);
 }
 
 void doc_free(struct doc *d)

@@ -3,7 +3,7 @@
 #ifndef HTKP_UI_DOC_H
 #define HTKP_UI_DOC_H
 
-#include "ui/ui.h"
+#include "ui/ui_view.h"
 #include "common/text.h"
 
 struct doc_block {
@@ -50,7 +50,7 @@ int doc_blank(struct doc *d);
  * longer than the area. */
 void doc_draw(struct doc *d, struct app *app, struct area a);
 /* Scrolling and (Tab) link keys; Enter is the owner's. */
-enum key_result doc_key(struct doc *d, int key, struct area a);
+struct action doc_key(struct doc *d, int key, struct area a);
 /* Frees blocks and lines. */
 void doc_free(struct doc *d);
 

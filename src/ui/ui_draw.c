@@ -1,7 +1,8 @@
 /* Drawing primitives and the theme: every string goes through ui_put,
- * which cuts by display columns (never by bytes, never mid-character)
- * and maps a role to attributes that keep their meaning in monochrome. */
-#include "ui/ui.h"
+ * which cleans it, cuts it by display columns (never by bytes, never
+ * mid-character) and maps a role to attributes that keep their meaning
+ * in monochrome. */
+#include "ui/ui_draw.h"
 #include "common/config.h"
 #include "common/text.h"
 
@@ -9,6 +10,7 @@
 #include <term.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 static attr_t role_attr[ROLE_COUNT];
 
@@ -94,27 +96,67 @@ void ui_rule(int y, int x, int cols)
 		mvhline(y, x, rule_char | role_attr[ROLE_DIM], cols < COLS - x ? cols : COLS - x);
 }
 
+/* Printable ASCII is clean in every charset the kiosk writes: most of
+ * what is drawn (hints, labels, English text) skips cleaning. */
+static bool plain_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+			return false;
+	return true;
+}
+
+/* Writes the clean piece s[0..bytes) in a charset other than UTF-8 and
+ * returns the columns it took. ncurses places the converted characters
+ * by the locale's widths, which in an East Asian charset (GB18030,
+ * EUC-JP) may be two for a letter UTF-8 counts as one, and any byte count
+ * would cut a character: cut the converted text by those widths. */
+static int put_converted(int y, int x, const char *s, size_t bytes, int cols)
+{
+	char *piece = strndup(s, bytes), *conv = piece ? text_convert(piece) : NULL;
+	free(piece);
+	size_t n = conv ? mbstowcs(NULL, conv, 0) : (size_t)-1;
+	wchar_t *wc = n != (size_t)-1 ? malloc((n + 1) * sizeof *wc) : NULL;
+	int w = 0;
+	if (wc && mbstowcs(wc, conv, n + 1) == n) {
+		size_t k = 0;
+		for (; k < n; k++) {
+			int cw = wcwidth(wc[k]);
+			cw = cw < 0 ? 1 : cw;
+			if (w + cw > cols)
+				break;
+			w += cw;
+		}
+		mvaddnwstr(y, x, wc, (int)k);
+	}
+	free(wc);
+	free(conv);
+	return w;
+}
+
 int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
 {
 	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if (cols > COLS - x)
 		cols = COLS - x;
+	char *clean = NULL;
+	if (!plain_ascii(s, n)) {
+		if (!(clean = text_clean(s, n, false)))
+			return 0;
+		s = clean;
+		n = strlen(clean);
+	}
 	int w;
 	size_t bytes = text_fit(s, n, cols, &w);
 	attr_t old = getattrs(stdscr);
 	attrset(role_attr[role]);
-	if (text_charset()) {
-		/* Text was restricted to the charset when cleaned: converting
-		 * now is exact, one byte a column. */
-		char *piece = strndup(s, bytes), *conv = piece ? text_convert(piece) : NULL;
-		mvaddnstr(y, x, conv ? conv : "", cols);
-		free(piece);
-		free(conv);
-	} else {
+	if (clean && text_charset())
+		w = put_converted(y, x, s, bytes, cols);
+	else
 		mvaddnstr(y, x, s, (int)bytes);
-	}
 	attrset(old);
+	free(clean);
 	return w;
 }
 

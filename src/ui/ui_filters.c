@@ -2,8 +2,8 @@
  * a value from the counts, c clears them all. A year filter is two rows,
  * from and to. */
 #include "ui/ui_dbviews.h"
+#include "ui/ui_select.h"
 #include "common/catalog.h"
-#include "common/text.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -19,7 +19,8 @@ struct filters_view {
 	struct view v;
 	struct dbshared *sh;
 	struct filter_row rows[2 * CATALOG_MAX_FILTERS];
-	int n, sel, top;
+	int n;
+	struct select list;
 };
 
 /* The row's label and its current value (NULL when any). */
@@ -38,70 +39,56 @@ static const char *row_text(const struct filters_view *fv, const struct filter_r
 	return y ? year : NULL;
 }
 
+static const char *row_label(void *ctx, long i, char *buf, size_t len)
+{
+	struct filters_view *fv = ctx;
+	char year[16];
+	row_text(fv, &fv->rows[i], buf, len, year, sizeof year);
+	return buf;
+}
+
 static void filters_draw(struct view *v, struct app *app, struct area a)
 {
 	struct filters_view *fv = (struct filters_view *)v;
 	(void)app;
 	int y = a.y + db_header_draw(fv->sh, a);
 	ui_rule(y++, a.x + 1, a.w - 2);
-	int page = a.y + a.h - y > 1 ? a.y + a.h - y : 1;
-	if (fv->sel < fv->top)
-		fv->top = fv->sel;
-	if (fv->sel >= fv->top + page)
-		fv->top = fv->sel - page + 1;
+	select_scroll(&fv->list, a.y + a.h - y);
 	int lw = a.w / 2 > 30 ? 30 : a.w / 2;
-	for (int i = fv->top; i < fv->n && y < a.y + a.h; i++, y++) {
+	for (long i = fv->list.top; i < fv->n && y < a.y + a.h; i++, y++) {
 		char label[80], year[16];
 		const char *value = row_text(fv, &fv->rows[i], label, sizeof label,
 					     year, sizeof year);
-		enum role r = i == fv->sel ? ROLE_SELECTED : ROLE_NORMAL;
-		if (i == fv->sel)
-			ui_fill(y, a.x + 1, a.w - 2, r);
+		enum role r = select_row(&fv->list, i, y, a.x + 1, a.w - 2);
 		ui_puts(y, a.x + 3, label, lw, r);
-		char *clean = value ? text_clean(value, strlen(value), false) : NULL;
-		ui_puts(y, a.x + 4 + lw, clean ? clean : "any", a.w - lw - 6,
-			clean || r != ROLE_NORMAL ? r : ROLE_DIM);
-		free(clean);
+		ui_puts(y, a.x + 4 + lw, value ? value : "any", a.w - lw - 6,
+			value || r != ROLE_NORMAL ? r : ROLE_DIM);
 	}
 }
 
-static enum key_result filters_key(struct view *v, struct app *app, int key, struct area a)
+static struct action filters_key(struct view *v, struct app *app, int key, struct area a)
 {
 	struct filters_view *fv = (struct filters_view *)v;
 	(void)a;
 	if (key == '/') {
 		/* Type the search where its results show: the view below. */
-		struct dbshared *sh = fv->sh;
-		view_pop(app);   /* frees fv */
-		db_edit_start(sh);
-		return KEY_HANDLED;
+		db_edit_start(fv->sh);
+		return ACTION(ACT_POP);
 	}
 	if (key == 'c')
 		return db_common_key(fv->sh, app, key, false);
-	if (key_is_down(key))
-		fv->sel = fv->sel + 1 < fv->n ? fv->sel + 1 : fv->sel;
-	else if (key_is_up(key))
-		fv->sel = fv->sel > 0 ? fv->sel - 1 : 0;
-	else if (key == KEY_HOME || key == 'g')
-		fv->sel = 0;
-	else if (key == KEY_END || key == 'G')
-		fv->sel = fv->n - 1;
-	else if (key_is_enter(key) || key == KEY_RIGHT || key == 'l') {
-		const struct filter_row *r = &fv->rows[fv->sel];
+	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l') {
+		const struct filter_row *r = &fv->rows[fv->list.sel];
 		const char *fields[] = {r->f->name};
-		struct view *nv = pick_view_new(app, fv->sh, r->mode, fields, 1, r->f->label);
-		if (nv)
-			view_push(app, nv);
-	} else {
-		return KEY_UNHANDLED;
+		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, r->f->label));
 	}
-	return KEY_HANDLED;
+	struct select_src src = {row_label, NULL, "c", fv};
+	return select_key(&fv->list, key, &src);
 }
 
 static const char *filters_hints(struct view *v)
 {
-	struct filters_view *fv = (struct filters_view *)v;
-	(void)fv;
+	(void)v;
 	return "Up/Down  Enter: choose a value  c: clear all  Esc: back to the list";
 }
 
@@ -131,6 +118,8 @@ struct view *filters_view_new(struct app *app, struct dbshared *sh)
 			fv->rows[fv->n++] = (struct filter_row){f, PICK_FILTER};
 		}
 	}
+	struct select_src src = {row_label, NULL, "c", fv};
+	select_set_count(&fv->list, fv->n, &src);
 	snprintf(fv->v.title, sizeof fv->v.title, "%s: filters", d->title);
 	return &fv->v;
 }

@@ -1,9 +1,11 @@
 /* The home menu: the portal's screens and databases, opened by number or
  * by arrows and Enter. */
-#include "ui/ui.h"
+#include "ui/ui_view.h"
+#include "ui/ui_select.h"
 #include "common/catalog.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 enum item_kind { ITEM_PAGE, ITEM_DB, ITEM_HELP };
@@ -28,8 +30,16 @@ static const struct menu_item items[] = {
 
 struct home_view {
 	struct view v;
-	int sel;
+	struct select list;
 };
+
+static const char *item_label(void *ctx, long i, char *buf, size_t len)
+{
+	(void)ctx, (void)buf, (void)len;
+	return items[i].label;
+}
+
+static const struct select_src home_src = {item_label, NULL, NULL, NULL};
 
 static void home_draw(struct view *v, struct app *app, struct area a)
 {
@@ -38,58 +48,41 @@ static void home_draw(struct view *v, struct app *app, struct area a)
 	int y = a.y + 1;
 	ui_puts(y, a.x + 2, "Human Trafficking Knowledge Portal", a.w - 4, ROLE_HEADING);
 	y += 2;
-	for (int i = 0; i < N_ITEMS && y < a.y + a.h; i++, y++) {
-		char num[8];
-		snprintf(num, sizeof num, " %d  ", i + 1);
-		enum role r = i == h->sel ? ROLE_SELECTED : ROLE_NORMAL;
-		if (i == h->sel)
-			ui_fill(y, a.x + 2, a.w - 4, r);
+	select_scroll(&h->list, a.y + a.h - y);
+	for (long i = h->list.top; i < N_ITEMS && y < a.y + a.h; i++, y++) {
+		char num[32];
+		snprintf(num, sizeof num, " %ld  ", i + 1);
+		enum role r = select_row(&h->list, i, y, a.x + 2, a.w - 4);
 		int w = ui_puts(y, a.x + 2, num, a.w - 4, r);
 		ui_puts(y, a.x + 2 + w, items[i].label, a.w - 4 - w, r);
 	}
 }
 
-static void open_item(struct app *app, int i)
+static struct view *open_item(struct app *app, long i)
 {
 	const struct menu_item *it = &items[i];
-	struct view *v = NULL;
 	switch (it->kind) {
 	case ITEM_PAGE:
-		v = page_view_new(app, it->file, it->label);
-		break;
+		return page_view_new(app, it->file, it->label);
 	case ITEM_DB:
-		v = db_view_new(app, it->db);
-		break;
+		return db_view_new(app, it->db);
 	case ITEM_HELP:
-		v = help_view_new(app);
-		break;
+		return help_view_new(app);
 	}
-	if (v)
-		view_push(app, v);
+	return NULL;
 }
 
-static enum key_result home_key(struct view *v, struct app *app, int key,
-				struct area a)
+static struct action home_key(struct view *v, struct app *app, int key, struct area a)
 {
 	struct home_view *h = (struct home_view *)v;
 	(void)a;
 	if (key >= '1' && key < '1' + N_ITEMS) {
-		h->sel = key - '1';
-		open_item(app, h->sel);
-	} else if (key_is_down(key)) {
-		h->sel = (h->sel + 1) % N_ITEMS;
-	} else if (key_is_up(key)) {
-		h->sel = (h->sel + N_ITEMS - 1) % N_ITEMS;
-	} else if (key == KEY_HOME) {
-		h->sel = 0;
-	} else if (key == KEY_END) {
-		h->sel = N_ITEMS - 1;
-	} else if (key_is_enter(key) || key == KEY_RIGHT || key == 'l') {
-		open_item(app, h->sel);
-	} else {
-		return KEY_UNHANDLED;
+		h->list.sel = key - '1';
+		return action_push(open_item(app, h->list.sel));
 	}
-	return KEY_HANDLED;
+	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+		return action_push(open_item(app, h->list.sel));
+	return select_key(&h->list, key, &home_src);
 }
 
 static const char *home_hints(struct view *v)
@@ -111,5 +104,6 @@ struct view *home_view_new(void)
 	if (!h)
 		return NULL;
 	h->v.ops = &home_ops;
+	select_set_count(&h->list, N_ITEMS, &home_src);
 	return &h->v;
 }

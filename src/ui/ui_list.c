@@ -2,10 +2,10 @@
  * at a time, with the catalog's columns cut to their widths and, under
  * each row when there is room, the matching text with the terms marked. */
 #include "ui/ui_dbviews.h"
+#include "ui/ui_select.h"
 #include "common/catalog.h"
 #include "common/config.h"
 #include "store/store.h"
-#include "common/text.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -19,27 +19,45 @@ struct list_view {
 	struct dbshared *sh;
 	unsigned state_gen, data_gen;   /* what the count and page belong to */
 	bool loaded;
-	long total;
-	long top, sel;                  /* first shown, selected */
-	int per_page;
+	struct select list;             /* n: the results; pages stay aligned */
 	struct result_page page;        /* rows [page_off, page_off + page.n) */
 	long page_off;
 };
+
+/* The title of result i, when i is on the page fetched: a jump looks
+ * only at the rows shown, which cost no SQL. */
+static const char *result_title(void *ctx, long i, char *buf, size_t len)
+{
+	const struct list_view *l = ctx;
+	const struct db_info *d = &catalog[l->sh->state.db];
+	(void)buf, (void)len;
+	if (i < l->page_off || i >= l->page_off + (long)l->page.n)
+		return NULL;
+	for (size_t c = 0; c < d->n_columns; c++)
+		if (d->columns[c].width == 0)
+			return l->page.v[i - l->page_off].cols[c];
+	return NULL;
+}
+
+static struct select_src list_src(struct list_view *l)
+{
+	return (struct select_src){result_title, NULL, DB_COMMAND_LETTERS, l};
+}
 
 static void reload(struct list_view *l, struct app *app)
 {
 	struct search q;
 	dbstate_search(&l->sh->state, &q);
 	result_page_free(&l->page);
-	l->total = store_search_count(app->store, &q);
-	if (l->total < 0) {
+	long total = store_search_count(app->store, &q);
+	if (total < 0) {
 		ui_message(app, true, "%s", store_error(app->store));
-		l->total = 0;
+		total = 0;
 	}
 	if (l->state_gen != l->sh->state.generation || !l->loaded)
-		l->sel = l->top = 0;   /* a new search starts at its first result */
-	if (l->sel >= l->total)
-		l->sel = l->total > 0 ? l->total - 1 : 0;
+		l->list.sel = l->list.top = 0;   /* a new search starts at its first result */
+	struct select_src src = list_src(l);
+	select_set_count(&l->list, total, &src);
 	l->state_gen = l->sh->state.generation;
 	l->data_gen = app->data_generation;
 	l->loaded = true;
@@ -53,14 +71,15 @@ static bool want_snippets(const struct list_view *l, const struct app *app, stru
 /* Makes sure the rows shown are in the cached page. */
 static void fetch(struct list_view *l, struct app *app)
 {
-	long want = l->total - l->top < l->per_page ? l->total - l->top : l->per_page;
-	if (l->page_off == l->top && (long)l->page.n >= want)
+	const struct select *s = &l->list;
+	long want = s->n - s->top < s->page ? s->n - s->top : s->page;
+	if (l->page_off == s->top && (long)l->page.n >= want)
 		return;
 	struct search q;
 	dbstate_search(&l->sh->state, &q);
 	result_page_free(&l->page);
-	l->page_off = l->top;
-	if (store_search_page(app->store, &q, l->top, l->per_page, &l->page) != 0)
+	l->page_off = s->top;
+	if (store_search_page(app->store, &q, s->top, s->page, &l->page) != 0)
 		ui_message(app, true, "%s", store_error(app->store));
 }
 
@@ -85,12 +104,8 @@ static void draw_cells(int y, int x, const struct db_info *d, const int *w,
 	for (size_t i = 0; i < d->n_columns; i++) {
 		if (w[i] < 0)
 			continue;
-		if (cells[i]) {
-			char *clean = text_clean(cells[i], strlen(cells[i]), false);
-			if (clean)
-				ui_puts(y, x, clean, w[i], role);
-			free(clean);
-		}
+		if (cells[i])
+			ui_puts(y, x, cells[i], w[i], role);
 		x += w[i] + 1;
 	}
 }
@@ -101,12 +116,8 @@ static void draw_snippet(int y, int x, int cols, const char *s)
 	bool match = false;
 	while (*s && cols > 0) {
 		size_t n = strcspn(s, "\1\2");
-		char *clean = text_clean(s, n, false);
-		if (clean) {
-			int w = ui_puts(y, x, clean, cols, match ? ROLE_MATCH : ROLE_DIM);
-			x += w, cols -= w;
-			free(clean);
-		}
+		int w = ui_put(y, x, s, n, cols, match ? ROLE_MATCH : ROLE_DIM);
+		x += w, cols -= w;
 		s += n;
 		if (*s)
 			match = *s++ == '\1';
@@ -116,12 +127,13 @@ static void draw_snippet(int y, int x, int cols, const char *s)
 static void draw_position(struct list_view *l, struct area a, int y)
 {
 	const struct db_info *d = &catalog[l->sh->state.db];
+	const struct select *s = &l->list;
 	char from[24], to[24], total[24], line[160];
-	long last = l->top + l->per_page < l->total ? l->top + l->per_page : l->total;
-	format_count(from, sizeof from, l->top + 1);
+	long last = s->top + s->page < s->n ? s->top + s->page : s->n;
+	format_count(from, sizeof from, s->top + 1);
 	format_count(to, sizeof to, last);
-	format_count(total, sizeof total, l->total);
-	if (l->total == 0)
+	format_count(total, sizeof total, s->n);
+	if (s->n == 0)
 		snprintf(line, sizeof line, "No %s match.", d->nouns);
 	else
 		snprintf(line, sizeof line, "Results %s-%s of %s, %s", from, to, total,
@@ -137,8 +149,8 @@ static void draw_empty(struct list_view *l, struct area a, int y)
 		"Remove a filter with f, or clear the search and filters with c.",
 	};
 	(void)l;
-	for (size_t i = 0; i < 3 && y + (int)i < a.y + a.h; i++)
-		ui_puts(y + 1 + (int)i, a.x + 3, advice[i], a.w - 4, ROLE_NORMAL);
+	for (int i = 0; i < 3 && y + 1 + i < a.y + a.h; i++)
+		ui_puts(y + 1 + i, a.x + 3, advice[i], a.w - 4, ROLE_NORMAL);
 }
 
 static void list_draw(struct view *v, struct app *app, struct area a)
@@ -149,11 +161,10 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 	    || l->data_gen != app->data_generation)
 		reload(l, app);
 	int rows = want_snippets(l, app, a) ? 2 : 1;
-	l->per_page = (a.h - HEADER_ROWS) / rows > 0 ? (a.h - HEADER_ROWS) / rows : 1;
-	l->top = l->sel - l->sel % l->per_page;   /* pages stay aligned */
+	select_scroll(&l->list, (a.h - HEADER_ROWS) / rows);
 	int y = a.y + db_header_draw(l->sh, a);
 	draw_position(l, a, y++);
-	if (l->total == 0) {
+	if (l->list.n == 0) {
 		draw_empty(l, a, y);
 		return;
 	}
@@ -164,60 +175,41 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 		titles[i] = (char *)d->columns[i].label;
 	draw_cells(y++, a.x + 2, d, w, titles, ROLE_LABEL);
 	fetch(l, app);
-	for (size_t i = 0; i < l->page.n && (long)i < l->per_page; i++) {
+	for (size_t i = 0; i < l->page.n && (long)i < l->list.page; i++) {
 		const struct result *r = &l->page.v[i];
-		bool sel = l->page_off + (long)i == l->sel;
-		if (sel)
-			ui_fill(y, a.x, a.w, ROLE_SELECTED);
-		draw_cells(y, a.x + 2, d, w, r->cols, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		enum role role = select_row(&l->list, l->page_off + (long)i, y, a.x, a.w);
+		draw_cells(y, a.x + 2, d, w, r->cols, role);
 		if (rows == 2 && r->snippet)
 			draw_snippet(y + 1, a.x + 4, a.w - 5, r->snippet);
 		y += rows;
 	}
 }
 
-static void open_selected(struct list_view *l, struct app *app)
+static struct action open_selected(struct list_view *l, struct app *app)
 {
-	if (l->sel < l->page_off || l->sel >= l->page_off + (long)l->page.n)
-		return;
-	struct view *nv = record_view_new(app, l->sh->state.db,
-					  l->page.v[l->sel - l->page_off].rowid,
-					  &l->sh->state.q);
-	if (nv)
-		view_push(app, nv);
+	long sel = l->list.sel;
+	if (sel < l->page_off || sel >= l->page_off + (long)l->page.n)
+		return ACTION(ACT_NONE);
+	return action_push(record_view_new(app, l->sh->state.db,
+					   l->page.v[sel - l->page_off].rowid, true));
 }
 
-static enum key_result list_key(struct view *v, struct app *app, int key, struct area a)
+static struct action list_key(struct view *v, struct app *app, int key, struct area a)
 {
 	struct list_view *l = (struct list_view *)v;
 	(void)a;
 	if (l->sh->edit.active) {
 		bool submitted;
-		return db_edit_key(l->sh, app, key, &submitted);
+		db_edit_key(l->sh, app, key, &submitted);
+		return ACTION(ACT_NONE);
 	}
-	if (db_common_key(l->sh, app, key, true) == KEY_HANDLED)
-		return KEY_HANDLED;
-	long last = l->total > 0 ? l->total - 1 : 0;
-	/* Keys typed ahead arrive before the next draw: page from the
-	 * selection's own page, not from the one last drawn. */
-	l->top = l->sel - l->sel % l->per_page;
-	if (key_is_down(key))
-		l->sel = l->sel < last ? l->sel + 1 : last;
-	else if (key_is_up(key))
-		l->sel = l->sel > 0 ? l->sel - 1 : 0;
-	else if (key_is_page_down(key))
-		l->sel = l->top + l->per_page <= last ? l->top + l->per_page : last;
-	else if (key_is_page_up(key))
-		l->sel = l->top - l->per_page > 0 ? l->top - l->per_page : 0;
-	else if (key == KEY_HOME || key == 'g')
-		l->sel = 0;
-	else if (key == KEY_END || key == 'G')
-		l->sel = last;
-	else if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
-		open_selected(l, app);
-	else
-		return KEY_UNHANDLED;
-	return KEY_HANDLED;
+	struct action act = db_common_key(l->sh, app, key, true);
+	if (act.kind != ACT_UNHANDLED)
+		return act;
+	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+		return open_selected(l, app);
+	struct select_src src = list_src(l);
+	return select_key(&l->list, key, &src);
 }
 
 static const char *list_hints(struct view *v)
@@ -246,7 +238,8 @@ struct view *list_view_new(struct app *app, struct dbshared *sh)
 	l->v.ops = &list_ops;
 	l->sh = sh;
 	l->page_off = -1;
-	l->per_page = 1;   /* until the first draw measures the window */
+	l->list.aligned = true;
+	l->list.page = 1;   /* until the first draw measures the window */
 	snprintf(l->v.title, sizeof l->v.title, "%s: results", catalog[sh->state.db].title);
 	return &l->v;
 }

@@ -1,7 +1,7 @@
 /* Static screens (welcome, definition, about) read from the screens
  * directory, and the help screen: screens/help.txt followed by the key
  * table, so the help can never disagree with the keys. */
-#include "ui/ui.h"
+#include "ui/ui_view.h"
 #include "ui/ui_doc.h"
 #include "common/config.h"
 
@@ -22,8 +22,8 @@ static void page_draw(struct view *v, struct app *app, struct area a)
 	doc_draw(&p->doc, app, inner);
 }
 
-static enum key_result page_key(struct view *v, struct app *app, int key,
-				struct area a)
+static struct action page_key(struct view *v, struct app *app, int key,
+			     struct area a)
 {
 	(void)app;
 	struct page_view *p = (struct page_view *)v;
@@ -136,9 +136,10 @@ struct key_help {
 /* The key contract (see README): one table for help and for review. */
 static const struct key_help key_table[] = {
 	{"1 .. 7", "open an item of the home menu"},
-	{"Up/Down, j/k", "move the selection, or scroll a line"},
+	{"Up/Down, j/k", "move the selection (it stops at the ends), or scroll a line"},
 	{"PgDn/Space, PgUp/b", "next / previous page"},
-	{"Home/g, End/G", "first / last line"},
+	{"Home/g, End/G", "first / last item or line"},
+	{"letters", "in a list, jump to the next item beginning with them"},
 	{"Enter", "open the selection, submit a search"},
 	{"/", "search the current database"},
 	{"Ctrl-C, Esc", "stop typing a search, keeping the last one"},

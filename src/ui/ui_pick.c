@@ -2,10 +2,10 @@
  * keyword and for choosing a filter's value. Counts take the search and
  * the other filters into account, like the portal's left column. */
 #include "ui/ui_dbviews.h"
+#include "ui/ui_select.h"
 #include "common/catalog.h"
 #include "common/grow.h"
 #include "store/store.h"
-#include "common/text.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -25,16 +25,28 @@ struct pick_view {
 	enum pick_mode mode;
 	struct pick_item *items;
 	size_t n;
-	long sel, top;
-	int page;
+	struct select list;
 	const char *fields[CATALOG_MAX_FILTERS];   /* catalog names (static) */
 	size_t n_fields;
 	unsigned gen;                /* state generation the counts belong to */
 };
 
-static bool selectable(const struct pick_view *p, long i)
+static bool selectable(void *ctx, long i)
 {
+	const struct pick_view *p = ctx;
 	return i >= 0 && i < (long)p->n && (p->items[i].field || !p->items[i].label);
+}
+
+static const char *item_label(void *ctx, long i, char *buf, size_t len)
+{
+	const struct pick_view *p = ctx;
+	(void)buf, (void)len;
+	return p->items[i].value;
+}
+
+static struct select_src pick_src(struct pick_view *p)
+{
+	return (struct select_src){item_label, selectable, DB_COMMAND_LETTERS, p};
 }
 
 static int add_item(struct pick_view *p, size_t *cap, struct pick_item it)
@@ -87,8 +99,6 @@ static void free_items(struct pick_view *p)
 	p->n = 0;
 }
 
-static void pick_move(struct pick_view *p, long step);
-
 /* Counts again when the search or filters changed under the picker (a
  * search typed here, a filter cleared), keeping the selected value. */
 static void refresh_counts(struct pick_view *p, struct app *app)
@@ -99,9 +109,8 @@ static void refresh_counts(struct pick_view *p, struct app *app)
 	free_items(p);
 	if (load(p, app, p->fields, p->n_fields) != 0)
 		free_items(p);
-	if (p->sel >= (long)p->n)
-		p->sel = (long)p->n - 1;
-	pick_move(p, 0);
+	struct select_src src = pick_src(p);
+	select_set_count(&p->list, (long)p->n, &src);
 }
 
 static void pick_draw(struct view *v, struct app *app, struct area a)
@@ -110,55 +119,31 @@ static void pick_draw(struct view *v, struct app *app, struct area a)
 	refresh_counts(p, app);
 	int y = a.y + db_header_draw(p->sh, a);
 	ui_rule(y++, a.x + 1, a.w - 2);
-	p->page = a.y + a.h - y > 1 ? a.y + a.h - y : 1;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + p->page)
-		p->top = p->sel - p->page + 1;
+	struct select *s = &p->list;
+	select_scroll(s, a.y + a.h - y);
 	bool only_any = p->n == 1 && !p->items[0].value;
 	if (p->n == 0 || only_any)
 		ui_puts(y + (int)p->n, a.x + 3,
 			"Nothing to choose from: no record has a value here.", a.w - 4,
 			ROLE_NORMAL);
-	for (long i = p->top; i < (long)p->n && y < a.y + a.h; i++, y++) {
+	for (long i = s->top; i < (long)p->n && y < a.y + a.h; i++, y++) {
 		const struct pick_item *it = &p->items[i];
 		if (!it->field && it->label) {
 			ui_puts(y, a.x + 1, it->label, a.w - 2, ROLE_HEADING);
 			continue;
 		}
-		enum role r = i == p->sel ? ROLE_SELECTED : ROLE_NORMAL;
 		char count[32] = "";
 		if (it->value)
 			format_count(count, sizeof count, it->count);
 		int cw = (int)strlen(count);
-		if (i == p->sel)
-			ui_fill(y, a.x + 1, a.w - 2, r);
-		char *clean = it->value ? text_clean(it->value, strlen(it->value), false) : NULL;
-		ui_puts(y, a.x + 3, clean ? clean : "(any: remove this filter)",
+		enum role r = select_row(s, i, y, a.x + 1, a.w - 2);
+		ui_puts(y, a.x + 3, it->value ? it->value : "(any: remove this filter)",
 			a.w - cw - 7, r);
-		free(clean);
 		ui_puts(y, a.x + a.w - cw - 2, count, cw, r);
 	}
-	if ((long)p->n > p->page)
-		snprintf(app->position, sizeof app->position, "%ld-%ld of %zu", p->top + 1,
-			 p->top + p->page < (long)p->n ? p->top + p->page : (long)p->n, p->n);
-}
-
-/* Moves the selection by step, skipping headings, staying in range. */
-static void pick_move(struct pick_view *p, long step)
-{
-	long i = p->sel + step;
-	if (i < 0)
-		i = 0;
-	if (i >= (long)p->n)
-		i = (long)p->n - 1;
-	long dir = step < 0 ? -1 : 1;
-	while (i >= 0 && i < (long)p->n && !selectable(p, i))
-		i += dir;
-	if (selectable(p, i))
-		p->sel = i;
-	else if (step != 0)
-		pick_move(p, -dir);   /* ran off the end past a heading: step back */
+	if ((long)p->n > s->page)
+		snprintf(app->position, sizeof app->position, "%ld-%ld of %zu", s->top + 1,
+			 s->top + s->page < (long)p->n ? s->top + s->page : (long)p->n, p->n);
 }
 
 /* Sets one end of the year range; a range given backwards is turned
@@ -176,11 +161,11 @@ static void set_year(struct dbstate *st, struct app *app, bool from, int year)
 	st->generation++;
 }
 
-static void choose(struct pick_view *p, struct app *app)
+static struct action choose(struct pick_view *p, struct app *app)
 {
-	if (!selectable(p, p->sel))
-		return;
-	const struct pick_item *it = &p->items[p->sel];
+	if (!selectable(p, p->list.sel))
+		return ACTION(ACT_NONE);
+	const struct pick_item *it = &p->items[p->list.sel];
 	struct dbstate *st = &p->sh->state;
 	int rc = 0;
 	switch (p->mode) {
@@ -195,38 +180,21 @@ static void choose(struct pick_view *p, struct app *app)
 	}
 	if (rc != 0) {
 		ui_message(app, true, "Cannot set this filter.");
-		return;
+		return ACTION(ACT_NONE);
 	}
-	if (p->mode == PICK_BROWSE) {
-		struct view *nv = list_view_new(app, p->sh);
-		if (nv)
-			view_push(app, nv);
-	} else {
-		view_pop(app);   /* frees p: nothing after this */
-	}
+	if (p->mode == PICK_BROWSE)
+		return action_push(list_view_new(app, p->sh));
+	return ACTION(ACT_POP);
 }
 
-static enum key_result pick_key(struct view *v, struct app *app, int key, struct area a)
+static struct action pick_key(struct view *v, struct app *app, int key, struct area a)
 {
 	struct pick_view *p = (struct pick_view *)v;
 	(void)a;
-	if (key_is_down(key))
-		pick_move(p, 1);
-	else if (key_is_up(key))
-		pick_move(p, -1);
-	else if (key_is_page_down(key))
-		pick_move(p, p->page);
-	else if (key_is_page_up(key))
-		pick_move(p, -p->page);
-	else if (key == KEY_HOME || key == 'g')
-		pick_move(p, -(long)p->n);
-	else if (key == KEY_END || key == 'G')
-		pick_move(p, (long)p->n);
-	else if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
-		choose(p, app);
-	else
-		return KEY_UNHANDLED;
-	return KEY_HANDLED;
+	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+		return choose(p, app);
+	struct select_src src = pick_src(p);
+	return select_key(&p->list, key, &src);
 }
 
 static const char *pick_hints(struct view *v)
@@ -262,6 +230,7 @@ struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode 
 		pick_destroy(&p->v);
 		return NULL;
 	}
-	pick_move(p, 0);
+	struct select_src src = pick_src(p);
+	select_set_count(&p->list, (long)p->n, &src);
 	return &p->v;
 }

@@ -16,7 +16,7 @@ struct record_view {
 	struct view v;
 	struct doc doc;
 	struct record rec;
-	const struct query *q;   /* owned by the database view below */
+	bool highlight;          /* mark the words of the database's search */
 };
 
 /* Turns each piece of the record into blocks of the document. */
@@ -53,15 +53,16 @@ static int build(struct record_view *rv)
 static void record_draw(struct view *v, struct app *app, struct area a)
 {
 	struct record_view *rv = (struct record_view *)v;
-	if (rv->q) {
-		rv->doc.terms = rv->q->terms;
-		rv->doc.prefix = rv->q->prefix;
-		rv->doc.n_terms = rv->q->n_terms;
-	}
+	/* The search lives in app for as long as this view does; read it at
+	 * each draw rather than keep pointers into it. */
+	const struct dbshared *sh = rv->highlight ? app->shared[rv->rec.db] : NULL;
+	rv->doc.terms = sh ? sh->state.q.terms : NULL;
+	rv->doc.prefix = sh ? sh->state.q.prefix : NULL;
+	rv->doc.n_terms = sh ? sh->state.q.n_terms : 0;
 	doc_draw(&rv->doc, app, (struct area){a.y, a.x + 1, a.h, a.w - 2});
 }
 
-static enum key_result record_key(struct view *v, struct app *app, int key, struct area a)
+static struct action record_key(struct view *v, struct app *app, int key, struct area a)
 {
 	struct record_view *rv = (struct record_view *)v;
 	if (key_is_enter(key) || key == KEY_RIGHT) {
@@ -69,15 +70,12 @@ static enum key_result record_key(struct view *v, struct app *app, int key, stru
 			ui_message(app, false, rv->rec.n_links
 				   ? "Press Tab to choose a link, then Enter."
 				   : "This record has no links to follow.");
-			return KEY_HANDLED;
+			return ACTION(ACT_NONE);
 		}
 		const struct record_link *l = &rv->rec.links[rv->doc.sel_link];
 		/* The words searched for belong to this database's search. */
-		struct view *nv = record_view_new(app, l->db, l->rowid,
-						  l->db == rv->rec.db ? rv->q : NULL);
-		if (nv)
-			view_push(app, nv);
-		return KEY_HANDLED;
+		return action_push(record_view_new(app, l->db, l->rowid,
+						   l->db == rv->rec.db && rv->highlight));
 	}
 	return doc_key(&rv->doc, key, (struct area){a.y, a.x + 1, a.h, a.w - 2});
 }
@@ -100,14 +98,14 @@ static void record_destroy(struct view *v)
 static const struct view_ops record_ops = {record_draw, record_key, record_hints,
 					   record_destroy};
 
-struct view *record_view_new(struct app *app, int db, long rowid, const struct query *q)
+struct view *record_view_new(struct app *app, int db, long rowid, bool highlight)
 {
 	struct record_view *rv = calloc(1, sizeof *rv);
 	if (!rv)
 		return NULL;
 	rv->v.ops = &record_ops;
 	rv->doc = (struct doc)DOC_INIT;
-	rv->q = q;
+	rv->highlight = highlight;
 	int rc = store_record(app->store, db, rowid, &rv->rec);
 	if (rc != 0) {
 		ui_message(app, true, "%s", rc > 0 ? "That record is no longer in the database."

@@ -118,6 +118,17 @@ expect '^\[exited 0\]' "SIGHUP leaves cleanly"
 start 80x24 "$HTKP -c config/htkp.ini </dev/null"
 expect '^\[exited 0\]' "end of input (what a dropped SSH link looks like) ends the kiosk"
 
+# --- a key the C locale cannot decode is a key, not a dropped link ---
+# (sshd gives a bare C locale: a UTF-8 letter arrives as bytes get_wch
+# cannot decode; each of them used to count as an empty wake-up.)
+start 80x24 env LANG=C LC_ALL=C "$HTKP" -c config/htkp.ini
+wait_for '1  Welcome' >/dev/null
+for _ in 1 2 3 4 5 6 7 8; do t send-keys -t k -H c3 a9; done
+keys '?'
+check "C locale: typing é eight times leaves the kiosk running" wait_for '^ htkp  Help'
+kill -HUP "$(kiosk_pid)"
+expect '^\[exited 0\]' "C locale: after those keys a hang-up still ends the kiosk"
+
 # --- start-up errors: one line, exit status 2 ---
 bad="$TMPDIR_TEST/bad.ini"
 printf '[display]\ntheme = purple\n' >"$bad"

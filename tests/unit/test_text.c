@@ -656,6 +656,40 @@ static void append_char(void **state)
 	assert_string_equal(buf, "a\xc3\xa9\xe4\xb8\xad");
 }
 
+/* A phrase as long as a query (500 bytes) is found and marked whole: no
+ * length limit below the query's. */
+static void match_long_phrase(void **state)
+{
+	(void)state;
+	char phrase[501], text[600];
+	for (size_t i = 0; i < 500; i++)
+		phrase[i] = i % 10 == 9 ? ' ' : 'a' + (char)(i % 10);
+	phrase[499] = 'x';
+	phrase[500] = '\0';
+	snprintf(text, sizeof text, "Before %s after", phrase);
+	char *terms[] = {phrase};
+	bool prefix[] = {false};
+	size_t start = 0, end = 0;
+	assert_true(text_match(text, strlen(text), 0, terms, prefix, 1, &start, &end));
+	assert_int_equal(start, 7);
+	assert_int_equal(end, 507);
+}
+
+/* Type-to-jump compares as search does: case and diacritics folded. */
+static void starts_with_folded(void **state)
+{
+	(void)state;
+	assert_true(text_starts_with("Nig\xc3\xa9ria", "nig"));
+	assert_true(text_starts_with("\xc3\x96zt\xc3\xbcrk", "oz"));
+	assert_true(text_starts_with("Ozturk", "\xc3\x96Z"));
+	assert_true(text_starts_with(OZTURK_NFD, "ozt"));
+	assert_true(text_starts_with("Nepal", ""));
+	assert_false(text_starts_with("Nepal", "ni"));
+	assert_false(text_starts_with("Ne", "nep"));
+	assert_true(text_is_letter('a') && text_is_letter(0xe9) && text_is_letter(0x4e2d));
+	assert_false(text_is_letter('1') || text_is_letter(' ') || text_is_letter('/'));
+}
+
 static void clean_one_megabyte(void **state)
 {
 	(void)state;
@@ -711,6 +745,8 @@ static const struct CMUnitTest fixed_tests[] = {
 	cmocka_unit_test(clean_one_megabyte),
 	cmocka_unit_test(drop_last_char),
 	cmocka_unit_test(append_char),
+	cmocka_unit_test(match_long_phrase),
+	cmocka_unit_test(starts_with_folded),
 };
 #define N_FIXED (sizeof fixed_tests / sizeof fixed_tests[0])
 

@@ -1,0 +1,41 @@
+/* Drawing primitives and the theme. Every string reaches the terminal
+ * through ui_put, which cleans it (controls, bidi overrides, bad UTF-8)
+ * and cuts it by display columns: a view cannot draw unsafe text. */
+#ifndef HTKP_UI_DRAW_H
+#define HTKP_UI_DRAW_H
+
+#include <stddef.h>
+
+struct config;
+
+/* What a string is, for drawing: the theme maps each role to attributes
+ * that survive in monochrome. */
+enum role {
+	ROLE_NORMAL, ROLE_TITLE, ROLE_STATUS, ROLE_SELECTED, ROLE_HEADING,
+	ROLE_LABEL, ROLE_MATCH, ROLE_LINK, ROLE_LINK_SELECTED, ROLE_DIM,
+	ROLE_ERROR, ROLE_COUNT
+};
+
+/* The content area a view draws into. */
+struct area {
+	int y, x, h, w;
+};
+
+/* Draws s[0..n) (any bytes: it is cleaned here) at (y, x), cut to at most
+ * cols columns. Returns the columns drawn. */
+int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role);
+/* Same, for a NUL-terminated string. */
+int ui_puts(int y, int x, const char *s, int cols, enum role role);
+/* Chooses attributes and line-drawing characters for the configuration
+ * and this terminal. Call after curses started. */
+void ui_draw_init(const struct config *cfg);
+
+/* A horizontal rule of cols cells at (y, x): the terminal's line-drawing
+ * set, or '-' where it has none (or ascii = yes); nothing on a
+ * low-bandwidth link, where it would be bytes for decoration. */
+void ui_rule(int y, int x, int cols);
+
+/* Fills cols cells at (y, x) with the role's background. */
+void ui_fill(int y, int x, int cols, enum role role);
+
+#endif

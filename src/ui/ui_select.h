@@ -1,0 +1,50 @@
+/* One selectable list for every menu and list of the kiosk: the selection,
+ * the first row shown, the keys that move them and type-to-jump, so that
+ * every list moves the same way. Rows are drawn by their view. */
+#ifndef HTKP_UI_SELECT_H
+#define HTKP_UI_SELECT_H
+
+#include "ui/ui_view.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct select {
+	long n;            /* items */
+	long sel, top;     /* selected item, first item shown */
+	long page;         /* items shown, set by select_scroll */
+	bool aligned;      /* pages start at multiples of page (the result list) */
+	char jump[64];     /* letters typed to jump, while a jump is going on */
+	size_t jump_len;
+	double jump_at;    /* when the last of them was typed */
+};
+
+/* What the list knows about its items, through the view. */
+struct select_src {
+	/* Item i's label for type-to-jump (may use buf), or NULL. */
+	const char *(*label)(void *ctx, long i, char *buf, size_t len);
+	/* Whether item i can be selected (a heading cannot); NULL: all can. */
+	bool (*selectable)(void *ctx, long i);
+	/* Letters that are commands in the view, on top of the list's own
+	 * (j k g G b h l q H): they start no jump. */
+	const char *commands;
+	void *ctx;
+};
+
+/* Sets the number of items, keeping the selection in range and on a
+ * selectable item. */
+void select_set_count(struct select *s, long n, const struct select_src *src);
+
+/* Sets the rows there are room for and scrolls the selection into view. */
+void select_scroll(struct select *s, long page);
+
+/* Draws the highlight of row i at (y, x, w cells) when it is selected;
+ * returns the role to draw the row's text in. */
+enum role select_row(const struct select *s, long i, int y, int x, int w);
+
+/* Up/Down j/k (stop at the ends), PgUp/PgDn b/Space, Home/End g/G, and
+ * letters typed to jump to the next item whose label begins with them.
+ * ACT_NONE when the key was the list's, else ACT_UNHANDLED. */
+struct action select_key(struct select *s, int key, const struct select_src *src);
+
+#endif
