@@ -2,6 +2,7 @@
  * and status bars, global keys, idle reset, resize and hang-up. Keys that
  * arrive together are all handled before one frame is drawn. */
 #include "ui/ui.h"
+#include "ui/ui_keys.h"
 #include "common/config.h"
 #include "store/store.h"
 #include "common/text.h"
@@ -163,6 +164,7 @@ static bool global_key(struct app *app, int key)
 		view_home(app);
 		return true;
 	case '?':
+	case KEY_F(1):
 		if (app->top->ops != &help_view_ops) {
 			struct view *v = help_view_new(app);
 			if (v)
@@ -347,6 +349,7 @@ static SCREEN *start_terminal(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_define_pc();
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	leaveok(stdscr, TRUE);   /* the cursor is hidden: never spend bytes moving it */
