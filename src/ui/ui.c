@@ -3,6 +3,7 @@
  * arrive together are all handled before one frame is drawn. */
 #include "ui/ui.h"
 #include "ui/ui_dbviews.h"
+#include "ui/ui_keys.h"
 #include "ui/ui_view.h"
 #include "common/config.h"
 #include "store/store.h"
@@ -183,6 +184,7 @@ static struct action global_key(struct app *app, int key)
 	case 'H':
 		return ACTION(ACT_HOME);
 	case '?':
+	case KEY_F(1):
 		if (app->top->ops == &help_view_ops)
 			return ACTION(ACT_NONE);
 		return action_push(help_view_new(app));
@@ -392,6 +394,7 @@ static SCREEN *start_terminal(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_define_pc();
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	leaveok(stdscr, TRUE);   /* the cursor is hidden: never spend bytes moving it */
