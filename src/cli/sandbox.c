@@ -150,10 +150,11 @@ static const char *const allowed[] = {
 	"exit_group",
 };
 
-/* The terminal requests ncurses makes: attributes and window size.
+/* The terminal requests ncurses makes (attributes, window size) and the
+ * loop's count of waiting bytes (a wake-up with none is a hang-up).
  * Refused among others: TIOCSTI (typing into the terminal). */
 static const unsigned long tty_requests[] = {TCGETS, TCSETS, TCSETSW, TCSETSF,
-					     TIOCGWINSZ};
+					     TIOCGWINSZ, FIONREAD};
 
 static int rule(scmp_filter_ctx f, uint32_t action, const char *name,
 		unsigned n, const struct scmp_arg_cmp *cmp)

@@ -3,6 +3,7 @@
  * cases) that Tab selects and Enter follows. */
 #include "ui/ui_dbviews.h"
 #include "ui/ui_doc.h"
+#include "common/audit.h"
 #include "common/catalog.h"
 #include "store/recordfmt.h"
 #include "store/store.h"
@@ -120,5 +121,6 @@ struct view *record_view_new(struct app *app, int db, long rowid, bool highlight
 	}
 	snprintf(rv->v.title, sizeof rv->v.title, "%s: %s", catalog[db].title,
 		 record_value(&rv->rec, "id"));
+	audit_record_opened(db, record_value(&rv->rec, "id"));
 	return &rv->v;
 }

@@ -1,6 +1,6 @@
 #!/bin/bash
 # [kiosk] audit = yes: syslog lines for a session's start (with the SSH
-# client's address) and end, sent from inside the seccomp filter; nothing
+# client's address), each record it opened, and its end, sent from inside the seccomp filter; nothing
 # with audit = no. The kiosk runs in its own mount namespace with a
 # private /dev, where a small listener stands in for the log daemon.
 . tests/lib.sh
@@ -37,7 +37,15 @@ wait_for '1  Welcome' >/dev/null
 logged() { grep -qE "$1" "$log" 2>/dev/null; }
 check "audit = yes: the session's start is logged with the client's address" \
 	poll 5 logged '^<86>.* htkp\[[0-9]+\]: session start: uid [0-9]+, client 192\.0\.2\.7$'
-keys q
+keys 3
+wait_for 'Case Law: 46 cases' >/dev/null
+keys / && keys -l 'Vaupes' && keys Enter
+wait_for 'Results 1-1' >/dev/null
+keys Enter
+wait_for 'Bogot' >/dev/null
+check "a record opened is logged with its database and id" \
+	poll 5 logged 'htkp\[[0-9]+\]: opened cases [A-Za-z0-9-]+$'
+keys H q
 expect '^\[exited 0\]' "the kiosk quits normally"
 check "the session's end is logged from inside the filter" poll 5 logged 'htkp\[[0-9]+\]: session end$'
 sed 's/^/# /' "$log"
