@@ -41,7 +41,10 @@ keys 5
 wait_for 'Results 1-2 of 2' >/dev/null
 expect '^  Hostile \[2J\[31mtitle reversed  zero' "list: a title's escape sequences are shown as text, without ESC"
 expect 'Evil\[31mland +2021' "list: a country cell is cleaned the same way"
+expect '^  A quiet case\[5m in plain ASCII +Testland' "list: plain ASCII with an escape and a bell is cleaned too"
 check "list: nothing raw reaches the screen" raw_free "list"
+check "list: no blinking from the data (ESC[5m was not obeyed)" \
+	bash -c "! tmux -L $TMUX_SOCKET capture-pane -p -e -t k | grep -q $'\e\\[5m'"
 
 # --- the result list: the snippet under a row ---
 keys /
