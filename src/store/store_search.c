@@ -193,10 +193,8 @@ static char *column_dup(sqlite3_stmt *stmt, int i)
 	return t ? strdup((const char *)t) : NULL;
 }
 
-/* Reads one row of the columns statement: id, the list columns, and the
- * snippet when there are words. */
-static int read_row(sqlite3_stmt *stmt, const struct db_info *d, bool snippet,
-		    struct result *r)
+/* Reads one row of the columns statement: id and the list columns. */
+static int read_row(sqlite3_stmt *stmt, const struct db_info *d, struct result *r)
 {
 	int c = 0;
 	if (!(r->id = column_dup(stmt, c++)))
@@ -205,9 +203,6 @@ static int read_row(sqlite3_stmt *stmt, const struct db_info *d, bool snippet,
 		if (sqlite3_column_type(stmt, c) != SQLITE_NULL
 		    && !(r->cols[i] = column_dup(stmt, c)))
 			return -1;
-	if (snippet && sqlite3_column_type(stmt, c) != SQLITE_NULL
-	    && !(r->snippet = column_dup(stmt, c)))
-		return -1;
 	return 0;
 }
 
@@ -236,8 +231,9 @@ static int page_rowids(struct store *st, const struct search *s, long offset,
 	return result;
 }
 
-/* Step two: each row's columns and, with words, its snippet (FTS5 finds
- * the one rowid within the match directly). */
+/* Step two: each row's columns, by rowid. The snippets under the rows
+ * are made from the records' own fields (snippet.c): FTS5's snippet()
+ * ran fields together, and rebuilt a prefix's term list for every row. */
 static int page_columns(struct store *st, const struct search *s, struct result_page *out)
 {
 	const struct db_info *d = &catalog[s->db];
@@ -245,15 +241,7 @@ static int page_columns(struct store *st, const struct search *s, struct result_
 	sql_add(&q, "SELECT t.id");
 	for (size_t i = 0; i < d->n_columns; i++)
 		add_column(&q, d, d->columns[i].source);
-	if (s->fts) {
-		sql_add(&q, ", snippet(%s, 1, char(1), char(2), '...', 12)"
-			    " FROM %s JOIN %s t ON t.rowid = %s.rowid"
-			    " WHERE %s MATCH ? AND %s.rowid = ?",
-			d->fts, d->fts, d->table, d->fts, d->fts, d->fts);
-		bind_text(&q, s->fts);
-	} else {
-		sql_add(&q, " FROM %s t WHERE t.rowid = ?", d->table);
-	}
+	sql_add(&q, " FROM %s t WHERE t.rowid = ?", d->table);
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;
@@ -262,7 +250,7 @@ static int page_columns(struct store *st, const struct search *s, struct result_
 		sqlite3_bind_int64(stmt, q.nb + 1, out->v[i].rowid);
 		rc = sqlite3_step(stmt);
 		if (rc == SQLITE_ROW)
-			rc = read_row(stmt, d, s->fts != NULL, &out->v[i]) == 0 ? SQLITE_DONE
+			rc = read_row(stmt, d, &out->v[i]) == 0 ? SQLITE_DONE
 										 : SQLITE_NOMEM;
 		sqlite3_reset(stmt);
 	}

@@ -5,6 +5,7 @@
 #include "ui/ui_select.h"
 #include "common/catalog.h"
 #include "common/config.h"
+#include "store/snippet.h"
 #include "store/store.h"
 
 #include <curses.h>
@@ -21,6 +22,7 @@ struct list_view {
 	bool loaded;
 	struct select list;             /* n: the results; pages stay aligned */
 	struct result_page page;        /* rows [page_off, page_off + page.n) */
+	bool snippets;                  /* the page's snippets are made */
 	long page_off;
 };
 
@@ -68,19 +70,29 @@ static bool want_snippets(const struct list_view *l, const struct app *app, stru
 	return l->sh->state.q.fts && !app->cfg->low_bandwidth && a.h - HEADER_ROWS >= 10;
 }
 
-/* Makes sure the rows shown are in the cached page. */
-static void fetch(struct list_view *l, struct app *app)
+/* Makes sure the rows shown are in the cached page, with their snippets
+ * when the list shows them. */
+static void fetch(struct list_view *l, struct app *app, bool snippets)
 {
 	const struct select *s = &l->list;
 	long want = s->n - s->top < s->page ? s->n - s->top : s->page;
-	if (l->page_off == s->top && (long)l->page.n >= want)
-		return;
-	struct search q;
-	dbstate_search(&l->sh->state, &q);
-	result_page_free(&l->page);
-	l->page_off = s->top;
-	if (store_search_page(app->store, &q, s->top, s->page, &l->page) != 0)
-		ui_message(app, true, "%s", store_error(app->store));
+	if (l->page_off != s->top || (long)l->page.n < want) {
+		struct search q;
+		dbstate_search(&l->sh->state, &q);
+		result_page_free(&l->page);
+		l->page_off = s->top;
+		l->snippets = false;
+		if (store_search_page(app->store, &q, s->top, s->page, &l->page) != 0) {
+			ui_message(app, true, "%s", store_error(app->store));
+			return;
+		}
+	}
+	if (snippets && !l->snippets) {
+		const struct query *words = &l->sh->state.q;
+		snippet_page(app->store, l->sh->state.db, &l->page, words->terms,
+			     words->prefix, words->n_terms);
+		l->snippets = true;
+	}
 }
 
 /* Column widths for this width: fixed columns, dropped when the terminal
@@ -174,7 +186,7 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 	for (size_t i = 0; i < d->n_columns; i++)
 		titles[i] = (char *)d->columns[i].label;
 	draw_cells(y++, a.x + 2, d, w, titles, ROLE_LABEL);
-	fetch(l, app);
+	fetch(l, app, rows == 2);
 	for (size_t i = 0; i < l->page.n && (long)i < l->list.page; i++) {
 		const struct result *r = &l->page.v[i];
 		enum role role = select_row(&l->list, l->page_off + (long)i, y, a.x, a.w);
