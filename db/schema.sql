@@ -1,12 +1,13 @@
 -- htkp database schema. PRAGMA user_version is the schema version: the
--- kiosk refuses a file whose version it does not know (src/store.c).
+-- kiosk refuses a file whose version it does not know (src/store/store.c).
+-- Version 2 added the names column of the full-text indexes.
 -- htkp-import creates this schema in a fresh file, then loads the records.
 --
 -- Rowids are assigned newest first at import (cases by decision date,
 -- legislation and publications by year), so rowid order is the cheap
 -- "newest" sort and the default for a list without a search.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- What was imported, when, from which files.
 CREATE TABLE meta (
@@ -114,11 +115,14 @@ CREATE TABLE case_law (
 CREATE INDEX case_law_by_law ON case_law (law_rowid, case_rowid);
 
 -- Full-text indexes, rowid = the record's rowid. Column 0 is the title
--- (weighted above the body by bm25 in src/store.c), column 1 every other
--- text of the record. remove_diacritics 2 folds case and all Latin marks.
+-- (weighted above the body by bm25 in src/store/store_search.c), column 1
+-- every other text of the record, column 2 its names: its id and, for a
+-- case, the ids and titles of the laws it applied ("TVPA" finds the cases
+-- that applied USA-2000-TVPA); names find records but do not rank them.
+-- remove_diacritics 2 folds case and all Latin marks.
 CREATE VIRTUAL TABLE cases_fts USING fts5 (
-  title, body, tokenize = 'unicode61 remove_diacritics 2');
+  title, body, names, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE legislation_fts USING fts5 (
-  title, body, tokenize = 'unicode61 remove_diacritics 2');
+  title, body, names, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE bibliography_fts USING fts5 (
-  title, body, tokenize = 'unicode61 remove_diacritics 2');
+  title, body, names, tokenize = 'unicode61 remove_diacritics 2');

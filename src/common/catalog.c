@@ -143,10 +143,12 @@ static const char *const law_browse[] = {"topic"};
 /* The short list first: a long one would push it out of sight. */
 static const char *const bib_browse[] = {"method", "keyword"};
 
+/* A case is found by the laws it applied; a law is not found by the
+ * cases that applied it (their names would drown its own words). */
 static const struct link_info case_link = {DB_LEGISLATION, "Laws applied",
-					  "case_rowid", "law_rowid"};
+					  "case_rowid", "law_rowid", 1};
 static const struct link_info law_link = {DB_CASES, "Cases applying this law",
-					 "law_rowid", "case_rowid"};
+					 "law_rowid", "case_rowid", 0};
 
 static const struct text_source case_texts[] = {
 	{"country", "country", 1},

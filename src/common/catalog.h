@@ -61,6 +61,9 @@ struct link_info {
 	const char *label;      /* "Laws applied" */
 	const char *from_col;   /* case_law column holding this record */
 	const char *to_col;     /* case_law column holding the target */
+	int searched;           /* the targets' ids and titles are searched
+				   with this record ("TVPA" finds the cases
+				   that applied the TVPA) */
 };
 
 /* Fixed-size arrays elsewhere (store.h, the list and filter views) hold

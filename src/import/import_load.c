@@ -97,16 +97,26 @@ static const char facet_sql[] =
 	"  AND m.facet IS NOT NULL AND clean(t.atom) IS NOT NULL "
 	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
 
-/* Title, then the record's other searched texts (textmap.body) in file
- * order; %s: the FTS table, the record table; %d: the enum db. */
+/* Title; the record's other searched texts (textmap.body) in file order;
+ * its names: its id (so that "TVPA" finds USA-2000-TVPA) and what
+ * linked_sql adds. %s: the FTS table, the record table twice, linked_sql
+ * or ""; %d: the enum db. */
 static const char fts_sql[] =
-	"INSERT INTO %s (rowid, title, body) "
+	"INSERT INTO %s (rowid, title, body, names) "
 	"SELECT r.rno, (SELECT title FROM %s WHERE rowid = r.rno),"
 	"  (SELECT group_concat(clean(t.atom), char(10))"
 	"   FROM json_tree(r.json) AS t CROSS JOIN temp.textmap AS m"
 	"   WHERE t.type = 'text' AND m.db = r.db AND m.body"
-	"     AND m.path = field_path(t.fullkey)) "
+	"     AND m.path = field_path(t.fullkey)),"
+	"  (SELECT id FROM %s WHERE rowid = r.rno)%s "
 	"FROM temp.rec AS r WHERE r.db = %d ORDER BY r.rno";
+/* The ids and titles of the records it links to, where the catalog says
+ * they are searched; %s: the target table, its case_law column, this
+ * record's case_law column. */
+static const char linked_sql[] =
+	" || coalesce(char(10) || (SELECT group_concat(o.id || ' ' || o.title, char(10))"
+	"   FROM case_law AS c JOIN %s AS o ON o.rowid = c.%s"
+	"   WHERE c.%s = r.rno), '')";
 
 /* Facets a record's columns give rather than its texts: a year filter's
  * values, and a yes/no field's words. */
@@ -226,7 +236,7 @@ static enum imp_status run_made(struct imp *imp, const char *what,
 static enum imp_status run_made(struct imp *imp, const char *what,
 				const char *fmt, ...)
 {
-	char sql[1024];
+	char sql[2048];
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vsnprintf(sql, sizeof sql, fmt, ap);
@@ -258,6 +268,18 @@ static enum imp_status load_column_facets(struct imp *imp, int d)
 	return st;
 }
 
+/* The full-text index of database d. */
+static enum imp_status load_fts(struct imp *imp, int d)
+{
+	const struct link_info *l = catalog[d].link;
+	char linked[512] = "";
+	if (l && l->searched)
+		snprintf(linked, sizeof linked, linked_sql, catalog[l->target].table,
+			 l->to_col, l->from_col);
+	return run_made(imp, "indexing records", fts_sql, catalog[d].fts,
+			catalog[d].table, catalog[d].table, linked, d);
+}
+
 /* Facets, their counts and the full-text indexes of every database. */
 static enum imp_status load_indexes(struct imp *imp, const char *sources)
 {
@@ -267,8 +289,7 @@ static enum imp_status load_indexes(struct imp *imp, const char *sources)
 	if (st == IMP_OK)
 		st = run_step(imp, &count_step, sources);
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
-		st = run_made(imp, "indexing records", fts_sql, catalog[d].fts,
-			      catalog[d].table, d);
+		st = load_fts(imp, d);
 	if (st == IMP_OK)
 		st = run_step(imp, &meta_step, sources);
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)

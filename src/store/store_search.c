@@ -14,7 +14,7 @@
 const char *const sort_names[SORT_COUNT] = {"relevance", "newest", "oldest", "title"};
 
 /* Title above body: a word in the title weighs ten times one in the text. */
-#define BM25 "bm25(%s, 10.0, 1.0)"
+#define BM25 "bm25(%s, 10.0, 1.0, 0.0)"
 
 struct bind {
 	const char *text;   /* NULL: an integer */

@@ -22,7 +22,7 @@ expect '^ Filters: none \(f to add\)' "the filters line is empty"
 
 # --- search ---
 search trafficking
-expect '^ Results 1-9 of 32, by relevance' "cases: a search opens the list with its position"
+expect '^ Results 1-9 of 36, by relevance' "cases: a search opens the list with its position"
 expect '^  Title +Country +Year Verdict' "cases: the list has column titles"
 expect '^ Search: trafficking' "cases: the search line shows the words"
 check "cases: the best match is the first row, selected" \
@@ -32,32 +32,32 @@ expect "^    \.\.\..*Colombia's first conviction for trafficking for domestic se
 
 # --- paging ---
 keys NPage
-expect '^ Results 10-18 of 32, by relevance' "cases: PgDn shows the next page"
+expect '^ Results 10-18 of 36, by relevance' "cases: PgDn shows the next page"
 keys NPage
-wait_for '^ Results 19-27 of 32' >/dev/null
+wait_for '^ Results 19-27 of 36' >/dev/null
 keys NPage
-expect '^ Results 28-32 of 32' "cases: PgDn reaches the last page"
+expect '^ Results 28-36 of 36' "cases: PgDn reaches the last page"
 keys NPage
 wait_for 'Enter: open' >/dev/null
-expect '^ Results 28-32 of 32' "cases: PgDn stays on the last page"
+expect '^ Results 28-36 of 36' "cases: PgDn stays on the last page"
 keys PPage
-expect '^ Results 19-27 of 32' "cases: PgUp goes back a page"
+expect '^ Results 19-27 of 36' "cases: PgUp goes back a page"
 keys Home
-expect '^ Results 1-9 of 32' "cases: Home goes to the first page"
+expect '^ Results 1-9 of 36' "cases: Home goes to the first page"
 keys End
-expect '^ Results 28-32 of 32' "cases: End goes to the last page"
+expect '^ Results 28-36 of 36' "cases: End goes to the last page"
 keys Home
-wait_for '^ Results 1-9 of 32' >/dev/null
+wait_for '^ Results 1-9 of 36' >/dev/null
 # Two PgDn that arrive together (typed ahead on a slow link, drawn as one
 # frame) move two pages.
 keys NPage NPage
-check "cases: two PgDn typed ahead move two pages" wait_for '^ Results 19-27 of 32' 2
+check "cases: two PgDn typed ahead move two pages" wait_for '^ Results 19-27 of 36' 2
 keys Home
-wait_for '^ Results 1-9 of 32' >/dev/null
+wait_for '^ Results 1-9 of 36' >/dev/null
 
 # --- a record, and back to the same place ---
 keys NPage Down
-wait_for '^ Results 10-18 of 32' >/dev/null
+wait_for '^ Results 10-18 of 36' >/dev/null
 check "cases: Down moves the selection to the second row of page 2" wait_selected_no 8
 sel=$(selected)
 top_lines >"$TMPDIR_TEST/list"
@@ -95,13 +95,13 @@ keys Escape
 check "cases: Esc returns to the case at the same scroll and link" \
 	same_screen "$TMPDIR_TEST/case"
 keys Escape
-expect '^ Results 1-9 of 32' "cases: Esc again returns to the list"
+expect '^ Results 1-9 of 36' "cases: Esc again returns to the list"
 check "cases: ... with the case still selected" wait_selected '^  Muhammad Asif'
 
 # --- sort ---
 keys s
 expect 'Sorted by newest\.' "cases: s sorts by newest, and says so"
-expect '^ Results 1-9 of 32, newest first' "cases: the position line names the order"
+expect '^ Results 1-9 of 36, newest first' "cases: the position line names the order"
 check "cases: newest first: the 2024 case" wait_selected '^  Government of Nepal v\. Tyson Tamang.* 2024 '
 keys s
 expect 'Sorted by oldest\.' "cases: s again: oldest"
@@ -133,7 +133,7 @@ wait_for '\(any: remove this filter\)' >/dev/null
 keys Home Enter
 expect '^ Filters: none \(f to add\)' "cases: (any) removes the filter"
 keys Escape
-expect '^ Results 1-9 of 32' "cases: ... and the list is whole again"
+expect '^ Results 1-9 of 36' "cases: ... and the list is whole again"
 
 # --- c clears ---
 keys c

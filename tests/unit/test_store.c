@@ -20,6 +20,7 @@
 #include "common/catalog.h"
 #include "query/dbstate.h"
 #include "query/query.h"
+#include "store/snippet.h"
 #include "store/store.h"
 
 #define DB_PATH "db/htkp.db"
@@ -173,7 +174,9 @@ static void test_search_words(void **state)
 	expect_text(DB_CASES, "debt bondage", NONE);
 	expect_text(DB_BIBLIOGRAPHY, "health", IDS("BIB-2006-ZIMMERMAN-STOLEN",
 		"BIB-2012-ORAM", "BIB-2017-ZIMMERMAN-KISS"));
-	expect_text(DB_CASES, "servitude", IDS("COL-2018-001", "ECHR-2005-001",
+	/* AUS-2008-002 applied the Slavery and Sexual Servitude Act: the
+	 * titles of the laws a case applied are searched with it. */
+	expect_text(DB_CASES, "servitude", IDS("AUS-2008-002", "COL-2018-001", "ECHR-2005-001",
 		"ECHR-2012-001", "FSM-2015-001", "GBR-2011-001", "GBR-2014-001",
 		"USA-2005-001", "USA-2010-001", "USA-2011-001"));
 	expect_text(DB_CASES, "zzzqqxx", NONE);
@@ -267,6 +270,8 @@ static void test_snippet(void **state)
 	typed_init(&t, DB_CASES, "bogota");
 	assert_int_equal(store_search_page(st, &t.s, 0, 5, &p), 0);
 	assert_int_equal(p.n, 1);
+	assert_null(p.v[0].snippet);   /* made only for the kiosk's list */
+	snippet_page(st, DB_CASES, &p, t.q.terms, t.q.prefix, t.q.n_terms);
 	assert_non_null(p.v[0].snippet);
 	assert_non_null(strstr(p.v[0].snippet, "\1Bogotá\2"));
 	assert_string_equal(p.v[0].cols[0], "Trafficking for domestic servitude of an "
@@ -1142,7 +1147,7 @@ static void test_open_bad_files(void **state)
 
 	/* The right version number, but no tables. */
 	snprintf(p, sizeof p, "%s/hollow.db", tmpdir);
-	make_sqlite(p, "CREATE TABLE notes (x); PRAGMA user_version = 1;");
+	make_sqlite(p, "CREATE TABLE notes (x); PRAGMA user_version = 2;");
 	expect_refused(p);
 
 	/* A directory. */
