@@ -303,7 +303,7 @@ class Load:
                 self.connected_in = now - start
                 t_replace = now + a.seconds / 2
                 t_end = now + a.seconds
-            if now - start > a.seconds + a.connect_timeout + 60:
+            if now - start > a.seconds + a.connect_timeout + a.sessions:
                 self.fail("frame", "the run took too long: stopped")
                 break
             idle = [s for s in self.live() if not s.pending]
