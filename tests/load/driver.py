@@ -147,20 +147,22 @@ class Load:
         return out
 
     def sample_pss(self):
-        total, n = 0, {}
+        total, n, kb = 0, {}, {}
         for pid, comm in self.server_procs():
             try:
                 with open(f"/proc/{pid}/smaps_rollup") as f:
                     for line in f:
                         if line.startswith("Pss:"):
                             total += int(line.split()[1])
+                            kb[comm] = kb.get(comm, 0) + int(line.split()[1])
                             break
             except OSError:
                 continue
             n[comm] = n.get(comm, 0) + 1
         if total > self.pss_max:
             self.pss_max = total
-            self.pss_at = f"{self.phase}, " + ", ".join(f"{v} {k}" for k, v in sorted(n.items()))
+            self.pss_at = f"{self.phase}: " + ", ".join(
+                f"{v} {k} {kb.get(k, 0) / 1024:.1f} MB" for k, v in sorted(n.items()))
         return n
 
     # --- sessions ---
