@@ -19,6 +19,7 @@ import argparse
 import errno
 import fcntl
 import json
+import math
 import os
 import random
 import re
@@ -44,7 +45,7 @@ def percentile(values, p):
     if not values:
         return float("nan")
     s = sorted(values)
-    return s[min(len(s) - 1, max(0, int(round(p / 100 * len(s) + 0.5)) - 1))]
+    return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
 
 
 class Session:
