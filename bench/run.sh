@@ -4,7 +4,9 @@
 #   1. the byte meter: bytes htkp writes to the terminal per step of each
 #      tests/bytes/*.keys scenario, beside the floor, for xterm-256color
 #      and vt100 at 80x24 (see bench/README.md);
-#   2. then every other executable bench/*.sh, in name order.
+#   2. then every other executable bench/*.sh, in name order: query
+#      timings (queries.sh), load over SSH (ssh_load.sh: 200 sessions for
+#      60 s, key-to-frame latency and PSS per session).
 # Exits non-zero when any benchmark fails; runs them all regardless.
 cd "$(dirname "$0")/.." || exit 2
 
