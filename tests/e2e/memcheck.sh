@@ -85,15 +85,21 @@ unset ASAN_OPTIONS UBSAN_OPTIONS
 # --- valgrind ---
 if command -v valgrind >/dev/null; then
 	vg="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --log-file=$logs/vg.%p"
-	start 80x24 $vg "$HTKP" -c config/htkp.ini
+	# valgrind runs SQLite some fifty times slower, and more on a busy
+	# machine: the bound on one statement's time must not be what fails.
+	vgcfg="$TMPDIR_TEST/valgrind.ini"
+	sed 's/^time_limit = .*/time_limit = 120000/' config/htkp.ini >"$vgcfg"
+	start 80x24 $vg "$HTKP" -c "$vgcfg"
 	wait_for '1  Welcome' 30 >/dev/null
 	session
 	expect '^\[exited 0\]' "valgrind: a session through every screen exits 0 with no error" 
 	grep -h -A12 -E 'Invalid|uninitialised|definitely lost: [1-9]' "$logs"/vg.* 2>/dev/null | head -40 | sed 's/^/# /'
-	$vg "$HTKP" query cases labour --filter country=Norway >/dev/null 2>&1
+	$vg "$HTKP" -c "$vgcfg" query cases labour --filter country=Norway >/dev/null 2>"$logs/err"
 	check "valgrind: query" test $? -eq 0
-	$vg "$HTKP" show cases NOR-2017-001 >/dev/null 2>&1
+	sed 's/^/# /' "$logs/err"
+	$vg "$HTKP" -c "$vgcfg" show cases NOR-2017-001 >/dev/null 2>"$logs/err"
 	check "valgrind: show" test $? -eq 0
+	sed 's/^/# /' "$logs/err"
 else
 	not_ok "valgrind is installed"
 fi
