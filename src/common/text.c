@@ -115,7 +115,7 @@ static void run_close(struct run *r, struct outbuf *o)
 /* What one character became in the charset. */
 enum piece {
 	PIECE_SHOWN,      /* something readable */
-	PIECE_BETWEEN,    /* a space or punctuation: may be inside a run */
+	PIECE_BETWEEN,    /* a space, comma, stop or dash: may be inside a run */
 	PIECE_GONE,       /* nothing (a mark glibc drops) */
 	PIECE_LOST,       /* '?', for a letter of a script */
 	PIECE_LOST_SIGN,  /* '?', for a mark, punctuation or symbol */
@@ -131,14 +131,16 @@ static enum piece classify(ucs4_t c, const uc_script_t *sc, const char *conv, si
 	size_t spaces = 0;   /* glibc may give a dropped mark and a space as one */
 	while (spaces < n && conv[spaces] == ' ')
 		spaces++;
+	/* Brackets and quotes are not "between": "[Cyrillic] ([Cyrillic])". */
 	return spaces == n || uc_is_general_category(c, UC_CATEGORY_Zs)
-	       || uc_is_general_category(c, UC_CATEGORY_P) ? PIECE_BETWEEN : PIECE_SHOWN;
+	       || uc_is_general_category(c, UC_CATEGORY_Po)
+	       || uc_is_general_category(c, UC_CATEGORY_Pd) ? PIECE_BETWEEN : PIECE_SHOWN;
 }
 
 /* Copies the conversion conv[0..len) of s[0..n) (offsets: each input
  * character's place in conv) into o, each run of letters that became '?'
- * named by its script instead. Spaces and punctuation between the run's
- * words ("ไทย, ไทย" is one [Thai]), and signs that became '?' within or
+ * named by its script instead. Spaces, commas, stops and dashes between
+ * the run's words ("ไทย, ไทย" is one [Thai]), and signs that became '?' within or
  * just before it, are part of the run: they wait in `held` until what
  * follows tells. Digits end a run: they can be read. */
 static void name_runs(const uint8_t *s, size_t n, const char *conv, size_t len,
@@ -153,7 +155,8 @@ static void name_runs(const uint8_t *s, size_t n, const char *conv, size_t len,
 			next++;   /* glibc took the next character with this one */
 		size_t from = offsets[i], to = next < n ? offsets[next] : len;
 		const uc_script_t *sc = uc_script(c);
-		switch (classify(c, sc, conv + from, to - from)) {
+		enum piece piece = classify(c, sc, conv + from, to - from);
+		switch (piece) {
 		case PIECE_LOST:
 			if (r.script && !run_takes(&r, sc)) {
 				run_close(&r, o);
@@ -167,12 +170,11 @@ static void name_runs(const uint8_t *s, size_t n, const char *conv, size_t len,
 				out_add(&held, conv + from, to - from);
 			break;
 		case PIECE_BETWEEN:
-			if (r.script) {
+		case PIECE_SHOWN:
+			if (piece == PIECE_BETWEEN && r.script) {
 				out_add(&held, conv + from, to - from);
 				break;
 			}
-			/* fall through */
-		case PIECE_SHOWN:
 			run_close(&r, o);
 			out_add(o, held.v, held.n);
 			held.n = 0;

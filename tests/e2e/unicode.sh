@@ -86,6 +86,9 @@ check "LANG=C: no byte above ASCII in the placeholders' screens" \
 LANG=C LC_ALL=C "$HTKP" -c config/htkp.ini --db "$db" query legislation >"$TMPDIR_TEST/out" 2>/dev/null
 check "LANG=C htkp query: the Thai title reads [Thai]" \
 	test "$(head -1 "$TMPDIR_TEST/out")" = "$(printf 'UNI-LAW-2\t[Thai] (Anti-Trafficking in Persons Act)\tThailand\t2008')"
+LANG=C LC_ALL=C "$HTKP" -c config/htkp.ini --db "$db" show cases UNI-2020-001 >"$TMPDIR_TEST/out" 2>/dev/null
+check "LANG=C htkp show: a link reads [Cyrillic] ([Cyrillic], 2003), its brackets kept" \
+	grep -qx '  UNI-LAW-1: \[Cyrillic\] (\[Cyrillic\], 2003)' "$TMPDIR_TEST/out"
 
 # --- vt100: no colour, attributes carry the meaning ---
 start 80x24 env TERM=vt100 "$HTKP" -c config/htkp.ini

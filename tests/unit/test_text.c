@@ -766,6 +766,9 @@ static const struct conv_case conv_cases[] = {
 	{"ASCII", MARHABA " " ZHONG " " DELO, "[Arabic] [Chinese] [Cyrillic]"},
 	{"ASCII", DELO THAI, "[Cyrillic][Thai]"},
 	{"ASCII", "(" THAI ")", "([Thai])"},
+	{"ASCII", DELO " (" DELO ", 2003)", "[Cyrillic] ([Cyrillic], 2003)"},
+	{"ASCII", THAI " \xe2\x80\x9c" THAI "\xe2\x80\x9d", "[Thai] \"[Thai]\""},
+	{"ASCII", THAI " - " THAI2, "[Thai]"},
 	{"ASCII", INV_Q "Qu" E_ACUTE "?", "?Que?"},
 	{"ASCII", "", ""},
 	/* A charset that has the script keeps it; only what it lacks is named. */
