@@ -1,6 +1,7 @@
 /* `htkp query DB WORDS... [--filter F=V]... [--sort S] [--page N]` prints
  * one result page, one record a line; `htkp show DB ID` prints a record
- * with every field. Same engine, filters and ranking as the kiosk. */
+ * with every field and the ids of the records it links to. Same engine,
+ * filters and ranking as the kiosk, and as forgiving of case and accents. */
 #include "cli/cli.h"
 #include "common/catalog.h"
 #include "query/dbstate.h"
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PER_PAGE 20
 
@@ -24,6 +26,51 @@ static const char usage[] =
 int cli_is_command(const char *arg)
 {
 	return strcmp(arg, "query") == 0 || strcmp(arg, "show") == 0;
+}
+
+/* True when arg is a subcommand's option that takes the next argument. */
+int cli_takes_value(const char *arg)
+{
+	return strcmp(arg, "--filter") == 0 || strcmp(arg, "--sort") == 0
+	       || strcmp(arg, "--page") == 0;
+}
+
+/* The database called name, in any case ("Cases"), or -1. */
+static int find_db(const char *name)
+{
+	for (int i = 0; i < DB_COUNT; i++)
+		if (strcasecmp(name, catalog[i].name) == 0)
+			return i;
+	return -1;
+}
+
+/* Whether a and b are the same words but for case and accents
+ * ("nigeria", "Nigéria"): each begins the other, folded. */
+static bool same_folded(const char *a, const char *b)
+{
+	return text_starts_with(a, b) && text_starts_with(b, a);
+}
+
+/* The value of field as the database spells it ("nigeria" -> "Nigeria"),
+ * or value itself when none matches (the search then finds nothing).
+ * Returns -1 when the database cannot be read (said on stderr). */
+static int spell_value(struct store *st, int db, const char *field, const char *value,
+		       char **out)
+{
+	struct search all = {.db = db};
+	struct facet_list fl;
+	if (store_facet(st, &all, field, &fl) != 0) {
+		fprintf(stderr, "htkp: %s\n", store_error(st));
+		return -1;
+	}
+	const char *best = value;
+	for (size_t i = 0; i < fl.n; i++)
+		if (strcmp(fl.v[i].value, value) == 0 ||
+		    (best == value && same_folded(fl.v[i].value, value)))
+			best = fl.v[i].value;
+	*out = strdup(best);
+	facet_list_free(&fl);
+	return *out ? 0 : -1;
 }
 
 /* Prints s cleaned for a terminal (no controls, valid UTF-8, newlines
@@ -51,8 +98,17 @@ static void list_filters(int db)
 	fputc('\n', stderr);
 }
 
+/* The filter of db called name, in any case ("Country"), or NULL. */
+static const struct filter_info *find_filter(int db, const char *name)
+{
+	for (size_t i = 0; i < catalog[db].n_filters; i++)
+		if (strcasecmp(name, catalog[db].filters[i].name) == 0)
+			return &catalog[db].filters[i];
+	return NULL;
+}
+
 /* Applies one --filter FIELD=VALUE; year takes 2005, 2005-2010, 2005-, -2010. */
-static int apply_filter(struct dbstate *s, const char *arg)
+static int apply_filter(struct store *st, struct dbstate *s, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	char field[64];
@@ -60,21 +116,28 @@ static int apply_filter(struct dbstate *s, const char *arg)
 		return bad("--filter wants FIELD=VALUE, not \"%s\"", arg);
 	memcpy(field, arg, (size_t)(eq - arg));
 	field[eq - arg] = '\0';
-	const struct filter_info *f = catalog_filter(s->db, field);
+	const struct filter_info *f = find_filter(s->db, field);
 	if (!f) {
 		bad("no filter \"%s\" in this database", field);
 		list_filters(s->db);
 		return 2;
 	}
-	int rc = f->kind == FILTER_YEAR ? dbstate_set_years(s, eq + 1)
-					: dbstate_set_filter(s, field, eq + 1);
-	return rc == 0 ? 0 : bad("bad filter value \"%s\" (a year is 2005, 2005-2010, 2005- or -2010)", eq + 1);
+	if (f->kind == FILTER_YEAR)
+		return dbstate_set_years(s, eq + 1) == 0 ? 0
+		       : bad("bad filter value \"%s\" (a year is 2005, 2005-2010, 2005- or -2010)",
+			     eq + 1);
+	char *value;
+	if (spell_value(st, s->db, f->name, eq + 1, &value) != 0)
+		return 2;
+	int rc = dbstate_set_filter(s, f->name, value);
+	free(value);
+	return rc == 0 ? 0 : 1;
 }
 
 static int parse_sort(const char *name)
 {
 	for (int i = 0; i < SORT_COUNT; i++)
-		if (strcmp(name, sort_names[i]) == 0)
+		if (strcasecmp(name, sort_names[i]) == 0)
 			return i;
 	return -1;
 }
@@ -93,7 +156,8 @@ static int add_words(char **words, const char *w)
 	return 0;
 }
 
-static int parse_query_args(struct dbstate *s, int argc, char **argv, long *page)
+static int parse_query_args(struct store *st, struct dbstate *s, int argc, char **argv,
+			    long *page)
 {
 	char *words = NULL;
 	int rc = 0;
@@ -101,7 +165,7 @@ static int parse_query_args(struct dbstate *s, int argc, char **argv, long *page
 		const char *a = argv[i];
 		bool has_value = i + 1 < argc;
 		if (!strcmp(a, "--filter") && has_value) {
-			rc = apply_filter(s, argv[++i]);
+			rc = apply_filter(st, s, argv[++i]);
 		} else if (!strcmp(a, "--sort") && has_value) {
 			if ((s->sort = parse_sort(argv[++i])) < 0)
 				rc = bad("unknown sort \"%s\"", argv[i]);
@@ -161,7 +225,7 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 	struct dbstate s;
 	long page = 1;
 	dbstate_init(&s, db);
-	int rc = parse_query_args(&s, argc, argv, &page);
+	int rc = parse_query_args(st, &s, argc, argv, &page);
 	if (rc != 0) {
 		dbstate_free(&s);
 		return 2;
@@ -188,10 +252,12 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 	return rc;
 }
 
+/* Prints one piece of the record ctx; a link as "  ID: title (country,
+ * year)", the id being what `htkp show` takes next. */
 static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		       const char *value, int link)
 {
-	(void)ctx, (void)link;
+	const struct record *r = ctx;
 	switch (kind) {
 	case RF_HEADING:
 		printf("\n");
@@ -205,6 +271,10 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		printf(": ");
 		break;
 	case RF_LINK:
+		printf("  ");
+		put_clean(r->links[link].id ? r->links[link].id : "", stdout);
+		printf(": ");
+		break;
 	case RF_NOTE:
 		printf("  ");
 		break;
@@ -234,7 +304,7 @@ static int run_show(struct store *st, int db, int argc, char **argv)
 		fprintf(stderr, "htkp: %s\n", store_error(st));
 		return 2;
 	}
-	record_walk(&r, print_piece, NULL);
+	record_walk(&r, print_piece, &r);
 	record_free(&r);
 	return 0;
 }
@@ -244,7 +314,7 @@ int cli_run(struct store *st, int argc, char **argv)
 {
 	if (argc < 2)
 		return bad("%s wants a database: cases, legislation or bibliography", argv[0]);
-	int db = catalog_find(argv[1]);
+	int db = find_db(argv[1]);
 	if (db < 0)
 		return bad("no database \"%s\" (cases, legislation or bibliography)", argv[1]);
 	if (strcmp(argv[0], "query") == 0)

@@ -8,6 +8,11 @@ struct store;
 /* True when argv[0] names a subcommand. */
 int cli_is_command(const char *arg);
 
+/* True when arg is a subcommand's option that takes the next argument
+ * (--filter, --sort, --page): that argument is its value, never an option
+ * of htkp's own. */
+int cli_takes_value(const char *arg);
+
 /* Runs the subcommand in argv[0]. Returns the exit status: 0 with
  * results, 1 with none, 2 on bad arguments, a damaged database or a
  * record of the page that could not be read. */

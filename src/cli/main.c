@@ -24,7 +24,8 @@ static const char usage[] =
 	"       htkp [-c FILE] [--db FILE] query DATABASE [WORDS...] [--filter F=V]...\n"
 	"                                  [--sort S] [--page N]\n"
 	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
-	"       htkp --print-config | --help | --version\n";
+	"       htkp --print-config | --help | --version\n"
+	"Options may also follow the subcommand; after \"--\" all are words.\n";
 
 static const char help[] =
 	"The Human Trafficking Knowledge Portal in a terminal.\n"
@@ -42,38 +43,62 @@ static const char help[] =
 struct args {
 	const char *config;
 	const char *db;
-	int command;          /* argv index of query/show, 0 for the kiosk */
+	int command;          /* the subcommand's arguments in argv[1..], 0: kiosk */
 };
 
-/* Returns -1 to exit 0 (help, version), 0 to go on, 2 on a usage error. */
+/* Takes the global option at argv[*i], and its value. Returns 0 when it
+ * was one, 1 when it is not, -1 to exit 0 (help, version), 2 on an error. */
+static int global_option(int argc, char **argv, int *i, struct args *a)
+{
+	const char *arg = argv[*i];
+	if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+		printf("%s%s", usage, help);
+		return -1;
+	} else if (!strcmp(arg, "--version")) {
+		printf("htkp %s\n", HTKP_VERSION);
+		return -1;
+	} else if (!strcmp(arg, "--print-config")) {
+		config_print_defaults(stdout);
+		return -1;
+	}
+	const char **value = !strcmp(arg, "-c") || !strcmp(arg, "--config") ? &a->config
+			     : !strcmp(arg, "--db") ? &a->db : NULL;
+	if (!value)
+		return 1;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "htkp: %s needs a value\n%s", arg, usage);
+		return 2;
+	}
+	*value = argv[++*i];
+	return 0;
+}
+
+/* Reads the global options wherever they stand, before or after the
+ * subcommand ("htkp query cases x --db FILE"), up to a "--" after which
+ * all are words; moves the subcommand and its own arguments, in order,
+ * to argv[1..a->command]. Returns -1 to exit 0, 0 to go on, 2 on a
+ * usage error. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
+	bool words = false;   /* after "--" */
 	for (int i = 1; i < argc; i++) {
+		int rc = words ? 1 : global_option(argc, argv, &i, a);
+		if (rc != 1) {
+			if (rc != 0)
+				return rc;
+			continue;
+		}
 		const char *arg = argv[i];
-		bool has_value = i + 1 < argc;
-		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			printf("%s%s", usage, help);
-			return -1;
-		} else if (!strcmp(arg, "--version")) {
-			printf("htkp %s\n", HTKP_VERSION);
-			return -1;
-		} else if (!strcmp(arg, "--print-config")) {
-			config_print_defaults(stdout);
-			return -1;
-		} else if ((!strcmp(arg, "-c") || !strcmp(arg, "--config")) && has_value) {
-			a->config = argv[++i];
-		} else if (!strcmp(arg, "--db") && has_value) {
-			a->db = argv[++i];
-		} else if (cli_is_command(arg)) {
-			a->command = i;
-			return 0;
-		} else {
+		if (!a->command && !cli_is_command(arg)) {
 			fprintf(stderr, "htkp: %s: %s\n%s",
-				arg[0] == '-' && has_value ? "unknown option" :
-				arg[0] == '-' ? "option needs a value or is unknown" :
-				"unexpected argument", arg, usage);
+				arg[0] == '-' ? "unknown option" : "unexpected argument", arg,
+				usage);
 			return 2;
 		}
+		words |= !strcmp(arg, "--");
+		argv[++a->command] = argv[i];
+		if (!words && cli_takes_value(arg) && i + 1 < argc)
+			argv[++a->command] = argv[++i];   /* "--filter -c" filters */
 	}
 	return 0;
 }
@@ -167,7 +192,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (a.command) {
-		rc = cli_run(st, argc - a.command, argv + a.command);
+		rc = cli_run(st, a.command, argv + 1);
 	} else {
 		struct app app = {.cfg = &cfg, .store = st};
 		rc = ui_run(&app);

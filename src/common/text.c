@@ -32,26 +32,194 @@ static char *out_charset;   /* NULL: UTF-8 */
 /* glibc transliterates ("é" -> "e") by the rules of the current LC_CTYPE,
  * and the C locale has almost none: convert under C.UTF-8's rules, which
  * every Debian system has, whatever the terminal's locale is. */
-static char *convert_to(const char *charset, const uint8_t *s, size_t n, size_t *len)
+static char *convert_to(const char *charset, const uint8_t *s, size_t n,
+			size_t *offsets, size_t *len)
 {
 	static locale_t rules;
 	if (!rules)
 		rules = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 	locale_t old = rules ? uselocale(rules) : (locale_t)0;
-	char *out = u8_conv_to_encoding(charset, iconveh_question_mark, s, n, NULL,
+	char *out = u8_conv_to_encoding(charset, iconveh_question_mark, s, n, offsets,
 					NULL, len);
 	if (rules)
 		uselocale(old);
 	return out;
 }
 
-/* Replaces *s by what the terminal's charset can show, back in UTF-8:
- * transliterated ("Ö" -> "O"), '?' where nothing fits. Widths measured
- * afterwards are then what the terminal will draw. */
+/* Bytes built up in the terminal's charset. */
+struct outbuf {
+	char *v;
+	size_t n, cap;
+	bool failed;
+};
+
+static void out_add(struct outbuf *o, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && !o->failed; i++) {
+		if (grow(&o->v, &o->cap, o->n, 1, 64) != 0)
+			o->failed = true;
+		else
+			o->v[o->n++] = s[i];
+	}
+}
+
+/* A run of characters the charset cannot show, all of one script (or
+ * of the scripts one language writes with: Han with kana is Japanese). */
+struct run {
+	const uc_script_t *script;   /* NULL: no run open */
+	bool cjk, kana, hangul;
+};
+
+static bool script_is(const uc_script_t *sc, const char *name)
+{
+	return sc && strcmp(sc->name, name) == 0;
+}
+
+static bool is_cjk(const uc_script_t *sc)
+{
+	return script_is(sc, "Han") || script_is(sc, "Hiragana") || script_is(sc, "Katakana")
+	       || script_is(sc, "Hangul") || script_is(sc, "Bopomofo");
+}
+
+/* Whether a letter of script sc continues the open run. */
+static bool run_takes(const struct run *r, const uc_script_t *sc)
+{
+	return r->script && (r->script == sc || (r->cjk && is_cjk(sc)));
+}
+
+static void run_open(struct run *r, const uc_script_t *sc)
+{
+	if (!run_takes(r, sc))
+		*r = (struct run){sc, is_cjk(sc), false, false};
+	r->kana |= script_is(sc, "Hiragana") || script_is(sc, "Katakana");
+	r->hangul |= script_is(sc, "Hangul");
+}
+
+/* Writes the run's placeholder ("[Thai]", "[Old Italic]", "[Japanese]")
+ * and closes it. */
+static void run_close(struct run *r, struct outbuf *o)
+{
+	if (!r->script)
+		return;
+	char name[40];
+	const char *sn = r->hangul ? "Korean" : r->kana ? "Japanese" : r->cjk ? "Chinese"
+		       : r->script->name;
+	snprintf(name, sizeof name, "[%s]", sn);
+	for (char *p = name; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	out_add(o, name, strlen(name));
+	r->script = NULL;
+}
+
+/* What one character became in the charset. */
+enum piece {
+	PIECE_SHOWN,      /* something readable */
+	PIECE_BETWEEN,    /* a space, comma, stop or dash: may be inside a run */
+	PIECE_GONE,       /* nothing (a mark glibc drops) */
+	PIECE_LOST,       /* '?', for a letter of a script */
+	PIECE_LOST_SIGN,  /* '?', for a mark, punctuation or symbol */
+};
+
+static enum piece classify(ucs4_t c, const uc_script_t *sc, const char *conv, size_t n)
+{
+	if (n == 0)
+		return PIECE_GONE;
+	if (n == 1 && conv[0] == '?' && c != '?')
+		return !sc || script_is(sc, "Common") || script_is(sc, "Inherited")
+		       ? PIECE_LOST_SIGN : PIECE_LOST;
+	size_t spaces = 0;   /* glibc may give a dropped mark and a space as one */
+	while (spaces < n && conv[spaces] == ' ')
+		spaces++;
+	/* Brackets and quotes are not "between": "[Cyrillic] ([Cyrillic])". */
+	return spaces == n || uc_is_general_category(c, UC_CATEGORY_Zs)
+	       || uc_is_general_category(c, UC_CATEGORY_Po)
+	       || uc_is_general_category(c, UC_CATEGORY_Pd) ? PIECE_BETWEEN : PIECE_SHOWN;
+}
+
+/* Copies the conversion conv[0..len) of s[0..n) (offsets: each input
+ * character's place in conv) into o, each run of letters that became '?'
+ * named by its script instead. Spaces, commas, stops and dashes between
+ * the run's words ("ไทย, ไทย" is one [Thai]), and signs that became '?' within or
+ * just before it, are part of the run: they wait in `held` until what
+ * follows tells. Digits end a run: they can be read. */
+static void name_runs(const uint8_t *s, size_t n, const char *conv, size_t len,
+		      const size_t *offsets, struct outbuf *o)
+{
+	struct run r = {0};
+	struct outbuf held = {0};
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		size_t next = i + (size_t)u8_mbtouc(&c, s + i, n - i);
+		while (next < n && offsets[next] == (size_t)-1)
+			next++;   /* glibc took the next character with this one */
+		size_t from = offsets[i], to = next < n ? offsets[next] : len;
+		const uc_script_t *sc = uc_script(c);
+		enum piece piece = classify(c, sc, conv + from, to - from);
+		switch (piece) {
+		case PIECE_LOST:
+			if (r.script && !run_takes(&r, sc)) {
+				run_close(&r, o);
+				out_add(o, held.v, held.n);   /* what separates two runs */
+			}
+			held.n = 0;
+			run_open(&r, sc);
+			break;
+		case PIECE_LOST_SIGN:
+			if (!r.script)
+				out_add(&held, conv + from, to - from);
+			break;
+		case PIECE_BETWEEN:
+		case PIECE_SHOWN:
+			if (piece == PIECE_BETWEEN && r.script) {
+				out_add(&held, conv + from, to - from);
+				break;
+			}
+			run_close(&r, o);
+			out_add(o, held.v, held.n);
+			held.n = 0;
+			out_add(o, conv + from, to - from);
+			break;
+		case PIECE_GONE:
+			break;
+		}
+		i = next;
+	}
+	run_close(&r, o);
+	out_add(o, held.v, held.n);
+	o->failed |= held.failed;
+	free(held.v);
+}
+
+/* Returns s[0..n) in the charset, *len bytes (caller frees; NULL on
+ * ENOMEM or bytes that are not UTF-8): transliterated ("Ö" -> "O"), and
+ * a run of a script with no equivalent as its name ("[Thai]"), which
+ * says more than "?????" and takes the columns drawn. */
+static char *to_charset(const uint8_t *s, size_t n, size_t *len)
+{
+	size_t *offsets = malloc((n ? n : 1) * sizeof *offsets), conv_len = 0;
+	char *conv = offsets ? convert_to(out_charset, s, n, offsets, &conv_len) : NULL;
+	struct outbuf o = {0};
+	if (conv)
+		name_runs(s, n, conv, conv_len, offsets, &o);
+	free(offsets);
+	free(conv);
+	if (!o.v && !o.failed)
+		o.failed = !(o.v = malloc(1));
+	if (!conv || o.failed) {
+		free(o.v);
+		return NULL;
+	}
+	*len = o.n;
+	return o.v;
+}
+
+/* Replaces *s by what the terminal's charset can show, back in UTF-8.
+ * Widths measured afterwards are then what the terminal will draw. */
 static int restrict_to_charset(uint8_t **s, size_t *len)
 {
 	size_t n = 0, back_len = 0;
-	char *conv = convert_to(out_charset, *s, *len, &n);
+	char *conv = to_charset(*s, *len, &n);
 	if (!conv)
 		return -1;
 	uint8_t *back = u8_conv_from_encoding(out_charset, iconveh_question_mark, conv, n,
@@ -367,7 +535,7 @@ int text_set_charset(const char *charset)
 	if (!charset || strcasecmp(charset, "UTF-8") == 0 || strcasecmp(charset, "UTF8") == 0)
 		return 0;
 	size_t n = 0;
-	char *probe = convert_to(charset, (const uint8_t *)"a", 1, &n);
+	char *probe = convert_to(charset, (const uint8_t *)"a", 1, NULL, &n);
 	if (!probe)
 		return -1;
 	free(probe);
@@ -385,7 +553,7 @@ char *text_convert(const char *s)
 	if (!out_charset)
 		return strdup(s);
 	size_t len = 0;
-	char *out = convert_to(out_charset, (const uint8_t *)s, n, &len);
+	char *out = to_charset((const uint8_t *)s, n, &len);
 	if (!out)
 		return NULL;
 	return terminate(out, len);

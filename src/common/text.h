@@ -59,15 +59,19 @@ bool text_starts_with(const char *s, const char *prefix);
 /* Whether character c is a letter (any script). */
 bool text_is_letter(unsigned c);
 
-/* Sets the character set text_print and text_convert write in: NULL or
- * "UTF-8" write UTF-8 as it is. Returns -1 when iconv does not know it. */
+/* Sets the character set text_print and text_convert write in, and that
+ * text_clean restricts text to (as text_convert would, back in UTF-8):
+ * NULL or "UTF-8" write UTF-8 as it is. Returns -1 when iconv does not
+ * know it. */
 int text_set_charset(const char *charset);
 
 /* The character set set by text_set_charset, NULL for UTF-8. */
 const char *text_charset(void);
 
 /* Returns s converted to the charset, with transliteration ("Öztürk" ->
- * "Ozturk") and '?' for what has no equivalent; a malloc'd copy the caller
+ * "Ozturk"), each run of a script with no equivalent replaced by the
+ * script's name ("[Thai]", "[Cyrillic]", "[Japanese]"; spaces between its
+ * words included) and '?' for a lone sign; a malloc'd copy the caller
  * frees, NULL on ENOMEM. */
 char *text_convert(const char *s);
 

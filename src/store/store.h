@@ -135,7 +135,8 @@ int store_record(struct store *st, int db, long rowid, struct record *out);
 const char *record_value(const struct record *r, const char *key);
 void record_free(struct record *r);
 
-/* The rowid of the record with this id, 0 when none, -1 on error. */
+/* The rowid of the record with this id, or else with this id in another
+ * case ("gbr-2015-msa"), 0 when none, -1 on error. */
 long store_find_id(struct store *st, int db, const char *id);
 
 #endif

@@ -212,8 +212,12 @@ void record_free(struct record *r)
 
 long store_find_id(struct store *st, int db, const char *id)
 {
-	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT rowid FROM %s WHERE id = ?", catalog[db].table);
+	char sql[160];
+	/* The exact id through the index first; only a miss scans the table
+	 * for the id in another case ("nga-2004-001"). */
+	snprintf(sql, sizeof sql, "SELECT rowid FROM %s WHERE id = ?1 UNION ALL "
+		 "SELECT rowid FROM %s WHERE id = ?1 COLLATE NOCASE LIMIT 1",
+		 catalog[db].table, catalog[db].table);
 	sqlite3_stmt *s = store_prepare(st, sql);
 	if (!s)
 		return -1;

@@ -1,7 +1,9 @@
 #!/bin/bash
 # The command line on the sample database: `htkp query` (TSV on stdout,
 # the position or "No X match." on stderr; exit 0 results, 1 none, 2 bad
-# arguments) and `htkp show` (every labelled field and the links).
+# arguments) and `htkp show` (every labelled field and the links, with
+# their ids); global options before or after the subcommand; names, values
+# and ids in any case, values without their accents.
 # Charset and LANG=C handling are tested elsewhere.
 . tests/lib.sh
 
@@ -286,7 +288,7 @@ check "show: every field of COL-2018-001, labelled, in the portal's order" \
 q show cases GBR-2018-001
 for line in 'R v Josephine Iyamu' 'Case Law GBR-2018-001' 'Country: United Kingdom' \
 	'Court: Birmingham Crown Court' 'Decision date: 2018-07-04' 'Outcome: convicted' \
-	'Laws applied' '  Modern Slavery Act 2015 \(c. 30\) \(United Kingdom, 2015\)'; do
+	'Laws applied' '  GBR-2015-MSA: Modern Slavery Act 2015 \(c. 30\) \(United Kingdom, 2015\)'; do
 	check "show GBR-2018-001: \"$line\"" out_has "^$line\$"
 done
 q show legislation KEN-2010-CTIP
@@ -294,8 +296,8 @@ for line in 'Counter-Trafficking in Persons Act, No. 8 of 2010' 'Legislation KEN
 	'Country: Kenya' 'Year: 2010' \
 	'Topics: criminalization; non-punishment; compensation; institutional framework' \
 	'Summary' 'Cases applying this law' \
-	'  Alibhai v Republic \(Criminal Appeal E103 of 2021\) \[2022\] KEHC 15411 \(Kenya, 2022\)' \
-	'  Muhammad Asif v Republic \[2017\] eKLR \(Criminal Appeal 82 of 2017\) \(Kenya, 2017\)'; do
+	'  KEN-2022-001: Alibhai v Republic \(Criminal Appeal E103 of 2021\) \[2022\] KEHC 15411 \(Kenya, 2022\)' \
+	'  KEN-2017-001: Muhammad Asif v Republic \[2017\] eKLR \(Criminal Appeal 82 of 2017\) \(Kenya, 2017\)'; do
 	check "show KEN-2010-CTIP: \"$line\"" out_has "^$line\$"
 done
 q show legislation GBR-2015-MSA
@@ -322,5 +324,57 @@ check "show a case id as a law: exit 1, no law with that id" \
 bad_args "show without an id" 'show wants one record id' show cases
 bad_args "show with two ids" 'show wants one record id' show cases COL-2018-001 NOR-2017-001
 bad_args "show of an unknown database" 'no database "books"' show books BIB-2012-ORAM
+
+# --- a link's id is printed, and `show` takes it ---
+q show legislation KEN-2010-CTIP
+sed -n 's/^  \([A-Z0-9-]*\): .*/\1/p' "$OUT" >"$TMPDIR_TEST/links"
+check "show a law: the ids of the two cases applying it" \
+	test "$(sort "$TMPDIR_TEST/links" | tr '\n' ' ')" = "KEN-2017-001 KEN-2022-001 "
+while read -r id; do
+	q show cases "$id"
+	check "show cases $id (a printed link) finds it" test "$rc" -eq 0 -a "$(sed -n 2p "$OUT")" = "Case Law $id"
+done <"$TMPDIR_TEST/links"
+
+# --- global options before or after the subcommand ---
+"$HTKP_IMPORT" -o "$TMPDIR_TEST/uni.db" tests/data/unicode.json >/dev/null
+q query cases --db "$TMPDIR_TEST/uni.db"
+check "--db after the subcommand: that database's 2 cases" \
+	test "$rc" -eq 0 -a "$(cat "$ERR")" = "Results 1-2 of 2"
+q query cases trafficking --db "$TMPDIR_TEST/uni.db" --sort newest
+check "--db between the words and a query option" test "$rc" -eq 1 -a "$(cat "$ERR")" = "No cases match."
+sed "s|^path = .*|path = $TMPDIR_TEST/uni.db|" config/htkp.ini >"$TMPDIR_TEST/uni.ini"
+"$HTKP" show legislation UNI-LAW-1 -c "$TMPDIR_TEST/uni.ini" >"$OUT" 2>"$ERR"
+check "-c after the subcommand: that configuration's database" \
+	test "$?" -eq 0 -a "$(sed -n 2p "$OUT")" = "Legislation UNI-LAW-1"
+"$HTKP" query cases --config "$TMPDIR_TEST/uni.ini" >"$OUT" 2>"$ERR"
+check "--config after the subcommand" test "$(cat "$ERR")" = "Results 1-2 of 2"
+"$HTKP" query cases --help >"$OUT" 2>"$ERR"
+check "--help after the subcommand: the help, exit 0" \
+	test "$?" -eq 0 -a "$(head -1 "$OUT" | cut -c1-11)" = "usage: htkp"
+q query cases -- --db "$TMPDIR_TEST/nosuch.db"
+check "after --, --db FILE are words to search" test "$rc" -eq 1 -a "$(cat "$ERR")" = "No cases match."
+bad_args "--filter takes the next argument, even --db" '--filter wants FIELD=VALUE, not "--db"' \
+	query cases --filter --db
+bad_args "--db at the end without a file" '--db needs a value' query cases trafficking --db
+
+# --- names, values and ids in any case, values without accents ---
+q query Cases --filter country=nigeria
+check "query Cases --filter country=nigeria: the two Nigerian cases" \
+	test "$rc" -eq 0 -a "$(ids | sort | tr '\n' ' ')" = "NGA-2004-001 NGA-2020-001 "
+q query CASES --filter Country=NIGERIA --sort Oldest
+check "CASES, Country=NIGERIA, --sort Oldest" test "$(ids | tr '\n' ' ')" = "NGA-2004-001 NGA-2020-001 "
+q query Legislation --filter COUNTRY="united kingdom" --filter YEAR=2015
+check "Legislation, COUNTRY=united kingdom, YEAR=2015" test "$(ids)" = GBR-2015-MSA
+q query cases --filter "court=cour d'appel du quebec (quebec court of appeal)"
+check "a value without its accent or capitals: the Quebec court's case" test "$(ids)" = CAN-2013-001
+q query bibliography --filter language=ENGLISH --filter type="Journal Article" stockl
+check "bibliography values in any case" test "$(ids)" = BIB-2012-ORAM
+q show cases nga-2004-001
+check "show cases nga-2004-001: the record NGA-2004-001" \
+	test "$rc" -eq 0 -a "$(sed -n 2p "$OUT")" = "Case Law NGA-2004-001"
+q show Legislation gbr-2015-Msa
+check "show Legislation gbr-2015-Msa" test "$rc" -eq 0 -a "$(sed -n 2p "$OUT")" = "Legislation GBR-2015-MSA"
+q show bibliography bib-2012-oram
+check "show bibliography bib-2012-oram" test "$(sed -n 2p "$OUT")" = "Bibliography BIB-2012-ORAM"
 
 finish

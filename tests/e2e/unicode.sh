@@ -1,6 +1,7 @@
 #!/bin/bash
 # Any script, any terminal: Arabic, Chinese and Cyrillic records at 80x24
-# and 40x12, a C locale, a vt100 without colour, tiny windows, and a record
+# and 40x12, a C locale (Latin transliterated, other scripts named: "[Thai]"),
+# a vt100 without colour, tiny windows, and a record
 # whose text attacks the terminal (escape sequences, bidi override, zero
 # width, invalid UTF-8).
 . tests/lib.sh
@@ -59,6 +60,35 @@ keys Enter
 expect 'from Vaupes \(Bogota\)' "LANG=C: Bogotá reads Bogota"
 check "LANG=C: no byte above ASCII reaches the screen" \
 	bash -c "! tmux -L $TMUX_SOCKET capture-pane -p -t k | grep -qP '[^\x00-\x7f]'"
+
+# --- a C locale: a script without an ASCII form is named, not "?????" ---
+start 80x24 env LANG=C LC_ALL=C "$HTKP" -c config/htkp.ini --db "$db"
+wait_for '1  Welcome' >/dev/null
+keys 4
+wait_for 'Legislation: ' >/dev/null
+keys 5
+expect '^  \[Thai\] \(Anti-Trafficking in Persons Act\) +Thailand +2008$' \
+	"LANG=C: a Thai title reads [Thai], once for its three words"
+expect '^  \[Cyrillic\] +\[Cyrillic\] +2003$' "LANG=C: a Cyrillic title and country read [Cyrillic]"
+# column_of TEXT: the screen column where TEXT first starts.
+column_of() { screen | awk -v t="$1" 'i = index($0, t) { print i; exit }'; }
+check "LANG=C: the country column lines up after a placeholder" \
+	test "$(column_of Thailand)" = "$(column_of Country)"
+check "LANG=C: no run of question marks" bash -c "! tmux -L $TMUX_SOCKET capture-pane -p -t k | grep -q '??'"
+keys Enter
+expect '^ \[Thai\] \(Anti-Trafficking in Persons Act\)$' "LANG=C: the record's title reads [Thai] too"
+keys Escape Escape Escape 3
+wait_for 'Case Law: ' >/dev/null
+keys 5
+expect '^  \[Arabic\] \[Chinese\] \[Cyrillic\] ' "LANG=C: a title in three scripts names each"
+check "LANG=C: no byte above ASCII in the placeholders' screens" \
+	bash -c "! tmux -L $TMUX_SOCKET capture-pane -p -t k | grep -qP '[^\x00-\x7f]'"
+LANG=C LC_ALL=C "$HTKP" -c config/htkp.ini --db "$db" query legislation >"$TMPDIR_TEST/out" 2>/dev/null
+check "LANG=C htkp query: the Thai title reads [Thai]" \
+	test "$(head -1 "$TMPDIR_TEST/out")" = "$(printf 'UNI-LAW-2\t[Thai] (Anti-Trafficking in Persons Act)\tThailand\t2008')"
+LANG=C LC_ALL=C "$HTKP" -c config/htkp.ini --db "$db" show cases UNI-2020-001 >"$TMPDIR_TEST/out" 2>/dev/null
+check "LANG=C htkp show: a link reads [Cyrillic] ([Cyrillic], 2003), its brackets kept" \
+	grep -qx '  UNI-LAW-1: \[Cyrillic\] (\[Cyrillic\], 2003)' "$TMPDIR_TEST/out"
 
 # --- vt100: no colour, attributes carry the meaning ---
 start 80x24 env TERM=vt100 "$HTKP" -c config/htkp.ini

@@ -726,6 +726,97 @@ static void clean_one_megabyte(void **state)
 	free(out);
 }
 
+/* --- a charset without the script: its name instead of '?'s ----------- */
+
+#define THAI     "\xe0\xb8\xa0\xe0\xb8\xb2\xe0\xb8\xa9\xe0\xb8\xb2\xe0\xb9\x84\xe0\xb8\x97\xe0\xb8\xa2" /* ภาษาไทย */
+#define THAI2    "\xe0\xb8\x84\xe0\xb8\xb3"                                   /* คำ */
+#define DELO     "\xd0\x94\xd0\xb5\xd0\xbb\xd0\xbe"                           /* Дело */
+#define KANJI    "\xe4\xba\xba\xe8\xba\xab"                                   /* 人身 */
+#define HIRA_NO  "\xe3\x81\xae"                                               /* の */
+#define HANGUL   "\xed\x95\x9c\xea\xb5\xad"                                   /* 한국 */
+#define HINDI    "\xe0\xa4\xb9\xe0\xa4\xbf\xe0\xa4\xa8\xe0\xa5\x8d\xe0\xa4\xa6\xe0\xa5\x80" /* हिन्दी */
+#define AMHARIC  "\xe1\x8a\xa0\xe1\x88\x9b\xe1\x88\xad\xe1\x8a\x9b"           /* አማርኛ */
+#define FATHA    "\xd9\x8e"                                                   /* U+064E, script Inherited */
+#define FW_COMMA "\xef\xbc\x8c"                                             /* ， fullwidth comma */
+#define INV_Q    "\xc2\xbf"                                                   /* ¿ */
+
+struct conv_case {
+	const char *charset, *in, *want;
+};
+
+static const struct conv_case conv_cases[] = {
+	{"ASCII", "Bogot" "\xc3\xa1", "Bogota"},
+	{"ASCII", OZTURK_NFC, "Ozturk"},
+	{"ASCII", THAI, "[Thai]"},
+	{"ASCII", THAI " " THAI2 " " THAI, "[Thai]"},
+	{"ASCII", "Title: " THAI ", " THAI2 ".", "Title: [Thai]."},
+	{"ASCII", THAI ", ok", "[Thai], ok"},
+	{"ASCII", THAI " 2551 " THAI2, "[Thai] 2551 [Thai]"},
+	{"ASCII", ZHONG FW_COMMA WEN, "[Chinese]"},
+	{"ASCII", THAI "  ", "[Thai]  "},
+	{"ASCII", DELO " o " DELO, "[Cyrillic] o [Cyrillic]"},
+	{"ASCII", GREEK, "[Greek]"},
+	{"ASCII", SHALOM " " OLAM, "[Hebrew]"},
+	{"ASCII", MARHABA FATHA " " BILALAM, "[Arabic]"},
+	{"ASCII", ZHONG WEN MARU, "[Chinese]"},
+	{"ASCII", KANJI HIRA_NO KANJI, "[Japanese]"},
+	{"ASCII", HANGUL " " ZHONG, "[Korean]"},
+	{"ASCII", HINDI, "[Devanagari]"},
+	{"ASCII", AMHARIC, "[Ethiopic]"},
+	{"ASCII", MARHABA " " ZHONG " " DELO, "[Arabic] [Chinese] [Cyrillic]"},
+	{"ASCII", DELO THAI, "[Cyrillic][Thai]"},
+	{"ASCII", "(" THAI ")", "([Thai])"},
+	{"ASCII", DELO " (" DELO ", 2003)", "[Cyrillic] ([Cyrillic], 2003)"},
+	{"ASCII", THAI " \xe2\x80\x9c" THAI "\xe2\x80\x9d", "[Thai] \"[Thai]\""},
+	{"ASCII", THAI " - " THAI2, "[Thai]"},
+	{"ASCII", INV_Q "Qu" E_ACUTE "?", "?Que?"},
+	{"ASCII", "", ""},
+	/* A charset that has the script keeps it; only what it lacks is named. */
+	{"KOI8-R", DELO " " THAI, DELO " [Thai]"},
+	{"ISO-8859-1", "Bogot" "\xc3\xa1 " THAI, "Bogot" "\xc3\xa1 [Thai]"},
+};
+
+/* text_clean gives UTF-8 the charset can show; text_convert, that charset. */
+static void convert_names_scripts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof conv_cases / sizeof conv_cases[0]; i++) {
+		const struct conv_case *c = &conv_cases[i];
+		assert_int_equal(text_set_charset(c->charset), 0);
+		char *clean = text_clean(c->in, strlen(c->in), false);
+		char *conv = text_convert(clean);
+		char *back = text_convert(c->in);
+		text_set_charset(NULL);
+		assert_non_null(clean);
+		assert_non_null(conv);
+		assert_non_null(back);
+		if (strcmp(clean, c->want) != 0)
+			fail_msg("%s %s: got \"%s\", want \"%s\"", c->charset, c->in, clean, c->want);
+		/* The placeholder's columns are what is drawn. */
+		assert_int_equal(text_width(clean, strlen(clean)),
+				 u8_strwidth((const uint8_t *)c->want, "UTF-8"));
+		assert_string_equal(conv, back);
+		if (strcmp(c->charset, "ASCII") == 0)
+			assert_string_equal(conv, c->want);
+		free(clean);
+		free(conv);
+		free(back);
+	}
+}
+
+/* UTF-8 keeps every script as it is. */
+static void convert_utf8_untouched(void **state)
+{
+	(void)state;
+	assert_int_equal(text_set_charset("UTF-8"), 0);
+	char *c = text_convert(THAI " " DELO);
+	assert_string_equal(c, THAI " " DELO);
+	free(c);
+	c = text_clean(THAI, strlen(THAI), false);
+	assert_string_equal(c, THAI);
+	free(c);
+}
+
 /* --- main --------------------------------------------------------------- */
 
 #define N_WRAP (sizeof wrap_cases / sizeof wrap_cases[0])
@@ -747,6 +838,8 @@ static const struct CMUnitTest fixed_tests[] = {
 	cmocka_unit_test(append_char),
 	cmocka_unit_test(match_long_phrase),
 	cmocka_unit_test(starts_with_folded),
+	cmocka_unit_test(convert_names_scripts),
+	cmocka_unit_test(convert_utf8_untouched),
 };
 #define N_FIXED (sizeof fixed_tests / sizeof fixed_tests[0])
 
