@@ -370,6 +370,98 @@ static void test_cleaning(void **state)
 	expect_fts("forced\xe4\xba", "\"forced\"");
 }
 
+/* A plain word also finds its other spellings; phrases and prefixes do
+ * not, and no rule turns one common word into another. */
+static void test_spellings(void **state)
+{
+	(void)state;
+	expect_rows("who's", ROWS(4));
+	expect_fts("who's", "\"who\"");
+	expect_fts("France's", "(\"France\" OR \"frances\")");
+	expect_fts("France\xe2\x80\x99s", "(\"France\" OR \"frances\")");
+	expect_fts("\"France's\"", "\"France's\"");
+	expect_fts("labor", "(\"labor\" OR \"labour\" OR \"labors\" OR \"labours\")");
+	expect_fts("Harbouring", "(\"Harbouring\" OR \"harboring\" OR \"harbourings\" OR "
+			   "\"harborings\")");
+	expect_fts("organisation", "(\"organisation\" OR \"organization\" OR "
+			   "\"organisations\" OR \"organizations\")");
+	expect_fts("criminalized", "(\"criminalized\" OR \"criminalised\")");
+	expect_fts("offences", "(\"offences\" OR \"offenses\" OR \"offence\" OR "
+			   "\"offense\")");
+	expect_fts("countries", "(\"countries\" OR \"country\")");
+	expect_fts("witness", "(\"witness\" OR \"witnesses\")");
+	expect_fts("women", "(\"women\" OR \"woman\")");
+	expect_fts("four", "(\"four\" OR \"fours\")");
+	expect_fts("status", "\"status\"");
+	expect_fts("its", "\"its\"");
+	expect_fts("forced", "\"forced\"");
+	expect_fts("\"labour\"", "\"labour\"");
+	expect_fts("labour*", "\"labour\"*");
+	expect_fts("-labour x", "(\"x\") NOT (\"labour\" OR \"labor\" OR \"labours\" OR "
+			   "\"labors\")");
+	expect_fts("\xc3\xb6zt\xc3\xbcrks", "\"\xc3\xb6zt\xc3\xbcrks\"");
+	expect_rows("labor", ROWS(1, 2, 14));
+	expect_rows("inspections", ROWS(14));
+}
+
+/* The readings tried when the words find nothing, in tiers. */
+static void test_alternatives(void **state)
+{
+	(void)state;
+	struct query q;
+	assert_int_equal(query_parse("Togo", &q), 0);
+	assert_int_equal(q.n_alts, 1);
+	assert_string_equal(q.alts[0].fts, "(\"Togo\"*)");
+	assert_string_equal(q.alts[0].note, "No exact match; showing Togo*");
+	assert_null(q.id);
+	query_free(&q);
+
+	assert_int_equal(query_parse("Togo France -x servitude", &q), 0);
+	assert_int_equal(q.n_alts, 7);
+	assert_int_equal(q.alts[0].tier, 1);
+	assert_string_equal(q.alts[3].fts, "((\"Togo\" OR \"togos\") AND (\"France\" OR "
+						"\"frances\")) NOT (\"x\")");
+	assert_int_equal(q.alts[3].tier, 2);
+	assert_string_equal(q.alts[3].note, "None has all 3 words; without servitude");
+	assert_int_equal(q.alts[6].tier, 3);
+	assert_string_equal(q.alts[6].note, "None has all 3 words; without servitude, "
+						"showing Togo* France*");
+	query_free(&q);
+
+	/* Already prefixes, and too many words to leave out one by one. */
+	assert_int_equal(query_parse("forc*", &q), 0);
+	assert_int_equal(q.n_alts, 0);
+	query_free(&q);
+	assert_int_equal(query_parse("a b c d e f g", &q), 0);
+	assert_int_equal(q.n_alts, 1);
+	query_free(&q);
+	assert_int_equal(query_parse("forced \"sea. brick\" OR c", &q), 0);
+	assert_string_equal(q.alts[2].note, "None has both words; without \"sea. brick\" OR c");
+	query_free(&q);
+}
+
+/* One word with a digit or a hyphen may be a record id. */
+static void test_id(void **state)
+{
+	(void)state;
+	const char *const ids[] = {"nga-2004-001", "(NGA-2004-001)", "x1"};
+	const char *const not_ids[] = {"labour", "\"nga-2004-001\"", "nga-2004* ",
+								   "a nga-2004-001", "-nga-2004-001", "nga-2004-001 OR b"};
+	struct query q;
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		assert_int_equal(query_parse(ids[i], &q), 0);
+		assert_non_null(q.id);
+		assert_ptr_equal(q.id, q.terms[0]);
+		query_free(&q);
+	}
+	for (size_t i = 0; i < sizeof not_ids / sizeof *not_ids; i++) {
+		assert_int_equal(query_parse(not_ids[i], &q), 0);
+		if (q.id)
+			fail_msg("%s: taken for an id", not_ids[i]);
+		query_free(&q);
+	}
+}
+
 static void test_limits(void **state)
 {
 	(void)state;
@@ -559,6 +651,9 @@ int main(void)
 		TEST(test_empty_phrase),
 		TEST(test_cleaning),
 		TEST(test_limits),
+		TEST(test_spellings),
+		TEST(test_alternatives),
+		TEST(test_id),
 	};
 	return cmocka_run_group_tests_name("query", tests, setup_db, teardown_db);
 }
