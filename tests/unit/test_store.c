@@ -107,6 +107,15 @@ static void expect_text(int db, const char *text, const char *const *want)
 	query_free(&t.q);
 }
 
+/* Typed text finds n records of db. */
+static void expect_count(int db, const char *text, long n)
+{
+	struct typed t;
+	typed_init(&t, db, text);
+	assert_int_equal(store_search_count(st, &t.s), n);
+	query_free(&t.q);
+}
+
 #define IDS(...) ((const char *const[]){__VA_ARGS__, NULL})
 #define NONE ((const char *const[]){NULL})
 
@@ -190,13 +199,8 @@ static void test_search_phrase(void **state)
 	expect_text(DB_CASES, "\"indigenous woman\"", IDS("COL-2018-001"));
 	expect_text(DB_CASES, "\"woman indigenous\"", NONE);
 	/* forced-labour is searched as the phrase "forced labour". */
-	struct typed a, b;
-	typed_init(&a, DB_CASES, "forced-labour");
-	typed_init(&b, DB_CASES, "\"forced labour\"");
-	assert_int_equal(store_search_count(st, &a.s), 22);
-	assert_int_equal(store_search_count(st, &b.s), 22);
-	query_free(&a.q);
-	query_free(&b.q);
+	expect_count(DB_CASES, "forced-labour", 22);
+	expect_count(DB_CASES, "\"forced labour\"", 22);
 }
 
 static void test_search_prefix(void **state)
@@ -310,16 +314,9 @@ static void test_near_misses(void **state)
 	expect_near(DB_CASES, "siliadin", NULL, IDS("ECHR-2005-001"));
 
 	/* labor finds what labour finds; harboring what harbouring does. */
-	struct typed a, b;
-	typed_init(&a, DB_CASES, "labor");
-	typed_init(&b, DB_CASES, "\"labour\"");
-	assert_int_equal(store_search_count(st, &a.s), 22);
-	assert_int_equal(store_search_count(st, &b.s), 22);
-	query_free(&a.q);
-	query_free(&b.q);
-	typed_init(&a, DB_CASES, "harboring");
-	assert_int_equal(store_search_count(st, &a.s), 23);
-	query_free(&a.q);
+	expect_count(DB_CASES, "labor", 22);
+	expect_count(DB_CASES, "\"labour\"", 22);
+	expect_count(DB_CASES, "harboring", 23);
 }
 
 /* A filter the id's record does not pass leaves the words to FTS5. */
