@@ -241,6 +241,8 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 		dbstate_free(&s);
 		return 2;
 	}
+	if (dbstate_note(&s))
+		fprintf(stderr, "htkp: %s\n", dbstate_note(&s));
 	if (rp.n == 0)
 		fprintf(stderr, "No %s match%s.\n", catalog[db].nouns, total ? " on this page" : "");
 	else

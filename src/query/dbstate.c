@@ -8,6 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct dbstate_relax {
+	struct search_relax r;
+	struct search_alt alt[QUERY_MAX_ALTS];
+	char note[200];
+};
+
 void dbstate_init(struct dbstate *s, int db)
 {
 	memset(s, 0, sizeof *s);
@@ -20,19 +26,38 @@ void dbstate_free(struct dbstate *s)
 	dbstate_clear(s);
 }
 
+/* The near misses of q for the store (NULL without words); *r is NULL
+ * only on ENOMEM. */
+static int relax_new(const struct query *q, struct dbstate_relax **r)
+{
+	*r = NULL;
+	if (!q->fts)
+		return 0;
+	if (!(*r = calloc(1, sizeof **r)))
+		return -1;
+	for (size_t i = 0; i < q->n_alts; i++)
+		(*r)->alt[i] = (struct search_alt){q->alts[i].fts, q->alts[i].tier};
+	(*r)->r = (struct search_relax){q->id, (*r)->alt, q->n_alts, SEARCH_AS_TYPED};
+	return 0;
+}
+
 int dbstate_set_text(struct dbstate *s, const char *text)
 {
 	struct query q;
+	struct dbstate_relax *relax = NULL;
 	char *copy = NULL;
 	if (text && *text && !(copy = strdup(text)))
 		return -1;
-	if (query_parse(copy, &q) != 0) {
+	if (query_parse(copy, &q) != 0 || relax_new(&q, &relax) != 0) {
+		query_free(&q);
 		free(copy);
 		return -1;
 	}
 	query_free(&s->q);
+	free(s->relax);
 	free(s->text);
 	s->q = q;
+	s->relax = relax;
 	s->text = copy;
 	s->generation++;
 	return 0;
@@ -114,6 +139,8 @@ int dbstate_set_years(struct dbstate *s, const char *range)
 void dbstate_clear(struct dbstate *s)
 {
 	query_free(&s->q);
+	free(s->relax);
+	s->relax = NULL;
 	free(s->text);
 	s->text = NULL;
 	while (s->n_filters)
@@ -148,6 +175,23 @@ void dbstate_search(const struct dbstate *s, struct search *out)
 	out->year_from = s->year_from;
 	out->year_to = s->year_to;
 	out->sort = s->sort;
+	out->relax = s->relax ? &s->relax->r : NULL;
+}
+
+const char *dbstate_note(const struct dbstate *s)
+{
+	if (!s->relax || s->relax->r.used == SEARCH_AS_TYPED)
+		return NULL;
+	if (s->relax->r.used >= 0)
+		return s->q.alts[s->relax->r.used].note;
+	/* A long id is cut at a character, so that the line stays UTF-8. */
+	const char *id = s->relax->r.id;
+	int n = (int)strlen(id);
+	while (n > 120 || (n > 0 && (id[n] & 0xc0) == 0x80))
+		n--;
+	snprintf(s->relax->note, sizeof s->relax->note, "The %s with id %.*s%s",
+		 catalog[s->db].noun, n, id, id[n] ? "..." : "");
+	return s->relax->note;
 }
 
 void dbstate_describe(const struct dbstate *s, char *buf, size_t len)

@@ -9,10 +9,14 @@
 
 #include <stdbool.h>
 
+struct dbstate_relax;
+
 struct dbstate {
 	int db;
 	char *text;                 /* what was typed, NULL when nothing */
 	struct query q;
+	struct dbstate_relax *relax; /* the words' near misses, and what the
+					store last answered them by */
 	struct {
 		const char *field;  /* the catalog's filter name (static) */
 		char *value;
@@ -53,6 +57,11 @@ const char *dbstate_sort_label(const struct dbstate *s);
 
 /* Fills *out for the store; out points into s. */
 void dbstate_search(const struct dbstate *s, struct search *out);
+
+/* One line saying what the last search call showed instead of the words
+ * as typed ("No exact match; showing Togo*"), or NULL when it showed
+ * them. Points into s, valid until the next call. */
+const char *dbstate_note(const struct dbstate *s);
 
 /* "Country: Nigeria; Decision year: 2005-2010" into buf, "" when none. */
 void dbstate_describe(const struct dbstate *s, char *buf, size_t len);

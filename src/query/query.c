@@ -26,12 +26,24 @@
  * are dropped; any Unicode white space separates words. Only the first
  * QUERY_MAX_BYTES bytes and QUERY_MAX_TERMS words and phrases are used, with
  * a hint. Case and diacritics are left to the tokenizer.
+ *
+ * Near misses: a word typed without quotes or * also finds its other
+ * spellings (spelling.c: labour finds labor, victims finds victim), and a
+ * possessive 's is dropped (France's is France); phrases stay exact. When
+ * the words find nothing, the store tries the alternatives made here, in
+ * tiers: every word as a prefix (Togo finds Togolese); then, for 2 to
+ * QUERY_MAX_DROP words, each word left out in turn; then the same with
+ * prefixes. One word with something besides letters in it (NGA-2004-001)
+ * is offered to the store as a record id too.
  */
 #include "query/query.h"
+#include "query/spelling.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -61,7 +73,10 @@ struct term {
 	size_t len;
 	bool prefix;
 	bool exclude;
+	bool plain;       /* typed without quotes: a word its spellings stand for */
 	size_t group;     /* positive terms: its OR group; members are adjacent */
+	char var[QUERY_MAX_VARIANTS - 1][SPELLING_BYTES]; /* other spellings */
+	size_t n_var;
 };
 
 struct parse {
@@ -162,7 +177,7 @@ static void clean_input(struct parse *p, const char *input)
 /* Collapses white space runs to one space and trims what the tokenizer
  * skips at either end, in place; returns the start, or NULL when no letter
  * or digit is left. */
-static const char *tidy(char *s, size_t *len)
+static char *tidy(char *s, size_t *len)
 {
 	char *w = s;
 	for (const char *r = s; *r != '\0'; r++)
@@ -209,12 +224,30 @@ static bool take_operator(struct parse *p, const char *w, size_t len)
 	return len == 3 && memcmp(w, "AND", 3) == 0;
 }
 
+/* Cuts a possessive 's (straight or curly apostrophe) off a tidied word,
+ * so that France's finds France: the tokenizer made France's "france s". */
+static char *drop_possessive(char *t, size_t *len)
+{
+	static const char *const marks[] = {"'s", "'S", "\xe2\x80\x99s", "\xe2\x80\x99S"};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		size_t n = strlen(marks[i]);
+		if (*len > n && memcmp(t + *len - n, marks[i], n) == 0) {
+			t[*len - n] = '\0';
+			return tidy(t, len);
+		}
+	}
+	return t;
+}
+
 /* Adds a word or phrase, joining it to the previous term's group after an
  * OR; returns false once the term limit is reached. */
-static bool take_term(struct parse *p, char *text, bool prefix, bool exclude)
+static bool take_term(struct parse *p, char *text, bool prefix, bool exclude,
+					  bool plain)
 {
 	size_t len;
-	const char *t = tidy(text, &len);
+	char *t = tidy(text, &len);
+	if (t != NULL && plain)
+		t = drop_possessive(t, &len);
 	if (t == NULL)
 		return true;
 	if (p->n_terms == QUERY_MAX_TERMS) {
@@ -226,7 +259,9 @@ static bool take_term(struct parse *p, char *text, bool prefix, bool exclude)
 		note(p, HINT_DANGLING_OR);
 	struct term *term = &p->terms[p->n_terms++];
 	*term = (struct term){ .text = t, .len = len, .prefix = prefix,
-						   .exclude = exclude };
+						   .exclude = exclude, .plain = plain };
+	if (plain && !prefix)
+		term->n_var = spelling_variants(t, len, term->var, QUERY_MAX_VARIANTS - 1);
 	if (!exclude) {
 		if (!p->pending_or)
 			p->n_groups++;
@@ -253,7 +288,8 @@ static void lex(struct parse *p)
 			s++;
 		}
 		char *start, *end;
-		if (*s == '"') {
+		bool plain = *s != '"';
+		if (!plain) {
 			start = s + 1;
 			end = strchr(start, '"');
 			if (end == NULL)
@@ -271,10 +307,19 @@ static void lex(struct parse *p)
 				prefix = true;
 		}
 		*end = '\0';
-		if (!take_term(p, start, prefix, exclude))
+		if (!take_term(p, start, prefix, exclude, plain))
 			return;
 	}
 }
+
+/* How an expression reads the terms: as typed, every positive term as a
+ * prefix, and with one OR group of positive terms left out. */
+struct reading {
+	bool prefix;
+	size_t skip;   /* group left out, or SIZE_MAX */
+};
+
+static const struct reading as_typed = {false, SIZE_MAX};
 
 static size_t put(char *out, size_t n, const char *s)
 {
@@ -283,41 +328,79 @@ static size_t put(char *out, size_t n, const char *s)
 	return n + len;
 }
 
-/* Appends a term as an FTS5 string: in double quotes, inner quotes doubled,
- * so the tokenizer sees it as one phrase and FTS5 sees no syntax in it. */
-static size_t put_term(char *out, size_t n, const struct term *t)
+/* Appends one spelling as an FTS5 string: in double quotes, inner quotes
+ * doubled, so the tokenizer sees it as one phrase and FTS5 sees no syntax
+ * in it. */
+static size_t put_string(char *out, size_t n, const char *s, size_t len, bool prefix)
 {
 	out[n++] = '"';
-	for (size_t i = 0; i < t->len; i++) {
-		if (t->text[i] == '"')
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
 			out[n++] = '"';
-		out[n++] = t->text[i];
+		out[n++] = s[i];
 	}
 	out[n++] = '"';
-	if (t->prefix)
+	if (prefix)
 		out[n++] = '*';
 	return n;
 }
 
-/* Appends the positive terms: OR groups in parentheses, joined by AND. */
-static size_t put_positive(char *out, size_t n, const struct parse *p)
+/* True when a spelling before variant i begins the way it does (labor*
+ * finds labors already). */
+static bool covered(const struct term *t, size_t i)
+{
+	if (strncasecmp(t->var[i], t->text, t->len) == 0)
+		return true;
+	for (size_t k = 0; k < i; k++)
+		if (strncmp(t->var[i], t->var[k], strlen(t->var[k])) == 0)
+			return true;
+	return false;
+}
+
+/* Appends a term and its other spellings, joined by OR. */
+static size_t put_term(char *out, size_t n, const struct term *t, struct reading r)
+{
+	bool prefix = t->prefix || (r.prefix && !t->exclude);
+	n = put_string(out, n, t->text, t->len, prefix);
+	for (size_t i = 0; i < t->n_var; i++) {
+		if (prefix && covered(t, i))
+			continue;
+		n = put(out, n, " OR ");
+		n = put_string(out, n, t->var[i], strlen(t->var[i]), prefix);
+	}
+	return n;
+}
+
+/* The most put_term may append for t. */
+static size_t term_room(const struct term *t)
+{
+	size_t room = 2 * t->len + 9;
+	for (size_t i = 0; i < t->n_var; i++)
+		room += strlen(t->var[i]) + 8;
+	return room;
+}
+
+/* Appends the positive terms: OR groups (and a word with other spellings)
+ * in parentheses, joined by AND. */
+static size_t put_positive(char *out, size_t n, const struct parse *p, struct reading r)
 {
 	bool any = false;
 	for (size_t i = 0; i < p->n_terms; i++) {
 		const struct term *t = &p->terms[i];
-		if (t->exclude)
+		if (t->exclude || t->group == r.skip)
 			continue;
 		bool with_prev = i > 0 && !t[-1].exclude && t[-1].group == t->group;
 		bool with_next = i + 1 < p->n_terms && !t[1].exclude
 						 && t[1].group == t->group;
+		bool parens = with_prev || with_next || t->n_var > 0;
 		if (with_prev)
 			n = put(out, n, " OR ");
 		else if (any)
 			n = put(out, n, " AND ");
-		if (with_next && !with_prev)
+		if (parens && !with_prev)
 			n = put(out, n, "(");
-		n = put_term(out, n, t);
-		if (with_prev && !with_next)
+		n = put_term(out, n, t, r);
+		if (parens && !with_next)
 			n = put(out, n, ")");
 		any = true;
 	}
@@ -326,11 +409,11 @@ static size_t put_positive(char *out, size_t n, const struct parse *p)
 
 /* Builds the MATCH expression: (positive) NOT (excluded OR ...), since FTS5
  * ranks NOT above AND above OR. Returns NULL when out of memory. */
-static char *build_fts(const struct parse *p)
+static char *build_fts(const struct parse *p, struct reading r)
 {
 	size_t cap = 16, n_excluded = 0;
 	for (size_t i = 0; i < p->n_terms; i++) {
-		cap += 2 * p->terms[i].len + 9;
+		cap += term_room(&p->terms[i]);
 		n_excluded += p->terms[i].exclude;
 	}
 	char *out = malloc(cap);
@@ -339,7 +422,7 @@ static char *build_fts(const struct parse *p)
 	size_t n = 0;
 	if (n_excluded > 0)
 		n = put(out, n, "(");
-	n = put_positive(out, n, p);
+	n = put_positive(out, n, p, r);
 	if (n_excluded > 0) {
 		n = put(out, n, ") NOT (");
 		bool any = false;
@@ -348,13 +431,38 @@ static char *build_fts(const struct parse *p)
 				continue;
 			if (any)
 				n = put(out, n, " OR ");
-			n = put_term(out, n, &p->terms[i]);
+			n = put_term(out, n, &p->terms[i], r);
 			any = true;
 		}
 		n = put(out, n, ")");
 	}
 	out[n] = '\0';
 	return out;
+}
+
+/* Appends to buf (room bytes, NUL-terminated) the positive terms of
+ * group g, or of every group but g when others, as typed but with a * on
+ * each in a prefix reading; "..." where room runs out. */
+static void say_terms(char *buf, size_t room, const struct parse *p, size_t g,
+					  bool others, bool prefix)
+{
+	size_t n = strlen(buf);
+	const char *sep = "";
+	for (size_t i = 0; i < p->n_terms; i++) {
+		const struct term *t = &p->terms[i];
+		if (t->exclude || (t->group == g) == others)
+			continue;
+		bool quote = strchr(t->text, ' ') != NULL;
+		int w = snprintf(buf + n, room - n, "%s%s%s%s%s", sep, quote ? "\"" : "",
+						 t->text, quote ? "\"" : "", prefix || t->prefix ? "*" : "");
+		if (w < 0 || (size_t)w + 4 >= room - n) {
+			snprintf(buf + n, room - n, "%s...", sep);
+			return;
+		}
+		n += (size_t)w;
+		bool or_next = i + 1 < p->n_terms && !t[1].exclude && t[1].group == t->group;
+		sep = or_next ? " OR " : " ";
+	}
 }
 
 static char *dup_text(const char *s, size_t len)
@@ -365,6 +473,69 @@ static char *dup_text(const char *s, size_t len)
 		d[len] = '\0';
 	}
 	return d;
+}
+
+#define NOTE_BYTES 160
+
+/* "None has all 3 words; without servitude" (and the prefixes shown). */
+static void drop_note(char *buf, size_t room, const struct parse *p, size_t g,
+					  bool prefix)
+{
+	if (p->n_groups == 2)
+		snprintf(buf, room, "None has both words; without ");
+	else
+		snprintf(buf, room, "None has all %zu words; without ", p->n_groups);
+	say_terms(buf, room, p, g, false, false);
+	size_t n = strlen(buf);
+	if (prefix && n + 12 < room) {
+		snprintf(buf + n, room - n, ", showing ");
+		say_terms(buf, room, p, g, true, true);
+	}
+}
+
+/* Adds the reading r, its note and tier to q->alts; -1 when out of
+ * memory. */
+static int add_alt(const struct parse *p, struct query *q, struct reading r,
+				   int tier, const char *note)
+{
+	struct query_alt *a = &q->alts[q->n_alts++];
+	a->fts = build_fts(p, r);
+	a->note = dup_text(note, strlen(note));
+	a->tier = tier;
+	return a->fts != NULL && a->note != NULL ? 0 : -1;
+}
+
+/* The readings the store tries, in tiers, when the words as typed find
+ * nothing; -1 when out of memory. */
+static int add_alts(const struct parse *p, struct query *q)
+{
+	bool can_prefix = false;
+	for (size_t i = 0; i < p->n_terms; i++)
+		can_prefix = can_prefix || (!p->terms[i].exclude && !p->terms[i].prefix);
+	q->alts = calloc(QUERY_MAX_ALTS, sizeof *q->alts);
+	if (q->alts == NULL)
+		return -1;
+	char note[NOTE_BYTES] = "No exact match; showing ";
+	say_terms(note, sizeof note, p, SIZE_MAX, true, true);
+	if (can_prefix && add_alt(p, q, (struct reading){true, SIZE_MAX}, 1, note) != 0)
+		return -1;
+	if (p->n_groups < 2 || p->n_groups > QUERY_MAX_DROP)
+		return 0;
+	for (int tier = 2; tier <= (can_prefix ? 3 : 2); tier++)
+		for (size_t g = 0; g < p->n_groups; g++) {
+			drop_note(note, sizeof note, p, g, tier == 3);
+			if (add_alt(p, q, (struct reading){tier == 3, g}, tier, note) != 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* One plain word with a digit or a hyphen in it may be a record id. */
+static bool may_be_id(const struct parse *p)
+{
+	const struct term *t = &p->terms[0];
+	return p->n_terms == 1 && !t->exclude && !t->prefix && t->plain
+		   && strpbrk(t->text, "0123456789-") != NULL;
 }
 
 /* Fills q with the expression and the positive terms; -1 when out of memory
@@ -386,8 +557,10 @@ static int fill_query(const struct parse *p, struct query *q, size_t n_pos)
 			return -1;
 		q->prefix[k++] = t->prefix;
 	}
-	q->fts = build_fts(p);
-	return q->fts != NULL ? 0 : -1;
+	if (may_be_id(p))
+		q->id = q->terms[0];
+	q->fts = build_fts(p, as_typed);
+	return q->fts != NULL ? add_alts(p, q) : -1;
 }
 
 int query_parse(const char *input, struct query *q)
@@ -425,5 +598,10 @@ void query_free(struct query *q)
 	free(q->terms);
 	free(q->prefix);
 	free(q->fts);
+	for (size_t i = 0; i < q->n_alts; i++) {
+		free(q->alts[i].fts);
+		free(q->alts[i].note);
+	}
+	free(q->alts);
 	memset(q, 0, sizeof *q);
 }

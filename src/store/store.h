@@ -49,11 +49,34 @@ _Static_assert(STORE_MAX_FILTERS >= CATALOG_MAX_FILTERS,
 _Static_assert(STORE_MAX_COLUMNS >= CATALOG_MAX_COLUMNS,
 	       "struct result holds fewer columns than a list may have");
 
+/* Another reading of a search's words (query.c makes them). */
+struct search_alt {
+	const char *fts;
+	int tier;   /* of one tier the reading finding most wins; lower tiers first */
+};
+
+/* What a search's words answer by; SEARCH_AS_TYPED, SEARCH_BY_ID or an
+ * index of search_relax.alt. */
+enum { SEARCH_AS_TYPED = -1, SEARCH_BY_ID = -2 };
+
+/* Near misses: a record id the words may be, tried before them, and other
+ * readings, tried when they find nothing. Every search call writes into
+ * used what answered it. */
+struct search_relax {
+	const char *id;             /* NULL: none */
+	const struct search_alt *alt;
+	size_t n_alt;
+	int used;
+};
+
 /* What a list shows: a database, an FTS5 expression (query.c), filters
  * (AND across fields) and a year range. Strings are not owned. */
 struct search {
 	int db;
 	const char *fts;            /* NULL: no text search */
+	const char *id;             /* only the record with this id, as typed or
+				       in capitals or small letters; NULL: any */
+	struct search_relax *relax; /* NULL: the search as it is */
 	struct search_filter {
 		const char *field;  /* a facet field of the catalog */
 		const char *value;
@@ -76,7 +99,9 @@ struct result_page {
 	size_t n;
 };
 
-/* Number of records the search finds, or -1 on error. */
+/* Number of records the search finds, or -1 on error. With relax, the
+ * search counted is the one relax->used names (so for the page and facet
+ * calls below). */
 long store_search_count(struct store *st, const struct search *q);
 
 /* Up to limit rows from offset, in the search's order, into *out (caller

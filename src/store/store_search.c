@@ -1,6 +1,8 @@
 /* Searches: result counts, result pages and facet counts. Each statement
  * is assembled from constant pieces (the catalog's table and column names)
- * with every user value bound as a parameter, never pasted into SQL. */
+ * with every user value bound as a parameter, never pasted into SQL.
+ * A search's near misses (struct search_relax) cost a query only when the
+ * words as typed find nothing, except the id, an index lookup. */
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "common/catalog.h"
@@ -91,6 +93,12 @@ static void add_from_where(struct sql *q, const struct search *s, bool join,
 		sql_add(q, " FROM %s WHERE %s MATCH ?", d->fts, d->fts), bind_text(q, s->fts);
 	else
 		sql_add(q, " FROM %s t WHERE 1", d->table);
+	if (s->id) {
+		sql_add(q, " AND %s IN (SELECT rowid FROM %s WHERE id IN (?, upper(?), lower(?)))",
+			fr, d->table);
+		for (int i = 0; i < 3; i++)
+			bind_text(q, s->id);
+	}
 	for (size_t i = 0; i < s->n_filters; i++) {
 		if (skip && strcmp(skip, s->filters[i].field) == 0)
 			continue;
@@ -128,7 +136,7 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 	return stmt;
 }
 
-long store_search_count(struct store *st, const struct search *s)
+static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
 	sql_add(&q, "SELECT count(*)");
@@ -259,7 +267,7 @@ static int page_columns(struct store *st, const struct search *s, struct result_
 	return result;
 }
 
-int store_search_page(struct store *st, const struct search *s, long offset,
+static int page_plain(struct store *st, const struct search *s, long offset,
 		      int limit, struct result_page *out)
 {
 	*out = (struct result_page){0};
@@ -291,6 +299,8 @@ void result_page_free(struct result_page *p)
 
 static bool search_is_open(const struct search *s, const char *field)
 {
+	if (s->id)
+		return false;
 	if (s->fts || s->year_from || s->year_to)
 		return false;
 	for (size_t i = 0; i < s->n_filters; i++)
@@ -299,8 +309,8 @@ static bool search_is_open(const struct search *s, const char *field)
 	return true;
 }
 
-int store_facet(struct store *st, const struct search *s, const char *field,
-		struct facet_list *out)
+static int facet_plain(struct store *st, const struct search *s, const char *field,
+		       struct facet_list *out)
 {
 	const struct db_info *d = &catalog[s->db];
 	struct sql q = {0};
@@ -353,4 +363,129 @@ void facet_list_free(struct facet_list *f)
 		free(f->v[i].value);
 	free(f->v);
 	*f = (struct facet_list){0};
+}
+
+/* ---- near misses: what answers a search with struct search_relax ---- */
+
+/* s read by fts (or, when NULL, by id), with nothing left to relax. */
+static struct search reading(const struct search *s, const char *fts, const char *id)
+{
+	struct search r = *s;
+	r.fts = fts;
+	r.id = id;
+	r.relax = NULL;
+	return r;
+}
+
+/* Starts answering s: by the record id its words may be, when there is
+ * such a record (1, its count in *n), else by the words as typed (0).
+ * -1 on error. */
+static int answer_id(struct store *st, const struct search *s, struct search *r, long *n)
+{
+	*r = reading(s, s->fts, s->id);
+	if (!s->relax)
+		return 0;
+	s->relax->used = SEARCH_AS_TYPED;
+	if (!s->relax->id)
+		return 0;
+	struct search by_id = reading(s, NULL, s->relax->id);
+	if ((*n = count_plain(st, &by_id)) <= 0)
+		return *n < 0 ? -1 : 0;
+	*r = by_id;
+	s->relax->used = SEARCH_BY_ID;
+	return 1;
+}
+
+/* The words as typed found nothing: r becomes the reading of the first
+ * tier that finds something, the one finding most there. Returns its
+ * count (0: none, r unchanged), or -1. */
+static long answer_alt(struct store *st, const struct search *s, struct search *r)
+{
+	struct search_relax *x = s->relax;
+	long best = 0;
+	for (size_t i = 0; i < x->n_alt; i++) {
+		if (best > 0 && x->alt[i].tier != x->alt[x->used].tier)
+			break;
+		struct search a = reading(s, x->alt[i].fts, s->id);
+		long n = count_plain(st, &a);
+		if (n < 0)
+			return -1;
+		if (n > best) {
+			best = n;
+			x->used = (int)i;
+			*r = a;
+		}
+	}
+	return best;
+}
+
+static bool relaxable(const struct search *s)
+{
+	return s->relax && s->relax->used == SEARCH_AS_TYPED && s->relax->n_alt > 0;
+}
+
+/* A page or facet call by r (the words as typed) came back empty: makes r
+ * the reading that answers s instead. Returns 1 when r changed (ask again),
+ * 0 when r stands, -1 on error. maybe_more: the words may find records
+ * all the same (past the last page, or a facet left out). */
+static int answer_empty(struct store *st, const struct search *s, struct search *r,
+			bool maybe_more)
+{
+	if (!relaxable(s))
+		return 0;
+	long n = maybe_more ? count_plain(st, r) : 0;
+	if (n == 0)
+		n = answer_alt(st, s, r);
+	if (n < 0)
+		return -1;
+	return n > 0 && s->relax->used != SEARCH_AS_TYPED;
+}
+
+long store_search_count(struct store *st, const struct search *s)
+{
+	struct search r;
+	long n;
+	int by_id = answer_id(st, s, &r, &n);
+	if (by_id != 0)
+		return by_id < 0 ? -1 : n;
+	n = count_plain(st, &r);
+	return n == 0 && relaxable(s) ? answer_alt(st, s, &r) : n;
+}
+
+int store_search_page(struct store *st, const struct search *s, long offset,
+		      int limit, struct result_page *out)
+{
+	struct search r;
+	long n;
+	*out = (struct result_page){0};
+	if (answer_id(st, s, &r, &n) < 0 || page_plain(st, &r, offset, limit, out) != 0)
+		return -1;
+	if (out->n > 0 || limit <= 0)
+		return 0;
+	int again = answer_empty(st, s, &r, offset > 0);
+	if (again == 0)
+		return 0;
+	result_page_free(out);
+	if (again < 0)
+		return -1;
+	return page_plain(st, &r, offset, limit, out);
+}
+
+int store_facet(struct store *st, const struct search *s, const char *field,
+		struct facet_list *out)
+{
+	struct search r;
+	long n;
+	*out = (struct facet_list){0};
+	if (answer_id(st, s, &r, &n) < 0 || facet_plain(st, &r, field, out) != 0)
+		return -1;
+	if (out->n > 0)
+		return 0;
+	int again = answer_empty(st, s, &r, true);
+	if (again == 0)
+		return 0;
+	facet_list_free(out);
+	if (again < 0)
+		return -1;
+	return facet_plain(st, &r, field, out);
 }

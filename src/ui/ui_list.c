@@ -140,13 +140,16 @@ static void draw_position(struct list_view *l, struct area a, int y)
 {
 	const struct db_info *d = &catalog[l->sh->state.db];
 	const struct select *s = &l->list;
-	char from[24], to[24], total[24], line[160];
+	char from[24], to[24], total[24], line[300];
+	const char *note;
 	long last = s->top + s->page < s->n ? s->top + s->page : s->n;
 	format_count(from, sizeof from, s->top + 1);
 	format_count(to, sizeof to, last);
 	format_count(total, sizeof total, s->n);
 	if (s->n == 0)
 		snprintf(line, sizeof line, "No %s match.", d->nouns);
+	else if ((note = dbstate_note(&l->sh->state)))   /* what was shown instead */
+		snprintf(line, sizeof line, "%s. Results %s-%s of %s", note, from, to, total);
 	else
 		snprintf(line, sizeof line, "Results %s-%s of %s, %s", from, to, total,
 			 dbstate_sort_label(&l->sh->state));

@@ -161,8 +161,7 @@ static void check_query(const struct query *q)
 		size_t n = strlen(q->fts);
 		if (u8_check((const uint8_t *)q->fts, n) != NULL)
 			die("expression is not valid UTF-8", q->fts);
-		/* Each term costs at most 2*len+9 bytes, QUERY_MAX_BYTES in all. */
-		if (n > 2 * QUERY_MAX_BYTES + 9 * QUERY_MAX_TERMS + 16)
+		if (n > QUERY_MAX_FTS_BYTES)
 			die("expression longer than its bound", q->fts);
 	}
 }

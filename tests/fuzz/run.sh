@@ -39,7 +39,7 @@ mkdir -p "$out/logs" "$out/cov" || exit 2
 # What each target is built from and linked with.
 sources() {
 	case $1 in
-	fuzz_query) echo "src/query/query.c" ;;
+	fuzz_query) echo "src/query/query.c src/query/spelling.c" ;;
 	fuzz_text) echo "src/common/text.c src/common/grow.c" ;;
 	fuzz_config) echo "src/common/config.c" ;;
 	*) return 1 ;;

@@ -100,6 +100,7 @@ static size_t run_match(const char *fts, sqlite3_int64 *out)
 static void check_invariants(const char *input, const struct query *q)
 {
 	assert_true(q->n_terms <= QUERY_MAX_TERMS);
+	assert_true(q->n_alts <= QUERY_MAX_ALTS);
 	assert_int_equal(q->fts != NULL, q->n_terms > 0);
 	if (q->fts == NULL)
 		assert_true(q->terms == NULL && q->prefix == NULL);
@@ -113,7 +114,13 @@ static void check_invariants(const char *input, const struct query *q)
 			assert_true(*c >= 0x20 && *c != 0x7f);
 	}
 	if (q->fts != NULL)
-		assert_true(strlen(q->fts) < 4 * QUERY_MAX_BYTES);
+		assert_true(strlen(q->fts) <= QUERY_MAX_FTS_BYTES);
+	for (size_t i = 0; i < q->n_alts; i++) {
+		assert_true(strlen(q->alts[i].fts) <= QUERY_MAX_FTS_BYTES);
+		assert_non_null(q->alts[i].note);
+		assert_null(strchr(q->alts[i].note, '\n'));
+		assert_null(u8_check((const uint8_t *)q->alts[i].note, strlen(q->alts[i].note)));
+	}
 	(void)input;
 }
 
@@ -128,6 +135,8 @@ static long check_safe(const char *input)
 	if (q.fts != NULL) {
 		sqlite3_int64 found[N_ROWS];
 		n = (long)run_match(q.fts, found);
+		for (size_t i = 0; i < q.n_alts; i++)
+			run_match(q.alts[i].fts, found);
 	}
 	query_free(&q);
 	return n;
@@ -213,7 +222,7 @@ static void test_punctuated_words(void **state)
 	expect_rows("art. 4", ROWS(5));
 	expect_rows("c++", ROWS(6));
 	expect_rows("50%", ROWS(7));
-	expect_rows("(child)", ROWS(8));
+	expect_rows("(child)", ROWS(7, 8));   /* 7: children */
 }
 
 static void test_prefix(void **state)
@@ -237,11 +246,13 @@ static void test_scripts(void **state)
 static void test_or(void **state)
 {
 	(void)state;
-	expect_rows("child OR minor", ROWS(8, 9));
+	expect_rows("child OR minor", ROWS(7, 8, 9));
 	expect_rows("child OR minor witnesses", ROWS(9));
-	expect_rows("(child OR minor)", ROWS(8, 9));
+	expect_rows("(child OR minor)", ROWS(7, 8, 9));
 	expect_rows("child or minor", NO_ROWS);
-	expect_fts("child OR minor labour", "(\"child\" OR \"minor\") AND \"labour\"");
+	/* A word's other spellings join its OR group. */
+	expect_fts("child OR minor labour", "(\"child\" OR \"children\" OR \"minor\" OR "
+			   "\"minors\") AND (\"labour\" OR \"labor\" OR \"labours\" OR \"labors\")");
 	expect_fts("a OR b OR c d", "(\"a\" OR \"b\" OR \"c\") AND \"d\"");
 	expect_fts("a b OR c", "\"a\" AND (\"b\" OR \"c\")");
 }
@@ -267,7 +278,7 @@ static void test_syntax_is_literal(void **state)
 	expect_rows("trafficking OR", ROWS(5));
 	expect_fts("a\"b", "\"a\"\"b\"");
 	expect_fts("x\" OR rowid > 0 OR \"",
-			   "(\"x\" OR \"rowid\") AND \"0\"");
+			   "(\"x\" OR \"rowid\" OR \"rowids\") AND \"0\"");
 }
 
 static void test_terms(void **state)
@@ -284,7 +295,7 @@ static void test_terms(void **state)
 		assert_int_equal(q.prefix[i], want_prefix[i]);
 	}
 	assert_string_equal(q.fts, "(\"Forced\" AND \"Sexual exploitation\" AND "
-						"(\"minor\"* OR \"kid\") AND \"c\") NOT (\"child\")");
+						"(\"minor\"* OR \"kid\") AND \"c\") NOT (\"child\" OR \"children\")");
 	assert_null(q.hint);
 	query_free(&q);
 	query_free(&q);
@@ -348,14 +359,107 @@ static void test_cleaning(void **state)
 	expect_fts("for\x01" "ced", "\"forced\"");
 	expect_fts("for\xff" "ced\xc0\xaf", "\"forced\"");
 	expect_fts("\xed\xa0\x80" "a\xf4\x90\x80\x80", "\"a\"");
-	expect_fts("forced\tlabour\r\nx", "\"forced\" AND \"labour\" AND \"x\"");
-	expect_fts("forced\xc2\xa0labour\xe3\x80\x80x", "\"forced\" AND \"labour\" AND \"x\"");
+	expect_fts("forced\tlabor\r\nx", "\"forced\" AND (\"labor\" OR \"labour\" OR \"labors\" OR "
+			   "\"labours\") AND \"x\"");
+	expect_fts("forced\xc2\xa0lab\xe3\x80\x80x", "\"forced\" AND \"lab\" AND \"x\"");
 	expect_fts("\x1b[31mred\x1b[0m", "\"31mred[0m\"");
-	expect_fts("forced\xc2\x85labour", "\"forced\" AND \"labour\"");
+	expect_fts("forced\xc2\x85lab", "\"forced\" AND \"lab\"");
 	expect_fts("forced\xc2\x9b" "1", "\"forced1\"");
 	expect_fts("\xf0\x9f\x98\x80", NULL);
 	expect_fts("forced \xf0\x9f\x98\x80", "\"forced\"");
 	expect_fts("forced\xe4\xba", "\"forced\"");
+}
+
+/* A plain word also finds its other spellings; phrases and prefixes do
+ * not, and no rule turns one common word into another. */
+static void test_spellings(void **state)
+{
+	(void)state;
+	expect_rows("who's", ROWS(4));
+	expect_fts("who's", "\"who\"");
+	expect_fts("France's", "(\"France\" OR \"frances\")");
+	expect_fts("France\xe2\x80\x99s", "(\"France\" OR \"frances\")");
+	expect_fts("\"France's\"", "\"France's\"");
+	expect_fts("labor", "(\"labor\" OR \"labour\" OR \"labors\" OR \"labours\")");
+	expect_fts("Harbouring", "(\"Harbouring\" OR \"harboring\" OR \"harbourings\" OR "
+			   "\"harborings\")");
+	expect_fts("organisation", "(\"organisation\" OR \"organization\" OR "
+			   "\"organisations\" OR \"organizations\")");
+	expect_fts("criminalized", "(\"criminalized\" OR \"criminalised\")");
+	expect_fts("offences", "(\"offences\" OR \"offenses\" OR \"offence\" OR "
+			   "\"offense\")");
+	expect_fts("countries", "(\"countries\" OR \"country\")");
+	expect_fts("witness", "(\"witness\" OR \"witnesses\")");
+	expect_fts("women", "(\"women\" OR \"woman\")");
+	expect_fts("four", "(\"four\" OR \"fours\")");
+	expect_fts("status", "\"status\"");
+	expect_fts("its", "\"its\"");
+	expect_fts("forced", "\"forced\"");
+	expect_fts("\"labour\"", "\"labour\"");
+	expect_fts("labour*", "\"labour\"*");
+	expect_fts("-labour x", "(\"x\") NOT (\"labour\" OR \"labor\" OR \"labours\" OR "
+			   "\"labors\")");
+	expect_fts("\xc3\xb6zt\xc3\xbcrks", "\"\xc3\xb6zt\xc3\xbcrks\"");
+	expect_rows("labor", ROWS(1, 2, 14));
+	expect_rows("inspections", ROWS(14));
+}
+
+/* The readings tried when the words find nothing, in tiers. */
+static void test_alternatives(void **state)
+{
+	(void)state;
+	struct query q;
+	assert_int_equal(query_parse("Togo", &q), 0);
+	assert_int_equal(q.n_alts, 1);
+	assert_string_equal(q.alts[0].fts, "(\"Togo\"*)");
+	assert_string_equal(q.alts[0].note, "No exact match; showing Togo*");
+	assert_null(q.id);
+	query_free(&q);
+
+	assert_int_equal(query_parse("Togo France -x servitude", &q), 0);
+	assert_int_equal(q.n_alts, 7);
+	assert_int_equal(q.alts[0].tier, 1);
+	assert_string_equal(q.alts[3].fts, "((\"Togo\" OR \"togos\") AND (\"France\" OR "
+						"\"frances\")) NOT (\"x\")");
+	assert_int_equal(q.alts[3].tier, 2);
+	assert_string_equal(q.alts[3].note, "None has all 3 words; without servitude");
+	assert_int_equal(q.alts[6].tier, 3);
+	assert_string_equal(q.alts[6].note, "None has all 3 words; without servitude, "
+						"showing Togo* France*");
+	query_free(&q);
+
+	/* Already prefixes, and too many words to leave out one by one. */
+	assert_int_equal(query_parse("forc*", &q), 0);
+	assert_int_equal(q.n_alts, 0);
+	query_free(&q);
+	assert_int_equal(query_parse("a b c d e f g", &q), 0);
+	assert_int_equal(q.n_alts, 1);
+	query_free(&q);
+	assert_int_equal(query_parse("forced \"sea. brick\" OR c", &q), 0);
+	assert_string_equal(q.alts[2].note, "None has both words; without \"sea. brick\" OR c");
+	query_free(&q);
+}
+
+/* One word with a digit or a hyphen may be a record id. */
+static void test_id(void **state)
+{
+	(void)state;
+	const char *const ids[] = {"nga-2004-001", "(NGA-2004-001)", "x1"};
+	const char *const not_ids[] = {"labour", "\"nga-2004-001\"", "nga-2004* ",
+								   "a nga-2004-001", "-nga-2004-001", "nga-2004-001 OR b"};
+	struct query q;
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		assert_int_equal(query_parse(ids[i], &q), 0);
+		assert_non_null(q.id);
+		assert_ptr_equal(q.id, q.terms[0]);
+		query_free(&q);
+	}
+	for (size_t i = 0; i < sizeof not_ids / sizeof *not_ids; i++) {
+		assert_int_equal(query_parse(not_ids[i], &q), 0);
+		if (q.id)
+			fail_msg("%s: taken for an id", not_ids[i]);
+		query_free(&q);
+	}
 }
 
 static void test_limits(void **state)
@@ -547,6 +651,9 @@ int main(void)
 		TEST(test_empty_phrase),
 		TEST(test_cleaning),
 		TEST(test_limits),
+		TEST(test_spellings),
+		TEST(test_alternatives),
+		TEST(test_id),
 	};
 	return cmocka_run_group_tests_name("query", tests, setup_db, teardown_db);
 }

@@ -108,6 +108,15 @@ static void expect_text(int db, const char *text, const char *const *want)
 	query_free(&t.q);
 }
 
+/* Typed text finds n records of db. */
+static void expect_count(int db, const char *text, long n)
+{
+	struct typed t;
+	typed_init(&t, db, text);
+	assert_int_equal(store_search_count(st, &t.s), n);
+	query_free(&t.q);
+}
+
 #define IDS(...) ((const char *const[]){__VA_ARGS__, NULL})
 #define NONE ((const char *const[]){NULL})
 
@@ -193,13 +202,8 @@ static void test_search_phrase(void **state)
 	expect_text(DB_CASES, "\"indigenous woman\"", IDS("COL-2018-001"));
 	expect_text(DB_CASES, "\"woman indigenous\"", NONE);
 	/* forced-labour is searched as the phrase "forced labour". */
-	struct typed a, b;
-	typed_init(&a, DB_CASES, "forced-labour");
-	typed_init(&b, DB_CASES, "\"forced labour\"");
-	assert_int_equal(store_search_count(st, &a.s), 22);
-	assert_int_equal(store_search_count(st, &b.s), 22);
-	query_free(&a.q);
-	query_free(&b.q);
+	expect_count(DB_CASES, "forced-labour", 22);
+	expect_count(DB_CASES, "\"forced labour\"", 22);
 }
 
 static void test_search_prefix(void **state)
@@ -240,11 +244,101 @@ static void test_search_or_not(void **state)
 		"ECHR-2012-001", "GBR-2014-001", "USA-2010-001", "USA-2011-001"));
 	expect_text(DB_CASES, "servitude NOT slavery", IDS("COL-2018-001", "ECHR-2005-001",
 		"ECHR-2012-001", "GBR-2014-001", "USA-2010-001", "USA-2011-001"));
-	/* OR binds tighter than the implicit AND. */
-	expect_text(DB_CASES, "child OR minor labour", IDS("ECHR-2021-001", "GHA-2022-001"));
+	/* OR binds tighter than the implicit AND (quoted: no other spellings). */
+	expect_text(DB_CASES, "\"child\" OR \"minor\" labour", IDS("ECHR-2021-001",
+		"GHA-2022-001"));
 	expect_text(DB_BIBLIOGRAPHY, "slavery -sex", IDS("BIB-1999-BALES",
 		"BIB-2006-BUCKWALTER", "BIB-2014-CHUANG", "BIB-2017-ILO-GEMS",
 		"BIB-2017-STOYANOVA", "BIB-2018-MILANO"));
+}
+
+/* Typed text through dbstate, as the kiosk and htkp query search: finds
+ * exactly want, on every page call and in the count, and the note says
+ * what was shown instead (NULL: the words as typed). */
+static void expect_near(int db, const char *text, const char *note,
+			const char *const *want)
+{
+	struct dbstate d;
+	struct search s;
+	dbstate_init(&d, db);
+	assert_int_equal(dbstate_set_text(&d, text), 0);
+	dbstate_search(&d, &s);
+	expect_ids(&s, want);
+	const char *got = dbstate_note(&d);
+	if (note ? !got || strcmp(got, note) != 0 : got != NULL)
+		fail_msg("%s: note \"%s\", want \"%s\"", text, got ? got : "(none)",
+			 note ? note : "(none)");
+	/* A page past the end, and a facet, are answered the same way. */
+	struct result_page p;
+	assert_int_equal(store_search_page(st, &s, 1000, 20, &p), 0);
+	assert_int_equal(p.n, 0);
+	result_page_free(&p);
+	struct facet_list f;
+	assert_int_equal(store_facet(st, &s, "country", &f), 0);
+	long sum = 0;
+	for (size_t i = 0; i < f.n; i++)
+		sum += f.v[i].count;
+	size_t nw = 0;
+	while (want[nw])
+		nw++;
+	if (db != DB_BIBLIOGRAPHY)   /* one country a case or law */
+		assert_int_equal(sum, (long)nw);
+	facet_list_free(&f);
+	assert_true((dbstate_note(&d) == NULL) == (note == NULL));
+	dbstate_free(&d);
+}
+
+static void test_near_misses(void **state)
+{
+	(void)state;
+	expect_near(DB_CASES, "Togo", "No exact match; showing Togo*", IDS("ECHR-2005-001"));
+	expect_near(DB_CASES, "France's", NULL, IDS("ECHR-2005-001", "ECHR-2012-001"));
+	expect_near(DB_LEGISLATION, "organizations", NULL, IDS("GBR-2015-MSA"));
+	expect_near(DB_BIBLIOGRAPHY, "organisation", NULL, IDS("BIB-2005-LACZKO-GOZDZIAK",
+		"BIB-2017-ILO-GEMS"));
+	expect_near(DB_CASES, "France servitude Nigeria",
+		    "None has all 3 words; without Nigeria",
+		    IDS("ECHR-2005-001", "ECHR-2012-001"));
+	/* Left out in turn, debt leaves 2 cases and France 1: the most win. */
+	expect_near(DB_CASES, "France debt domestic", "None has all 3 words; without debt",
+		    IDS("ECHR-2005-001", "ECHR-2012-001"));
+	expect_near(DB_CASES, "Togo France servitude",
+		    "No exact match; showing Togo* France* servitude*", IDS("ECHR-2005-001"));
+	expect_near(DB_CASES, "Togo Nigeria France", "None has all 3 words; without Nigeria, "
+		    "showing Togo* France*", IDS("ECHR-2005-001"));
+	expect_near(DB_CASES, "nga-2004-001", "The case with id nga-2004-001",
+		    IDS("NGA-2004-001"));
+	expect_near(DB_CASES, "NGA-2004-001", "The case with id NGA-2004-001",
+		    IDS("NGA-2004-001"));
+	expect_near(DB_LEGISLATION, "gbr-2015-msa", "The law with id gbr-2015-msa",
+		    IDS("GBR-2015-MSA"));
+	expect_near(DB_LEGISLATION, "nga-2004-001", NULL, NONE);
+	expect_near(DB_CASES, "zzzqqxx", NULL, NONE);
+	expect_near(DB_CASES, "siliadin", NULL, IDS("ECHR-2005-001"));
+
+	/* labor finds what labour finds; harboring what harbouring does. */
+	expect_count(DB_CASES, "labor", 22);
+	expect_count(DB_CASES, "\"labour\"", 22);
+	expect_count(DB_CASES, "harboring", 23);
+}
+
+/* A filter the id's record does not pass leaves the words to FTS5. */
+static void test_id_with_filter(void **state)
+{
+	(void)state;
+	struct dbstate d;
+	struct search s;
+	dbstate_init(&d, DB_CASES);
+	assert_int_equal(dbstate_set_text(&d, "nga-2004-001"), 0);
+	assert_int_equal(dbstate_set_filter(&d, "country", "France"), 0);
+	dbstate_search(&d, &s);
+	assert_int_equal(store_search_count(st, &s), 0);
+	assert_null(dbstate_note(&d));
+	assert_int_equal(dbstate_set_filter(&d, "country", "Nigeria"), 0);
+	dbstate_search(&d, &s);
+	assert_int_equal(store_search_count(st, &s), 1);
+	assert_non_null(dbstate_note(&d));
+	dbstate_free(&d);
 }
 
 /* unicode61 remove_diacritics 2: plain letters find accented words. */
@@ -1199,6 +1293,8 @@ int main(void)
 		cmocka_unit_test(test_search_prefix),
 		cmocka_unit_test(test_search_or_not),
 		cmocka_unit_test(test_search_diacritics),
+		cmocka_unit_test(test_near_misses),
+		cmocka_unit_test(test_id_with_filter),
 		cmocka_unit_test(test_snippet),
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_filters_with_search),
