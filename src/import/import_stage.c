@@ -97,7 +97,7 @@ static int check_member(struct imp *imp, const struct imp_file *f,
 		if (!(*seen & bit << (DB_COUNT + 1)))
 			imp_error(imp, &loc, "given twice");
 		*seen |= bit << (DB_COUNT + 1);
-		return 0;
+		return 0;       /* a repeated member */
 	}
 	*seen |= bit;
 	if (d >= 0) {
