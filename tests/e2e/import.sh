@@ -86,6 +86,13 @@ expect() {
 	fi
 }
 
+# lines_are N DESC: passes if the last run printed N lines on stderr.
+lines_are() {
+	local n
+	n=$(grep -c . "$tmp/err")
+	if [ "$n" = "$1" ]; then pass "$2"; else fail "$2" "$n lines, want $1"; fi
+}
+
 # query DB SQL: prints the rows, fields joined by '|'.
 query() {
 	"$PY" - "$1" "$2" <<'EOF'
@@ -271,20 +278,14 @@ expect "ids: no line break, control, format character or slash" 1 \
 	'bad-id.json: cases[3] "TST-\u202eID-4": field "id": bad id "TST-\u202eID-4": it holds a character that does not print' \
 	'bad-id.json: cases[4] "TST\x07ID-5": field "id": bad id "TST\x07ID-5": it holds a control character' \
 	'bad-id.json: legislation[1] "TST\\LAW": field "id": bad id "TST\\LAW": it holds a slash'
-n=$(grep -c . "$tmp/err")
-if [ "$n" = 5 ]; then pass "ids: a trimmed tab and printable punctuation are fine"; else
-	fail "ids: a trimmed tab and printable punctuation are fine" "$n lines, want 5"
-fi
+lines_are 5 "ids: a trimmed tab and printable punctuation are fine"
 
 expect "a member given again: said once, its value not checked again" 1 \
 	"-o $live $DATA/dup-format.json" \
 	'dup-format.json: field "format": unsupported format "htkp/2" (want "htkp/1")' \
 	'dup-format.json: field "format": given twice' \
 	'dup-format.json: field "cases": given twice'
-n=$(grep -c . "$tmp/err")
-if [ "$n" = 3 ]; then pass "a member given three times: one line per mistake"; else
-	fail "a member given three times: one line per mistake" "$n lines, want 3"
-fi
+lines_are 3 "a member given three times: one line per mistake"
 
 # --- size limits: 1 MiB for a string or number, 8 MiB for a record -------
 
@@ -321,9 +322,7 @@ open(sys.argv[1], "w").write('{"format": "htkp/1", "bibliography": [%s, %s]}' % 
 PYEOF
 	expect "escapes count as the bytes they stand for" 1 "--check $tmp/escaped.json" \
 		'escaped.json: bibliography[1] "'"$(printf '\360\237\230\200')"' TST-ESC-2": field "abstract": text is 1048577 bytes'
-	n=$(grep -c . "$tmp/err")
-	[ "$n" = 1 ] && pass "a text of 1 MiB in escapes is accepted" ||
-		fail "a text of 1 MiB in escapes is accepted" "$n lines, want 1"
+	lines_are 1 "a text of 1 MiB in escapes is accepted"
 
 	"$PY" - "$tmp/sizes.json" <<'PYEOF'
 import sys
