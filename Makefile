@@ -124,7 +124,8 @@ bench: all | deps-test
 lint: | deps-test
 	mandoc -T lint -W warning man/*
 
-# Coverage-guided fuzzing of query.c, text.c and config.c (clang, libFuzzer):
+# Coverage-guided fuzzing of query.c, text.c, config.c and the importer's
+# checks (clang, libFuzzer; tests/fuzz/README.md):
 # make fuzz FUZZ_SECONDS=600
 FUZZ_SECONDS ?= 60
 fuzz: | deps-build

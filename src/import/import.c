@@ -104,29 +104,6 @@ static int out_is_input(const struct options *o)
 	return 0;
 }
 
-/* Reads, checks and stages every file, then checks every record. */
-static enum imp_status check_all(struct imp *imp)
-{
-	int all_staged = 1;
-	for (int i = 0; i < imp->nfiles; i++) {
-		struct imp_file *f = &imp->files[i];
-		enum imp_status st = imp_read_file(imp, f);
-		if (st == IMP_OK)
-			st = imp_check_syntax(imp, f);
-		if (st == IMP_OK)
-			st = imp_stage_file(imp, i);
-		free(f->text);
-		f->text = NULL;
-		if (st == IMP_EFATAL)
-			return st;
-		all_staged &= st == IMP_OK;
-	}
-	enum imp_status st = imp_validate_records(imp);
-	if (st == IMP_OK)
-		st = imp_check_links(imp, all_staged);
-	return st;
-}
-
 static void put_counts(const char *what, const long count[DB_COUNT])
 {
 	printf("%s:", what);
@@ -169,7 +146,7 @@ static enum imp_status run(struct imp *imp, const struct options *o)
 	if (st == IMP_OK)
 		st = imp_open(imp, tmp ? tmp : ":memory:");
 	if (st == IMP_OK)
-		st = check_all(imp);
+		st = imp_check_files(imp);
 	if (st == IMP_OK && imp->errors == 0)
 		st = imp_count_records(imp);
 	if (st == IMP_OK && imp->errors == 0 && tmp)
@@ -207,6 +184,8 @@ int main(int argc, char **argv)
 	struct imp imp;
 	memset(&imp, 0, sizeof imp);
 	imp.nfiles = o.nfiles;
+	imp.max_text = IMP_MAX_TEXT;
+	imp.max_record = IMP_MAX_RECORD;
 	if (!(imp.files = calloc((size_t)o.nfiles, sizeof *imp.files))) {
 		fputs("htkp-import: out of memory\n", stderr);
 		return 1;

@@ -13,6 +13,13 @@
 #define IMP_VERSION "htkp-import 0.1"
 #define IMP_FORMAT "htkp/1"
 
+/* The size limits of htkp-import(1), "LIMITS": far above any real record
+ * (the sample's longest text is under 1 KB), low enough that the copies
+ * SQLite makes of a value while checking and loading it stay small. */
+#define IMP_MAX_TEXT   (1ul << 20)      /* bytes of one string or number */
+#define IMP_MAX_RECORD (8ul << 20)      /* bytes of one record's JSON */
+#define IMP_MAX_DEPTH  2000             /* SQLite's own JSON nesting limit */
+
 /* Every fallible function returns one of these; the diagnostic line has
  * already been printed when it returns anything but IMP_OK. */
 enum imp_status {
@@ -39,6 +46,8 @@ struct imp {
 	unsigned long errors;
 	unsigned long warnings;
 	int out_of_room;        /* "no room to write" already said */
+	size_t max_text;        /* IMP_MAX_TEXT; lower in the fuzz target */
+	size_t max_record;      /* IMP_MAX_RECORD */
 };
 
 /* Where a diagnostic points: any member may be unset (NULL or idx < 0). */
@@ -69,11 +78,19 @@ const char *imp_type_name(const char *type);
 /* import_text.c */
 void imp_trim(const char *s, size_t n, size_t *start, size_t *len);
 int imp_is_date(const char *s, size_t n);
+const char *imp_id_problem(const char *s, size_t n);
 int imp_register_functions(sqlite3 *db);
 
 /* import_read.c */
 enum imp_status imp_read_file(struct imp *imp, struct imp_file *f);
 enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f);
+
+/* import_scan.c */
+enum imp_status imp_scan_json(struct imp *imp, const struct imp_file *f,
+			      size_t *off, const char **why);
+
+/* import_check.c */
+enum imp_status imp_check_files(struct imp *imp);
 
 /* import_stage.c */
 enum imp_status imp_open(struct imp *imp, const char *path);

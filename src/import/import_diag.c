@@ -9,6 +9,8 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "import/import.h"
 
@@ -28,34 +30,49 @@ const char *imp_type_name(const char *type)
 	return type;            /* null, array, object */
 }
 
-/* Writes s as a double-quoted string into out: quotes, backslashes and
- * control characters escaped (a record is data, not terminal commands),
- * cut at a character boundary with "..." if long. Returns out. */
+/* Whether character c (of k bytes) is shown as an escape: controls, and
+ * the format characters and line separators a terminal would act on. */
+static int is_hidden(ucs4_t c, int k)
+{
+	if (c < 0x20 || c == 0x7f)
+		return 1;
+	return k > 1 && (uc_is_general_category(c, UC_CONTROL)
+			 || uc_is_general_category(c, UC_FORMAT)
+			 || c == 0x2028 || c == 0x2029);
+}
+
+/* Writes s as a double-quoted string into out: quotes and backslashes
+ * escaped, and control and format characters written as \x.. or \u....
+ * (a record is data, not terminal commands: no bidi override reorders
+ * the line); cut at a character boundary with "..." if long. Returns out. */
 const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s)
 {
 	size_t o = 0;
 	const size_t room = IMP_QUOTE_MAX - 6;  /* '"', "...", '"', NUL */
+	const uint8_t *p = (const uint8_t *)s;
 
 	out[o++] = '"';
-	for (; *s && o < room; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			out[o++] = '\\';
-			out[o++] = (char)c;
-		} else if (c < 0x20 || c == 0x7f) {
-			if (o + 4 >= room)
-				break;
-			snprintf(out + o, 5, "\\x%02x", c);
-			o += 4;
-		} else {
-			out[o++] = (char)c;
-		}
+	while (*p) {
+		char esc[16];
+		ucs4_t c;
+		int k = u8_strmbtouc(&c, p);
+		if (k < 1)              /* not UTF-8: the byte itself */
+			snprintf(esc, sizeof esc, "\\x%02x", *p);
+		else if (c == '"' || c == '\\')
+			snprintf(esc, sizeof esc, "\\%c", (char)c);
+		else if (is_hidden(c, k))
+			snprintf(esc, sizeof esc, c < 0x80 ? "\\x%02x" : "\\u%04x",
+				 (unsigned)c);
+		else
+			snprintf(esc, sizeof esc, "%.*s", k, (const char *)p);
+		size_t len = strlen(esc);
+		if (o + len > room)
+			break;
+		memcpy(out + o, esc, len);
+		o += len;
+		p += k < 1 ? 1 : k;
 	}
-	if (*s) {
-		while (o > 1 && ((unsigned char)out[o - 1] & 0xc0) == 0x80)
-			o--;            /* continuation bytes of a cut character */
-		if (o > 1 && (unsigned char)out[o - 1] >= 0xc0)
-			o--;            /* its lead byte */
+	if (*p) {
 		memcpy(out + o, "...", 3);
 		o += 3;
 	}
@@ -170,6 +187,24 @@ static int guess_room_errno(const struct imp *imp)
 	return 0;
 }
 
+/* The errno of the last failed system call on the new database file or
+ * on SQLite's temporary file, if it says there is no room: SQLite keeps
+ * it with each file, while the connection's own (sqlite3_system_errno)
+ * may be that of the clean-up after the failure. 0 if neither does. */
+static int file_room_errno(const struct imp *imp, const char **which)
+{
+	static const char *const schemas[] = { "main", "temp" };
+	for (size_t i = 0; i < sizeof schemas / sizeof schemas[0]; i++) {
+		int e = 0;
+		if (sqlite3_file_control(imp->db, schemas[i], SQLITE_FCNTL_LAST_ERRNO,
+					 &e) == SQLITE_OK && imp_is_room_errno(e)) {
+			*which = schemas[i];
+			return e;
+		}
+	}
+	return 0;
+}
+
 /* Turns the connection's last SQLite error into one line: a full disk or
  * a file size limit is the user's to fix and said plainly, once; anything
  * else is a bug or a broken system, so the raw message helps. */
@@ -177,10 +212,15 @@ enum imp_status imp_sqlerr(struct imp *imp, const char *what)
 {
 	int rc = sqlite3_extended_errcode(imp->db);
 	int sys = sqlite3_system_errno(imp->db);
-	int guess = guess_room_errno(imp);
-	const char *target = imp->out_path ? imp->out_path : "temporary storage";
-	if ((rc & 0xff) == SQLITE_IOERR && !imp_is_room_errno(sys) && guess)
-		sys = guess;
+	const char *which = "main";
+	if ((rc & 0xff) == SQLITE_IOERR) {
+		int room = file_room_errno(imp, &which);
+		if (!room && !imp_is_room_errno(sys))
+			room = guess_room_errno(imp);
+		sys = room ? room : sys;
+	}
+	const char *target = imp->out_path && strcmp(which, "main") == 0
+			     ? imp->out_path : "temporary storage";
 	if ((rc & 0xff) == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR
 									   && imp_is_room_errno(sys))) {
 		if (!imp->out_of_room)

@@ -1,16 +1,21 @@
 /* htkp-import output: the new database is built in a temporary file beside
  * the target and only rename()d over it once complete and on disk, so a
  * kiosk with the old file open never sees a half-built one, and any
- * failure leaves the old file as it was. */
+ * failure leaves the old file as it was. One import at a time writes in
+ * a directory (a lock on it), and it clears what a killed one left. */
 #define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#define TMP_SUFFIX ".tmp-XXXXXX"
 
 #include "import/import.h"
 
@@ -69,18 +74,129 @@ static mode_t new_mode(const char *out)
 	return 0666 & ~mask;
 }
 
+/* The directory part of path ("." if none); caller frees. NULL when out
+ * of memory. */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+		     : strdup(".");
+}
+
+/* rename() would replace a symbolic link itself, not the file it points
+ * to, and cannot replace a directory: refuse both before any work. */
+static enum imp_status check_target(struct imp *imp)
+{
+	struct stat st;
+	if (lstat(imp->out_path, &st) != 0 || S_ISREG(st.st_mode))
+		return IMP_OK;  /* a new file, or one rename() can replace */
+	if (S_ISLNK(st.st_mode))
+		imp_fatal(imp, "%s is a symbolic link: give the file it points "
+			  "to, or another name", imp->out_path);
+	else
+		imp_fatal(imp, "%s is not a regular file", imp->out_path);
+	return IMP_EFATAL;
+}
+
+/* Takes an exclusive lock on dir (open as fd, kept until the process
+ * ends), waiting for it, and saying so, while another import holds it. */
+static enum imp_status lock_dir(struct imp *imp, const char *dir, int fd)
+{
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return IMP_OK;
+	if (errno == EWOULDBLOCK) {
+		fprintf(stderr, "htkp-import: waiting for another import into %s "
+			"to finish\n", dir);
+		int rc;
+		while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+			;
+		if (rc == 0)
+			return IMP_OK;
+	}
+	imp_fatal(imp, "cannot lock %s: %s", dir, strerror(errno));
+	return IMP_EFATAL;
+}
+
+/* Whether name is base + TMP_SUFFIX as mkstemp() fills it in. */
+static int is_our_temp(const char *name, const char *base)
+{
+	size_t n = strlen(base), k = strlen(TMP_SUFFIX) - 6;
+	if (strncmp(name, base, n) != 0 || strncmp(name + n, TMP_SUFFIX, k) != 0)
+		return 0;
+	const char *x = name + n + k;
+	return strlen(x) == 6 && strspn(x, "abcdefghijklmnopqrstuvwxyz"
+					"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == 6;
+}
+
+/* Removes the temporary files of imports into imp->out_path that were
+ * killed before they could: with the directory locked, no live import
+ * owns one. Only regular files; each removal is said in one line. */
+static void sweep(const struct imp *imp, int dir_fd)
+{
+	const char *slash = strrchr(imp->out_path, '/');
+	const char *base = slash ? slash + 1 : imp->out_path;
+	int fd = dup(dir_fd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;         /* nothing swept: the next run tries again */
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		struct stat st;
+		if (!is_our_temp(e->d_name, base)
+		    || fstatat(dir_fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0
+		    || !S_ISREG(st.st_mode))
+			continue;
+		if (unlinkat(dir_fd, e->d_name, 0) == 0)
+			fprintf(stderr, "htkp-import: removed %s, left by an import "
+				"that was killed\n", e->d_name);
+	}
+	closedir(d);
+}
+
+/* Checks the target, locks its directory and clears what killed imports
+ * left there. */
+static enum imp_status prepare_dir(struct imp *imp)
+{
+	enum imp_status st = check_target(imp);
+	char *dir = st == IMP_OK ? dir_of(imp->out_path) : NULL;
+	if (st != IMP_OK)
+		return st;
+	if (!dir) {
+		imp_fatal(imp, "out of memory");
+		return IMP_EFATAL;
+	}
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		imp_fatal(imp, "cannot open %s: %s", dir, strerror(errno));
+		st = IMP_EFATAL;
+	} else {
+		st = lock_dir(imp, dir, fd);
+	}
+	if (st == IMP_OK)
+		sweep(imp, fd);
+	free(dir);
+	return st;      /* fd stays open: closing it would drop the lock */
+}
+
 /* Creates the temporary file beside imp->out_path: *tmp_path (caller
- * frees) and its descriptor *fd, kept open for the final fsync. */
+ * frees) and its descriptor *fd, kept open for the final fsync. First
+ * waits for any other import into the same directory to finish. */
 enum imp_status imp_out_begin(struct imp *imp, char **tmp_path, int *fd)
 {
+	enum imp_status st = prepare_dir(imp);
+	if (st != IMP_OK)
+		return st;
 	size_t len = strlen(imp->out_path);
-	char *path = malloc(len + sizeof ".tmp-XXXXXX");
+	char *path = malloc(len + sizeof TMP_SUFFIX);
 	if (!path) {
 		imp_fatal(imp, "out of memory");
 		return IMP_EFATAL;
 	}
 	memcpy(path, imp->out_path, len);
-	memcpy(path + len, ".tmp-XXXXXX", sizeof ".tmp-XXXXXX");
+	memcpy(path + len, TMP_SUFFIX, sizeof TMP_SUFFIX);
 	catch_signals();
 	*fd = make_temp(path);
 	if (*fd < 0) {
@@ -104,9 +220,7 @@ enum imp_status imp_out_begin(struct imp *imp, char **tmp_path, int *fd)
  * Returns 0 or an errno value. */
 static int fsync_dir(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-					  : strdup(".");
+	char *dir = dir_of(path);
 	if (!dir)
 		return ENOMEM;
 	int err = 0;

@@ -72,6 +72,8 @@ enum imp_status imp_open(struct imp *imp, const char *path)
 }
 
 /* One top-level member: a record array, the format tag, or unknown.
+ * *seen: a bit (1 << enum db, or 1 << DB_COUNT for the tag) for each
+ * member met, and the same shifted by DB_COUNT + 1 for each met again.
  * Returns -1 when out of memory. */
 static int check_member(struct imp *imp, const struct imp_file *f,
 			sqlite3_stmt *st, unsigned *seen, unsigned *arrays,
@@ -89,8 +91,14 @@ static int check_member(struct imp *imp, const struct imp_file *f,
 		imp_warn(imp, &loc, "unknown field, ignored");
 		return 0;
 	}
-	if (*seen & bit)
-		imp_error(imp, &loc, "given twice");
+	if (*seen & bit) {
+		/* Only the first is read; a second one's value is not checked,
+		 * so a repeated tag is one mistake, reported once. */
+		if (!(*seen & bit << (DB_COUNT + 1)))
+			imp_error(imp, &loc, "given twice");
+		*seen |= bit << (DB_COUNT + 1);
+		return 0;       /* a repeated member */
+	}
 	*seen |= bit;
 	if (d >= 0) {
 		if (strcmp(type, "array") == 0)

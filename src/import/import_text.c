@@ -80,6 +80,28 @@ int imp_is_date(const char *s, size_t n)
 	return number(s + 8, 2) >= 1 && number(s + 8, 2) <= days_in_month(year, month);
 }
 
+/* What makes s[0..n) (trimmed, valid UTF-8) no good as an id, or NULL if
+ * it is one: an id is printed on one line (htkp query, the kiosk's
+ * header) and may name a file, so it holds only printable characters,
+ * and no slash. */
+const char *imp_id_problem(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	while (p < end) {
+		ucs4_t c;
+		p += u8_mbtouc(&c, p, (size_t)(end - p));
+		if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029)
+			return "a line break";
+		if (c == '/' || c == '\\')
+			return "a slash";
+		if (uc_is_general_category(c, UC_CONTROL))
+			return "a control character";
+		if (!uc_is_print(c) || uc_is_general_category(c, UC_FORMAT))
+			return "a character that does not print";
+	}
+	return NULL;
+}
+
 /* SQL clean(x): x trimmed, NULL if nothing is left; non-text passes
  * through. The loader applies it to every string it stores, so the
  * database agrees with what the checks saw. */

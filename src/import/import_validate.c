@@ -12,7 +12,7 @@
 #include "import/import.h"
 
 enum vtype { VT_TEXT, VT_INT, VT_BOOL, VT_LIST, VT_OBJECT, VT_OBJECTS };
-enum vcheck { VC_NONE, VC_DATE, VC_YEAR, VC_COUNT, VC_CHOICE };
+enum vcheck { VC_NONE, VC_DATE, VC_YEAR, VC_COUNT, VC_CHOICE, VC_ID };
 
 struct field {
 	const char *name;
@@ -49,7 +49,7 @@ static const struct field defendant_fields[] = {
 };
 
 static const struct field case_fields[] = {
-	{ "id", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
 	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "country", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "court", VT_TEXT, VC_NONE, 0, NULL, NULL },
@@ -76,7 +76,7 @@ static const struct field case_fields[] = {
 };
 
 static const struct field law_fields[] = {
-	{ "id", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
 	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "country", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "year", VT_INT, VC_YEAR, 0, NULL, NULL },
@@ -87,7 +87,7 @@ static const struct field law_fields[] = {
 };
 
 static const struct field publication_fields[] = {
-	{ "id", VT_TEXT, VC_NONE, 1, NULL, NULL },
+	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
 	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "authors", VT_LIST, VC_NONE, 0, NULL, NULL },
 	{ "year", VT_INT, VC_YEAR, 0, NULL, NULL },
@@ -125,6 +125,7 @@ struct frame {
 	enum frame_kind kind;
 	const struct field *field;      /* FR_FIELDS: the table; else the field */
 	unsigned long seen, present;    /* FR_FIELDS: bits by table index */
+	unsigned long twice;            /* FR_FIELDS: "given twice" said */
 	size_t path_len;                /* of this container's path */
 };
 
@@ -215,11 +216,15 @@ static int check_text(struct walk *w, const struct node *n, const struct field *
 	s += start;
 	enum vcheck c = f ? f->check : VC_NONE;
 	char q[IMP_QUOTE_MAX];
+	const char *why;
 	if (c == VC_DATE && !imp_is_date(s, len))
 		report(w, "bad date %s (want YYYY, YYYY-MM or YYYY-MM-DD)",
 		       imp_quote(q, n->text));
 	else if (c == VC_CHOICE)
 		check_choice(w, n, s, len, f->choice);
+	else if (c == VC_ID && (why = imp_id_problem(s, len)))
+		report(w, "bad id %s: it holds %s (an id is printable text, "
+		       "without slashes)", imp_quote(q, n->text), why);
 	return 1;
 }
 
@@ -298,7 +303,7 @@ static void frame_push(struct walk *w, const struct node *n,
 	fr->node = n->id;
 	fr->kind = kind;
 	fr->field = field;
-	fr->seen = fr->present = 0;
+	fr->seen = fr->present = fr->twice = 0;
 	fr->path_len = strlen(w->path);
 }
 
@@ -345,8 +350,10 @@ static void visit_member(struct walk *w, struct frame *fr, const struct node *n)
 		enter(w, n, 0, FR_SKIP, NULL);
 		return;
 	}
-	if (fr->seen >> i & 1)
+	if ((fr->seen >> i & 1) && !(fr->twice >> i & 1)) {
 		report(w, "given twice");
+		fr->twice |= 1ul << i;
+	}
 	fr->seen |= 1ul << i;
 	int descend;
 	if (check_value(w, n, f[i].type, &f[i], &descend))

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end tests of htkp-import: the seed imports, every kind of bad input
-# fails with a line naming file, record and field while the live database
-# stays byte-for-byte the same, and a reader holding the old file open is
-# never disturbed. Run from the repository root; prints "ok - ..." or
+# (ids, sizes over the limits too) fails with a line naming file, record
+# and field while the live database stays byte-for-byte the same, a reader
+# holding the old file open is never disturbed, two imports take turns and
+# a killed one's leftovers are cleared. Run from the repository root; prints "ok - ..." or
 # "not ok - ..." per check and exits 1 if any failed.
 #   HTKP_IMPORT  the binary (default ./htkp-import)
 set -u
@@ -76,11 +77,20 @@ expect() {
 	run $args
 	local why
 	why=$(problems "$want" "$@")
+	# A broken build that wrongly succeeded must not fail the next checks.
+	cmp -s "$live" "$tmp/live.orig" || cp "$tmp/live.orig" "$live"
 	if [ -z "$why" ]; then pass "$desc"; else
 		local lines=()
 		mapfile -t lines <<<"$why"
 		fail "$desc" "${lines[@]}"
 	fi
+}
+
+# lines_are N DESC: passes if the last run printed N lines on stderr.
+lines_are() {
+	local n
+	n=$(grep -c . "$tmp/err")
+	if [ "$n" = "$1" ]; then pass "$2"; else fail "$2" "$n lines, want $1"; fi
 }
 
 # query DB SQL: prints the rows, fields joined by '|'.
@@ -261,20 +271,233 @@ expect "errors in several files are all reported" 1 \
 	'bad-date.json: cases[0] "NGA-2019-002"' 'empty.json: empty file' \
 	'bad-year.json: legislation[0] "TST-YEAR-LAW"'
 
-# A file size limit makes every write past it fail with EFBIG.
-(
-	ulimit -f 100
-	exec "$IMPORT" -o "$live" "$SEED" >"$tmp/out" 2>"$tmp/err"
-)
-rc=$?
-why=$(problems 1 "htkp-import: no room to write $live: File too large")
-nlines=$(wc -l <"$tmp/err")
-[ "$nlines" = 1 ] || why="$why${why:+
-}$nlines lines on stderr, want 1"
-if [ -z "$why" ]; then pass "no room to write: one line, temp file removed"; else
-	mapfile -t lines <<<"$why"
-	fail "no room to write: one line, temp file removed" "${lines[@]}"
+expect "ids: no line break, control, format character or slash" 1 \
+	"-o $live $DATA/bad-id.json" \
+	'bad-id.json: cases[0] "TST-ID-1\x0aSECOND LINE": field "id": bad id "TST-ID-1\x0aSECOND LINE": it holds a line break' \
+	'bad-id.json: cases[1] "TST/ID/2": field "id": bad id "TST/ID/2": it holds a slash' \
+	'bad-id.json: cases[3] "TST-\u202eID-4": field "id": bad id "TST-\u202eID-4": it holds a character that does not print' \
+	'bad-id.json: cases[4] "TST\x07ID-5": field "id": bad id "TST\x07ID-5": it holds a control character' \
+	'bad-id.json: legislation[1] "TST\\LAW": field "id": bad id "TST\\LAW": it holds a slash'
+lines_are 5 "ids: a trimmed tab and printable punctuation are fine"
+
+expect "a member given again: said once, its value not checked again" 1 \
+	"-o $live $DATA/dup-format.json" \
+	'dup-format.json: field "format": unsupported format "htkp/2" (want "htkp/1")' \
+	'dup-format.json: field "format": given twice' \
+	'dup-format.json: field "cases": given twice'
+lines_are 3 "a member given three times: one line per mistake"
+
+# --- size limits: 1 MiB for a string or number, 8 MiB for a record -------
+
+# big_json FILE SIZE [FIELD]: a legislation record whose FIELD (default
+# summary) is SIZE bytes of "x".
+big_json() {
+	"$PY" - "$1" "$2" "${3:-summary}" <<'PYEOF'
+import json, sys
+path, size, field = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+law = {"id": "TST-BIG-1", "title": "Big", "country": "Testland"}
+law[field] = "x" * size
+json.dump({"format": "htkp/1", "legislation": [law]}, open(path, "w"))
+PYEOF
+}
+
+if [ -z "$PY" ]; then
+	skip "size limits" "no python3"
+else
+	big_json "$tmp/limit.json" 1048576
+	run --check "$tmp/limit.json"
+	if [ "$rc" = 0 ]; then pass "a text of exactly 1 MiB is accepted"; else
+		fail "a text of exactly 1 MiB is accepted" "exit status $rc"
+	fi
+	big_json "$tmp/over.json" 1048577
+	expect "a text over 1 MiB: file, record, field and both sizes" 1 "-o $live $tmp/over.json" \
+		'over.json: legislation[0] "TST-BIG-1": field "summary": text is 1048577 bytes; the limit is 1048576'
+
+	# Escapes count as what they stand for: \u00e9 is 2 bytes, a pair 4.
+	"$PY" - "$tmp/escaped.json" <<'PYEOF'
+import sys
+pub = '{"id": "\\ud83d\\ude00 TST-ESC", "title": "t", "abstract": "%s"}'
+open(sys.argv[1], "w").write('{"format": "htkp/1", "bibliography": [%s, %s]}' % (
+    pub % ("\\u00e9" * 524288), pub.replace("TST-ESC", "TST-ESC-2") % ("\\ud83d\\ude00" * 262144 + "x")))
+PYEOF
+	expect "escapes count as the bytes they stand for" 1 "--check $tmp/escaped.json" \
+		'escaped.json: bibliography[1] "'"$(printf '\360\237\230\200')"' TST-ESC-2": field "abstract": text is 1048577 bytes'
+	lines_are 1 "a text of 1 MiB in escapes is accepted"
+
+	"$PY" - "$tmp/sizes.json" <<'PYEOF'
+import sys
+big = "1" * 1048577
+open(sys.argv[1], "w").write(
+    '{"format": "htkp/1", "cases": [{"title": "t", "country": "c",'
+    ' "proceedings": [{"court": "c"}, {"court": "%s"}], "id": "TST-SIZE-1"}],'
+    ' "legislation": [{"id": "TST-SIZE-2", "title": "t", "country": "c", "year": %s}],'
+    ' "%s": 1}' % ("y" * 1048577, big, "k" * 1048577))
+PYEOF
+	expect "too big: nested text, a number, a member name" 1 "-o $live $tmp/sizes.json" \
+		'sizes.json: cases[0] "TST-SIZE-1": field "proceedings[1].court": text is 1048577 bytes; the limit is 1048576' \
+		'sizes.json: legislation[0] "TST-SIZE-2": field "year": a number is 1048577 bytes; the limit is 1048576' \
+		'sizes.json: a member name is 1048577 bytes; the limit is 1048576'
+
+	"$PY" - "$tmp/record.json" <<'PYEOF'
+import json, sys
+case = {"id": "TST-REC-1", "title": "t", "country": "c", "acts": ["abcdef"] * 1000000}
+json.dump({"format": "htkp/1", "cases": [{"id": "TST-REC-0", "title": "t", "country": "c"}, case]},
+          open(sys.argv[1], "w"))
+PYEOF
+	expect "a record over 8 MiB, even of small values" 1 "-o $live $tmp/record.json" \
+		'record.json: cases[1] "TST-REC-1": the record is 10000059 bytes; the limit is 8388608'
+
+	# Refused before SQLite copies it: peak memory near the file's size
+	# (it was 11 times the file's size).
+	big_json "$tmp/huge.json" $((20 << 20))
+	got=$("$PY" - "$IMPORT" "$live" "$tmp/huge.json" <<'PYEOF' 2>"$tmp/err"
+import resource, subprocess, sys
+imp, live, path = sys.argv[1:]
+with open("/dev/null", "w") as null:
+    rc = subprocess.run([imp, "-o", live, path], stdout=null, stderr=null).returncode
+print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+PYEOF
+	)
+	rc=${got% *} mb=${got#* }
+	cmp -s "$live" "$tmp/live.orig" || { rc="$rc (the live database changed)"; make_live; }
+	if [ "$rc" = 1 ] && [ "$mb" -lt 60 ]; then
+		pass "a 20 MB text is refused with a peak of $mb MB"
+	else
+		fail "a 20 MB text is refused in under 60 MB" "exit status $rc, peak $mb MB"
+	fi
+	rm -f "$tmp"/*.json
 fi
+
+# no_room DESC LIMIT_KB LINE ARGS...: runs the importer under ulimit -f
+# LIMIT_KB and checks it failed with LINE as its only line on stderr.
+no_room() {
+	local desc=$1 limit=$2 line=$3
+	shift 3
+	(
+		ulimit -f "$limit"
+		exec "$IMPORT" "$@" >"$tmp/out" 2>"$tmp/err"
+	)
+	rc=$?
+	local why nlines lines
+	why=$(problems 1 "$line")
+	cmp -s "$live" "$tmp/live.orig" || cp "$tmp/live.orig" "$live"
+	nlines=$(wc -l <"$tmp/err")
+	[ "$nlines" = 1 ] || why="$why${why:+
+}$nlines lines on stderr, want 1"
+	if [ -z "$why" ]; then pass "$desc"; else
+		mapfile -t lines <<<"$why"
+		fail "$desc" "${lines[@]}"
+	fi
+}
+
+# A file size limit makes every write past it fail with EFBIG (SIGXFSZ
+# ignored). Whatever write hits it, the line says "File too large": one
+# early, one as the load commits (SQLite's clean-up has replaced errno by
+# then), one in SQLite's temporary storage while records are staged.
+no_room "no room to write: one line, temp file removed" 100 \
+	"htkp-import: no room to write $live: File too large" -o "$live" "$SEED"
+seed_kb=$(($(wc -c <"$tmp/seed.db") / 1024))
+no_room "file size limit as the load commits: File too large" $((seed_kb - 8)) \
+	"htkp-import: no room to write $live: File too large" -o "$live" "$SEED"
+if [ -n "$PY" ]; then
+	"$PY" - "$tmp/many.json" <<'PYEOF'
+import json, sys
+laws = [{"id": "TST-MANY-%d" % i, "title": "Law %d" % i, "country": "Testland",
+         "summary": "word " * 100} for i in range(8000)]
+json.dump({"format": "htkp/1", "legislation": laws}, open(sys.argv[1], "w"))
+PYEOF
+	no_room "file size limit in temporary storage: File too large" 1024 \
+		"htkp-import: no room to write temporary storage: File too large" \
+		-o "$live" "$tmp/many.json"
+	rm -f "$tmp/many.json"
+fi
+
+# --- the output file: a symbolic link, a directory ---------------------------
+
+ln -s htkp.db "$tmp/live/link.db"
+expect "-o a symbolic link: refused in one line, link and file untouched" 1 \
+	"-o $tmp/live/link.db $DATA/good.json" \
+	"htkp-import: $tmp/live/link.db is a symbolic link: give the file it points to, or another name"
+if [ -L "$tmp/live/link.db" ] && [ "$(grep -c . "$tmp/err")" = 1 ]; then
+	pass "-o a symbolic link: still a link, one line"
+else
+	fail "-o a symbolic link: still a link, one line"
+fi
+rm -f "$tmp/live/link.db"
+mkdir "$tmp/live/dir.db"
+expect "-o a directory: refused before any work" 1 "-o $tmp/live/dir.db $DATA/good.json" \
+	"htkp-import: $tmp/live/dir.db is not a regular file"
+rmdir "$tmp/live/dir.db"
+
+# --- two imports at once; a killed import ------------------------------------
+
+# wait_until SECONDS CMD...: polls CMD until it succeeds; 1 on time-out.
+wait_until() {
+	local end=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		[ "$SECONDS" -lt "$end" ] || return 1
+		sleep 0.05
+	done
+}
+tmp_count() {
+	local left=("$tmp"/live/htkp.db.tmp-*)
+	[ -e "${left[0]}" ] && echo "${#left[@]}" || echo 0
+}
+has_tmp() { [ "$(tmp_count)" -ge 1 ]; }
+
+# A's input is a pipe, so it holds the lock, its temporary file made,
+# until the test writes to it.
+mkfifo "$tmp/pipe.json"
+"$IMPORT" -o "$live" "$tmp/pipe.json" >"$tmp/a.out" 2>"$tmp/a.err" &
+a=$!
+wait_until 10 has_tmp
+"$IMPORT" -o "$live" "$DATA/good.json" "$DATA/more.json" >"$tmp/b.out" 2>"$tmp/b.err" &
+b=$!
+wait_until 10 grep -q waiting "$tmp/b.err"
+waited=$(cat "$tmp/b.err") during=$(tmp_count)
+timeout 10 sh -c 'cat "$1" >"$2"' - "$DATA/good.json" "$tmp/pipe.json"
+wait "$a"
+arc=$?
+wait "$b"
+brc=$?
+cp "$tmp/b.err" "$tmp/err"
+if [ "$waited" = "htkp-import: waiting for another import into $tmp/live to finish" ] &&
+	[ "$during" = 1 ] && [ "$arc" = 0 ] && [ "$brc" = 0 ] &&
+	grep -q "3 cases, 3 legislation" "$tmp/b.out" && [ "$(tmp_count)" = 0 ] &&
+	{ [ -z "$PY" ] || [ "$(query "$live" "SELECT count(*) FROM cases")" = 3 ]; }; then
+	pass "two imports at once: the second waits, says so in one line, and comes last"
+else
+	fail "two imports at once: the second waits, says so in one line, and comes last" \
+		"second import's stderr: '$waited'" "temporary files while it waited: $during" \
+		"exit statuses $arc and $brc" "its stdout: $(cat "$tmp/b.out")"
+fi
+make_live
+
+# A killed import leaves its temporary file; the next one into the same
+# place removes it, and only it.
+"$IMPORT" -o "$live" "$tmp/pipe.json" >/dev/null 2>&1 &
+a=$!
+wait_until 10 has_tmp
+{ kill -9 "$a"; wait "$a"; } 2>/dev/null
+stale=$(cd "$tmp/live" && echo htkp.db.tmp-*)
+for f in other.db.tmp-abc123 htkp.db.tmp-abc12 htkp.db.tmp-abc1234 htkp.db.tmpXabc123; do
+	: >"$tmp/live/$f"
+done
+ln -s htkp.db "$tmp/live/htkp.db.tmp-link00"
+ls -A "$tmp/live" | grep -v "^$stale\$" | sort >"$tmp/others"
+run -o "$live" "$DATA/good.json"
+ls -A "$tmp/live" | sort >"$tmp/after"
+if [ "$rc" = 0 ] && [ "$stale" != 'htkp.db.tmp-*' ] &&
+	[ "$(cat "$tmp/err")" = "htkp-import: removed $stale, left by an import that was killed" ] &&
+	cmp -s "$tmp/others" "$tmp/after"; then
+	pass "a killed import's temporary file is removed by the next import, nothing else"
+else
+	fail "a killed import's temporary file is removed by the next import, nothing else" \
+		"exit status $rc" "stale file: $stale" "left: $(tr '\n' ' ' <"$tmp/after")"
+fi
+rm -f "$tmp/live/"*tmp* "$tmp/pipe.json"
+make_live
 
 # --- usage -----------------------------------------------------------------
 

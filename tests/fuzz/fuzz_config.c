@@ -26,45 +26,8 @@
 
 #include "common/config.h"
 
-static char path[] = "/tmp/htkp-fuzz-config-XXXXXX";
-static int fd = -1;
-
-static void remove_file(void)
-{
-	if (fd >= 0)
-		unlink(path);
-}
-
-static void die(const char *what, const char *detail)
-{
-	fprintf(stderr, "fuzz_config: %s%s%s\n", what, detail ? ": " : "",
-		detail ? detail : "");
-	abort();
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fd = mkstemp(path);
-	if (fd < 0)
-		die("mkstemp failed", path);
-	atexit(remove_file);
-	return 0;
-}
-
-static void write_input(const uint8_t *data, size_t size)
-{
-	if (ftruncate(fd, 0) != 0)
-		die("ftruncate failed", path);
-	size_t done = 0;
-	while (done < size) {
-		ssize_t w = pwrite(fd, data + done, size - done, (off_t)done);
-		if (w <= 0)
-			die("pwrite failed", path);
-		done += (size_t)w;
-	}
-}
+#define FUZZ_NAME "fuzz_config"
+#include "fuzz_file.h"
 
 static void check_config(const struct config *cfg)
 {

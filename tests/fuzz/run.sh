@@ -4,7 +4,8 @@
 #   tests/fuzz/run.sh [SECONDS [TARGET...]]
 #
 # SECONDS (default 60) is per target; TARGET is any of fuzz_query,
-# fuzz_text, fuzz_config (default: all three, one after the other). Each
+# fuzz_text, fuzz_config, fuzz_import (default: all four, one after the
+# other). Each
 # target is compiled with clang -fsanitize=fuzzer,address,undefined straight
 # from the src/*/*.c files it tests; everything it writes is under build/fuzz/:
 #   build/fuzz/NAME              the fuzzer
@@ -24,7 +25,7 @@ cd "$(dirname "$0")/../.." || exit 2
 
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_query fuzz_text fuzz_config}
+targets=${*:-fuzz_query fuzz_text fuzz_config fuzz_import}
 case $secs in
 ''|*[!0-9]*) echo "usage: $0 [SECONDS [TARGET...]]" >&2; exit 2 ;;
 esac
@@ -42,6 +43,8 @@ sources() {
 	fuzz_query) echo "src/query/query.c src/query/spelling.c" ;;
 	fuzz_text) echo "src/common/text.c src/common/grow.c" ;;
 	fuzz_config) echo "src/common/config.c" ;;
+	fuzz_import) echo "src/common/catalog.c" $(ls src/import/import_*.c |
+		grep -v -e import_load.c -e import_out.c) ;;
 	*) return 1 ;;
 	esac
 }
@@ -50,12 +53,22 @@ libs() {
 	fuzz_query) echo "-lsqlite3 -lunistring" ;;
 	fuzz_text) echo "-lunistring" ;;
 	fuzz_config) echo "-linih" ;;
+	fuzz_import) echo "-lsqlite3 -lunistring" ;;
 	esac
 }
 # Seed directories read besides the corpus (never written to).
 extra_seeds() {
 	case $1 in
 	fuzz_config) echo "tests/data/config" ;;
+	fuzz_import) echo "tests/data/import db/seed" ;;
+	esac
+}
+# The longest input tried: a few records for fuzz_import (the sample's
+# 126 KB seed is cut to this, a syntax error like any other).
+max_len() {
+	case $1 in
+	fuzz_import) echo 8192 ;;
+	*) echo 4096 ;;
 	esac
 }
 
@@ -145,6 +158,47 @@ EOF
 "2147483648"
 EOF
 	;;
+	fuzz_import) cat <<'EOF'
+"{\"format\": \"htkp/1\""
+"\"htkp/1\""
+"\"cases\": ["
+"\"legislation\": ["
+"\"bibliography\": ["
+"{\"id\": \"A\", \"title\": \"T\", \"country\": \"C\"}"
+"\"id\""
+"\"title\""
+"\"country\""
+"\"decision_date\""
+"\"outcome\""
+"\"convicted\""
+"\"proceedings\""
+"\"victims\""
+"\"count\""
+"\"children\""
+"\"legislation\""
+"\"year\""
+"\"methods\""
+"\"review\""
+"\"2019-02-29\""
+":"
+","
+"[]"
+"{}"
+"null"
+"true"
+"1e999"
+"-0"
+"\\u0000"
+"\\ud83d\\ude00"
+"\\ud800"
+"\\u202e"
+"\\n"
+"\\/"
+"\xef\xbb\xbf"
+"\xe2\x80\xae"
+"\xc2\x85"
+EOF
+	;;
 	esac
 }
 
@@ -180,7 +234,7 @@ for t in $targets; do
 	# shellcheck disable=SC2046,SC2086
 	ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:symbolize=1:${ASAN_OPTIONS:-}" \
 	UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}" \
-	"$bin" -max_total_time="$secs" -timeout=10 -max_len=4096 \
+	"$bin" -max_total_time="$secs" -timeout=10 -max_len="$(max_len "$t")" \
 		-print_final_stats=1 -dict="$out/$t.dict" \
 		-artifact_prefix="$art/" ${FUZZ_FLAGS:-} \
 		"$corpus" $(extra_seeds "$t") > "$log" 2>&1
@@ -200,7 +254,7 @@ for t in $targets; do
 		status=1
 		line="$line: FAILED (exit $rc)"
 		echo "== $t: FAILED (exit $rc); the report:"
-		grep -E -A 40 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|fuzz_(query|text|config): |Deadly signal' "$log" | head -n 80
+		grep -E -A 40 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|fuzz_(query|text|config|import): |Deadly signal' "$log" | head -n 80
 		for f in $found; do
 			echo "-- reproducer $f ($(wc -c < "$f") bytes); rerun: $bin $f"
 			od -A x -t x1z -v "$f" | head -n 40
