@@ -6,6 +6,9 @@
 #include "ui/ui_dbviews.h"
 #include "ui/ui_keys.h"
 #include "ui/ui_size.h"
+#ifdef HTKP_FUZZ
+#include "ui/ui_fuzz.h"
+#endif
 #include "ui/ui_view.h"
 #include "common/config.h"
 #include "store/store.h"
@@ -423,6 +426,16 @@ static SCREEN *start_terminal(void)
 	return scr;
 }
 
+static void views_free_all(struct app *app)
+{
+	while (app->top) {
+		struct view *v = app->top;
+		app->top = v->prev;
+		view_free(v);
+	}
+	forget_searches(app);
+}
+
 int ui_run(struct app *app)
 {
 	install_signals();
@@ -440,13 +453,48 @@ int ui_run(struct app *app)
 		view_push(app, home);
 		rc = loop(app);
 	}
-	while (app->top) {
-		struct view *v = app->top;
-		app->top = v->prev;
-		view_free(v);
-	}
-	forget_searches(app);
+	views_free_all(app);
 	endwin();
 	delscreen(scr);
 	return rc;
 }
+
+#ifdef HTKP_FUZZ
+/* The loop's steps for tests/fuzz/fuzz_keys.c (ui_fuzz.h). */
+int ui_fuzz_begin(struct app *app)
+{
+	ui_draw_init(app->cfg);
+	struct view *home = home_view_new();
+	if (!home)
+		return -1;
+	view_push(app, home);
+	draw(app);
+	return 0;
+}
+
+void ui_fuzz_key(struct app *app, int key)
+{
+	handle_key(app, key);
+	if (!app->quit)
+		draw(app);
+}
+
+void ui_fuzz_resize(struct app *app, int lines, int cols)
+{
+	ui_size_apply((struct ui_size){lines, cols});
+	draw(app);
+}
+
+void ui_fuzz_idle(struct app *app)
+{
+	idle_reset(app);
+	draw(app);
+}
+
+void ui_fuzz_end(struct app *app)
+{
+	views_free_all(app);
+	app->quit = false;
+	app->message[0] = '\0';
+}
+#endif
