@@ -140,9 +140,10 @@ static int set_limits(enum sandbox_mode mode, char *err, size_t len)
  * resolving a relative or symlinked path when it reopens a replaced
  * file), mremap and madvise (realloc of a large buffer), sendto (syslog),
  * the clocks and sleeps (vDSO fallbacks, napms), restart_syscall (poll
- * after SIGSTOP), futex and getrandom (glibc), exit. */
+ * after SIGSTOP), futex and getrandom (glibc), exit. ppoll: the kiosk's
+ * wait, which lets SIGWINCH in only while it waits. */
 static const char *const allowed[] = {
-	"read", "pread64", "close", "newfstatat", "access", "fcntl", "poll", "brk",
+	"read", "pread64", "close", "newfstatat", "access", "fcntl", "poll", "ppoll", "brk",
 	"munmap", "mremap", "madvise", "rt_sigaction", "rt_sigprocmask",
 	"rt_sigreturn", "restart_syscall", "getuid", "geteuid", "getgid", "getegid",
 	"getpid", "getcwd", "readlink", "clock_gettime", "gettimeofday",

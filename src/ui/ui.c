@@ -1,9 +1,14 @@
 /* The kiosk's loop: terminal set-up and restore, the view stack, the title
  * and status bars, global keys, idle reset, resize and hang-up. Keys that
  * arrive together are all handled before one frame is drawn. */
+#define _GNU_SOURCE   /* ppoll: in POSIX since 2024, in glibc 2.36 only here */
 #include "ui/ui.h"
 #include "ui/ui_dbviews.h"
 #include "ui/ui_keys.h"
+#include "ui/ui_size.h"
+#ifdef HTKP_FUZZ
+#include "ui/ui_fuzz.h"
+#endif
 #include "ui/ui_view.h"
 #include "common/config.h"
 #include "store/store.h"
@@ -25,11 +30,21 @@
 #define MIN_COLS 40
 #define MIN_LINES 12
 
-static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_signal, got_resize;
 
 static void on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/* SIGWINCH stays blocked but while the loop waits, so that a resize during
+ * a frame is seen by the next wait rather than lost before it. */
+static sigset_t wait_mask;
+
+static void on_resize(int sig)
+{
+	(void)sig;
+	got_resize = 1;
 }
 
 int key_char(int k)
@@ -249,14 +264,17 @@ static void idle_reset(struct app *app)
 	clearok(curscr, TRUE);
 }
 
-enum wait_result { WAIT_KEYS, WAIT_TIMEOUT, WAIT_HANGUP, WAIT_SIGNAL };
+enum wait_result { WAIT_KEYS, WAIT_TIMEOUT, WAIT_HANGUP, WAIT_SIGNAL, WAIT_RESIZE };
 
 static enum wait_result wait_for_input(int timeout_ms)
 {
 	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-	int n = poll(&p, 1, timeout_ms);
+	struct timespec ts = {timeout_ms / 1000, timeout_ms % 1000 * 1000000L};
+	int n = ppoll(&p, 1, timeout_ms < 0 ? NULL : &ts, &wait_mask);
 	if (got_signal)
 		return WAIT_SIGNAL;
+	if (got_resize)
+		return WAIT_RESIZE;
 	if (n < 0)
 		return errno == EINTR ? WAIT_KEYS : WAIT_HANGUP;
 	if (n == 0)
@@ -316,6 +334,11 @@ static int loop(struct app *app)
 		case WAIT_SIGNAL:   /* SIGTERM, SIGHUP: leave through endwin() */
 		case WAIT_HANGUP:
 			return 0;
+		case WAIT_RESIZE:
+			/* Read here, not by ncurses: a huge size is clamped. */
+			got_resize = 0;
+			ui_size_apply(ui_size_of_terminal(STDOUT_FILENO));
+			break;
 		case WAIT_TIMEOUT:
 			idle_reset(app);
 			idle_done = true;
@@ -353,6 +376,14 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* Installed before newterm(), so ncurses installs no SIGWINCH handler
+	 * of its own: it would read the terminal's raw size. */
+	sigaction(SIGWINCH, &(struct sigaction){.sa_handler = on_resize}, NULL);
+	sigset_t winch;
+	sigemptyset(&winch);
+	sigaddset(&winch, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &winch, &wait_mask);
+	sigdelset(&wait_mask, SIGWINCH);
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGTSTP, SIG_IGN);   /* a kiosk cannot be suspended to a shell */
 	signal(SIGTTOU, SIG_IGN);
@@ -365,31 +396,17 @@ static SCREEN *start_terminal(void)
 	/* ncurses sizes its output buffer from the screen size at start-up
 	 * and writes whenever it fills, so a busy frame on an 80x24 screen
 	 * (over ~2.2 KB) would cost two writes, two packets over SSH. Start
-	 * it believing in a large screen, then tell it the real size. */
-	char *lines = getenv("LINES"), *cols = getenv("COLUMNS");
-	bool sized_by_env = lines || cols;
-	if (!sized_by_env) {
-		setenv("LINES", "100", 1);
-		setenv("COLUMNS", "300", 1);
-	}
+	 * it believing in a large screen, then tell it the real size, clamped
+	 * (the terminal's own size never reaches ncurses: ui_size.h). */
+	ui_size_export((struct ui_size){100, 300});
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		setenv("TERM", "vt100", 1);
 		scr = newterm(NULL, stdout, stdin);
 	}
-	if (!sized_by_env) {
-		unsetenv("LINES");
-		unsetenv("COLUMNS");
-	}
 	if (!scr)
 		return NULL;
-	if (!sized_by_env) {
-		struct winsize ws;
-		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col)
-			resizeterm(ws.ws_row, ws.ws_col);
-		else
-			resizeterm(24, 80);
-	}
+	ui_size_apply(ui_size_of_terminal(STDOUT_FILENO));
 	raw();
 	noecho();
 	nonl();
@@ -409,6 +426,16 @@ static SCREEN *start_terminal(void)
 	return scr;
 }
 
+static void views_free_all(struct app *app)
+{
+	while (app->top) {
+		struct view *v = app->top;
+		app->top = v->prev;
+		view_free(v);
+	}
+	forget_searches(app);
+}
+
 int ui_run(struct app *app)
 {
 	install_signals();
@@ -426,13 +453,48 @@ int ui_run(struct app *app)
 		view_push(app, home);
 		rc = loop(app);
 	}
-	while (app->top) {
-		struct view *v = app->top;
-		app->top = v->prev;
-		view_free(v);
-	}
-	forget_searches(app);
+	views_free_all(app);
 	endwin();
 	delscreen(scr);
 	return rc;
 }
+
+#ifdef HTKP_FUZZ
+/* The loop's steps for tests/fuzz/fuzz_keys.c (ui_fuzz.h). */
+int ui_fuzz_begin(struct app *app)
+{
+	ui_draw_init(app->cfg);
+	struct view *home = home_view_new();
+	if (!home)
+		return -1;
+	view_push(app, home);
+	draw(app);
+	return 0;
+}
+
+void ui_fuzz_key(struct app *app, int key)
+{
+	handle_key(app, key);
+	if (!app->quit)
+		draw(app);
+}
+
+void ui_fuzz_resize(struct app *app, int lines, int cols)
+{
+	ui_size_apply((struct ui_size){lines, cols});
+	draw(app);
+}
+
+void ui_fuzz_idle(struct app *app)
+{
+	idle_reset(app);
+	draw(app);
+}
+
+void ui_fuzz_end(struct app *app)
+{
+	views_free_all(app);
+	app->quit = false;
+	app->message[0] = '\0';
+}
+#endif

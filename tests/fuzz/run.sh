@@ -4,10 +4,11 @@
 #   tests/fuzz/run.sh [SECONDS [TARGET...]]
 #
 # SECONDS (default 60) is per target; TARGET is any of fuzz_query,
-# fuzz_text, fuzz_config, fuzz_import (default: all four, one after the
-# other). Each
-# target is compiled with clang -fsanitize=fuzzer,address,undefined straight
-# from the src/*/*.c files it tests; everything it writes is under build/fuzz/:
+# fuzz_text, fuzz_config, fuzz_import, fuzz_keys (default: all five, one
+# after the other). Each target is compiled with clang
+# -fsanitize=fuzzer,address,undefined straight from the src/*/*.c files it
+# tests (fuzz_keys: the kiosk but src/cli, with -DHTKP_FUZZ, on db/htkp.db,
+# which make builds first); everything it writes is under build/fuzz/:
 #   build/fuzz/NAME              the fuzzer
 #   build/fuzz/NAME.dict         its dictionary (written here)
 #   build/fuzz/corpus/NAME/      the corpus, seeded from tests/fuzz/seeds/NAME/
@@ -25,7 +26,7 @@ cd "$(dirname "$0")/../.." || exit 2
 
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_query fuzz_text fuzz_config fuzz_import}
+targets=${*:-fuzz_query fuzz_text fuzz_config fuzz_import fuzz_keys}
 case $secs in
 ''|*[!0-9]*) echo "usage: $0 [SECONDS [TARGET...]]" >&2; exit 2 ;;
 esac
@@ -45,6 +46,7 @@ sources() {
 	fuzz_config) echo "src/common/config.c" ;;
 	fuzz_import) echo "src/common/catalog.c" $(ls src/import/import_*.c |
 		grep -v -e import_load.c -e import_out.c) ;;
+	fuzz_keys) echo src/common/*.c src/query/*.c src/store/*.c src/ui/*.c ;;
 	*) return 1 ;;
 	esac
 }
@@ -54,6 +56,37 @@ libs() {
 	fuzz_text) echo "-lunistring" ;;
 	fuzz_config) echo "-linih" ;;
 	fuzz_import) echo "-lsqlite3 -lunistring" ;;
+	fuzz_keys) echo "-DHTKP_FUZZ -Ibuild $(pkg-config --cflags ncursesw | tr ' ' '\n' |
+		grep -v '^-D') $(pkg-config --libs ncursesw) -lsqlite3 -linih -lunistring" ;;
+	esac
+}
+# The longest input tried: a few records for fuzz_import (the sample's
+# 126 KB seed is cut to this, a syntax error like any other); for
+# fuzz_keys each byte is a key and a frame.
+max_len() {
+	case $1 in
+	fuzz_import) echo 8192 ;;
+	fuzz_keys) echo 512 ;;
+	*) echo 4096 ;;
+	esac
+}
+# libFuzzer flags of one target. fuzz_keys: no leak check after each input:
+# ncurses and SQLite grow caches as screens and queries are first seen,
+# so nearly every input allocates more than it frees, and each check is a
+# scan of the whole heap (2 runs a second instead of hundreds). A frame
+# of a clamped 1000-column screen costs milliseconds, and on a loaded
+# machine an input of such frames took over 10 s (libFuzzer's default
+# for a slow unit) without hanging; -timeout still catches a hang.
+target_flags() {
+	case $1 in
+	fuzz_keys) echo "-detect_leaks=0 -report_slow_units=30" ;;
+	esac
+}
+# What a target needs built first: fuzz_keys the schema header store.c
+# includes and the sample database it reads.
+prepare() {
+	case $1 in
+	fuzz_keys) make -s build/schema_sql.h db/htkp.db ;;
 	esac
 }
 # Seed directories read besides the corpus (never written to).
@@ -63,15 +96,6 @@ extra_seeds() {
 	fuzz_import) echo "tests/data/import db/seed" ;;
 	esac
 }
-# The longest input tried: a few records for fuzz_import (the sample's
-# 126 KB seed is cut to this, a syntax error like any other).
-max_len() {
-	case $1 in
-	fuzz_import) echo 8192 ;;
-	*) echo 4096 ;;
-	esac
-}
-
 write_dict() {
 	case $1 in
 	fuzz_query) cat <<'EOF'
@@ -199,6 +223,33 @@ EOF
 "\xc2\x85"
 EOF
 	;;
+	fuzz_keys) cat <<'EOF'
+"\x0d"
+"\x1b"
+"\x09"
+"/"
+"3"
+"4"
+"5"
+"f"
+"s"
+"c"
+"H"
+"?"
+"/forced\x0d"
+"/labour\x0d"
+"/\"forced labour\"\x0d"
+"/trafficking OR labour\x0d"
+"/-forced\x0d"
+"\x81\x81\x81"
+"\x84\x84"
+"\x90"
+"\x92"
+"\x9c"
+"\x9d"
+"\x9f"
+EOF
+	;;
 	esac
 }
 
@@ -213,6 +264,13 @@ for t in $targets; do
 	art=$out/artifacts/$t
 
 	echo "== $t: building"
+	if ! prepare "$t"; then
+		echo "== $t: BUILD FAILED (make)"
+		summary="$summary$t: build failed
+"
+		status=1
+		continue
+	fi
 	# shellcheck disable=SC2086
 	if ! $CC $CFLAGS_FUZZ -fsanitize=fuzzer,address,undefined \
 		"tests/fuzz/$t.c" $src $(libs "$t") -o "$bin"; then
@@ -234,7 +292,7 @@ for t in $targets; do
 	# shellcheck disable=SC2046,SC2086
 	ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:symbolize=1:${ASAN_OPTIONS:-}" \
 	UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}" \
-	"$bin" -max_total_time="$secs" -timeout=10 -max_len="$(max_len "$t")" \
+	"$bin" -max_total_time="$secs" -timeout=10 -max_len="$(max_len "$t")" $(target_flags "$t") \
 		-print_final_stats=1 -dict="$out/$t.dict" \
 		-artifact_prefix="$art/" ${FUZZ_FLAGS:-} \
 		"$corpus" $(extra_seeds "$t") > "$log" 2>&1
@@ -254,7 +312,7 @@ for t in $targets; do
 		status=1
 		line="$line: FAILED (exit $rc)"
 		echo "== $t: FAILED (exit $rc); the report:"
-		grep -E -A 40 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|fuzz_(query|text|config|import): |Deadly signal' "$log" | head -n 80
+		grep -E -A 40 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|fuzz_(query|text|config|import|keys): |Deadly signal' "$log" | head -n 80
 		for f in $found; do
 			echo "-- reproducer $f ($(wc -c < "$f") bytes); rerun: $bin $f"
 			od -A x -t x1z -v "$f" | head -n 40
