@@ -30,7 +30,7 @@ session() {
 	step NPage -- 'Results [0-9]+-'
 	step s -- 'Sorted by newest'
 	step Enter -- 'Case Law [A-Z]+-'
-	step Tab -- 'Tab: next link'
+	step Tab -- 'Tab next link'
 	step Enter -- 'Legislation|Case Law'
 	step Escape -- 'Case Law'
 	step Escape -- 'Results'
