@@ -3,16 +3,6 @@
 # themes, NO_COLOR, and the charset chosen against the locale.
 . tests/lib.sh
 
-# with KEY=VALUE...: a config file with those keys changed.
-with() {
-	local f
-	f="$TMPDIR_TEST/cfg-$RANDOM.ini"
-	cp config/htkp.ini "$f"
-	for kv in "$@"; do
-		sed -i "s|^${kv%%=*} = .*|${kv%%=*} = ${kv#*=}|" "$f"
-	done
-	echo "$f"
-}
 colours() { t capture-pane -p -e -t k | grep -cE $'\e\\[[0-9;]*(3[0-7]|4[0-7]|38;5|48;5)[;m]'; }
 search_labour() {
 	keys 3

@@ -6,16 +6,6 @@
 . tests/lib.sh
 . tests/lib_db.sh
 
-# with KEY=VALUE...: a config file with those keys changed.
-with() {
-	local f
-	f="$TMPDIR_TEST/cfg-$RANDOM.ini"
-	cp config/htkp.ini "$f"
-	for kv in "$@"; do
-		sed -i "s|^${kv%%=*} = .*|${kv%%=*} = ${kv#*=}|" "$f"
-	done
-	echo "$f"
-}
 status() { screen | tail -1; }
 status_has() { status | grep -qF -- "$1"; }
 status_starts() { [[ $(status) == " $1"* ]]; }
