@@ -23,7 +23,7 @@ session() {
 	step End -- 'q +quit'
 	step Escape -- '7  About'
 	step 3 -- 'Case Law: 46 cases'
-	step / -- 'Type words'
+	step / -- 'Enter search  '
 	keys -l 'labourx'
 	step BSpace -- 'Search: labour *$'
 	step Enter -- 'Results 1-'
