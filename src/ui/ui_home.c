@@ -109,16 +109,23 @@ static void home_draw(struct view *v, struct app *app, struct area a)
 {
 	struct home_view *h = (struct home_view *)v;
 	count_records(h, app);
-	/* Heading, items and two notes; blank lines between when there is room. */
-	int spare = a.h - N_ITEMS - 3;
-	int y = a.y + (spare >= 3);
-	ui_puts_fit(y, a.x + 2, "Human Trafficking Knowledge Portal", a.w - 4, ROLE_HEADING, NULL);
-	y += 1 + (spare >= 1);
-	int end = a.y + a.h - 2 - (spare >= 2);
+	/* A blank line, the items and two notes; the heading and more blank
+	 * lines when there is room (the title bar names the portal anyway).
+	 * The line under the title bar stays blank: where a terminal wraps
+	 * differently from its TERM's terminfo (TERM=ansi in xterm or tmux),
+	 * ncurses' step down from a full title bar lands on the wrong line. */
+	int spare = a.h - N_ITEMS - 2;
+	int y = a.y + 1;
+	if (spare >= 3) {
+		ui_puts_fit(y, a.x + 2, "Human Trafficking Knowledge Portal", a.w - 4,
+			    ROLE_HEADING, NULL);
+		y += 2;
+	}
+	int end = a.y + a.h - 2 - (spare >= 4);
 	select_scroll(&h->list, end - y);
 	for (long i = h->list.top; i < N_ITEMS && y < end; i++, y++)
 		draw_item(h, i, y, a);
-	draw_notes(h, y + (spare >= 2), a.y + a.h - 1, a);
+	draw_notes(h, y + (spare >= 4), a.y + a.h - 1, a);
 }
 
 static struct view *open_item(struct app *app, long i)
