@@ -51,6 +51,16 @@ kiosk() {
 	wait_for 'Human Trafficking Knowledge Portal' >/dev/null
 }
 
+# with KEY=VALUE...: a copy of config/htkp.ini with those keys changed.
+with() {
+	local f
+	f="$TMPDIR_TEST/cfg-$RANDOM.ini"
+	cp config/htkp.ini "$f"
+	for kv in "$@"; do
+		sed -i "s|^${kv%%=*} = .*|${kv%%=*} = ${kv#*=}|" "$f"
+	done
+	echo "$f"
+}
 keys() { t send-keys -t k "$@"; }
 screen() { t capture-pane -p -t k; }
 # screen_line N: the Nth line (0-based) of the screen.

@@ -39,7 +39,7 @@ re_quote() { printf '%s' "$1" | sed 's/[][\\.*^$(){}+?|]/\\&/g'; }
 # the words, Enter.
 search() {
 	keys /
-	wait_for 'Type words, Enter: search' >/dev/null
+	wait_for 'Enter search  ' >/dev/null
 	keys C-u
 	wait_for '^ Search: *$' >/dev/null
 	t send-keys -t k -l -- "$1"

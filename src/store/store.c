@@ -321,6 +321,20 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql)
 	return s;
 }
 
+int store_data_date(struct store *st, char *buf, size_t len)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT substr(value, 1, 10) FROM meta"
+					    " WHERE key = 'imported_at'");
+	if (!s)
+		return -1;
+	const unsigned char *v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_text(s, 0) : NULL;
+	int rc = v && len > 0 ? 0 : -1;
+	if (rc == 0)
+		snprintf(buf, len, "%s", (const char *)v);
+	sqlite3_finalize(s);
+	return rc;
+}
+
 long store_count(struct store *st, int db)
 {
 	struct search all = {.db = db};   /* no words, no filters */

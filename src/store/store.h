@@ -31,6 +31,10 @@ void store_close(struct store *st);
 /* Number of records in database db (enum db), or -1 on error. */
 long store_count(struct store *st, int db);
 
+/* The day the data was imported ("2026-12-02", from the meta table) into
+ * buf. Returns 0, or -1 when the file does not say. */
+int store_data_date(struct store *st, char *buf, size_t len);
+
 /* Reopens the database when its file was replaced (htkp-import renames a
  * new one into place). Returns 1 when it reopened, 0 otherwise. */
 int store_reopen_if_replaced(struct store *st);

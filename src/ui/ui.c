@@ -4,6 +4,7 @@
 #define _GNU_SOURCE   /* ppoll: in POSIX since 2024, in glibc 2.36 only here */
 #include "ui/ui.h"
 #include "ui/ui_dbviews.h"
+#include "ui/ui_hints.h"
 #include "ui/ui_keys.h"
 #include "ui/ui_size.h"
 #ifdef HTKP_FUZZ
@@ -68,6 +69,11 @@ struct action action_push(struct view *v)
 	return v ? (struct action){ACT_PUSH, v} : ACTION(ACT_NONE);
 }
 
+struct action action_replace(struct view *v)
+{
+	return v ? (struct action){ACT_REPLACE, v} : ACTION(ACT_POP);
+}
+
 static void view_push(struct app *app, struct view *v)
 {
 	v->prev = app->top;
@@ -126,7 +132,7 @@ static void draw_title(const struct app *app)
 	int w = ui_puts(0, 1, "htkp", COLS - 1, ROLE_TITLE);
 	const char *title = app->top->prev ? app->top->title
 					   : "Human Trafficking Knowledge Portal";
-	ui_puts(0, 3 + w, title, COLS - 4 - w, ROLE_TITLE);
+	ui_puts_fit(0, 3 + w, title, COLS - 4 - w, ROLE_TITLE, NULL);
 }
 
 static void draw_status(struct app *app)
@@ -147,18 +153,10 @@ static void draw_status(struct app *app)
 			ui_puts(y, COLS - pw - 1, app->position, pw, ROLE_STATUS);
 		}
 	}
-	/* Hints are "key: what  key: what"; on a narrow screen whole hints
-	 * go from the end rather than one being cut in the middle. */
-	const char *hints = app->top->ops->hints(app->top);
-	size_t n = strlen(hints);
-	while (n > 0 && text_width(hints, n) > COLS - 2 - right) {
-		const char *gap = NULL;
-		for (const char *p = hints; p + 1 < hints + n; p++)
-			if (p[0] == ' ' && p[1] == ' ')
-				gap = p;
-		n = gap ? (size_t)(gap - hints) : 0;
-	}
-	ui_put(y, 1, hints, n ? n : strlen(hints), COLS - 2 - right, ROLE_STATUS);
+	char hints[256];
+	hints_line(app->top->ops->hints(app->top, app), ui_utf8(), COLS - 2 - right,
+		   hints, sizeof hints);
+	ui_puts(y, 1, hints, COLS - 2 - right, ROLE_STATUS);
 }
 
 /* The notice wraps onto as many lines as the window has. */
@@ -226,6 +224,15 @@ static void act(struct app *app, struct action a)
 	case ACT_POP:
 		view_pop(app);
 		break;
+	case ACT_REPLACE: {
+		/* Not view_pop: the view below stays, and so does the search
+		 * the new view shows. */
+		struct view *old = app->top;
+		app->top = old->prev;
+		view_free(old);
+		view_push(app, a.view);
+		break;
+	}
 	case ACT_HOME:
 		view_home(app);
 		break;

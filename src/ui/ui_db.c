@@ -2,6 +2,7 @@
  * in (search, browse by country, browse by keyword, everything). */
 #include "ui/ui_dbviews.h"
 #include "ui/ui_select.h"
+#include "ui/ui_hints.h"
 #include "common/catalog.h"
 #include "store/store.h"
 
@@ -98,8 +99,15 @@ static void db_draw(struct view *v, struct app *app, struct area a)
 	char line[160], n[24];
 	const struct db_info *info = &catalog[d->sh->state.db];
 	format_count(n, sizeof n, d->total);
-	snprintf(line, sizeof line, "%s: %s %s", info->title, n,
-		 d->total == 1 ? info->noun : info->nouns);
+	if (dbstate_active(&d->sh->state) && d->found >= 0) {
+		char found[24];
+		format_count(found, sizeof found, d->found);
+		snprintf(line, sizeof line, "%s: %s of %s %s", info->title, found, n,
+			 d->total == 1 ? info->noun : info->nouns);
+	} else {
+		snprintf(line, sizeof line, "%s: %s %s", info->title, n,
+			 d->total == 1 ? info->noun : info->nouns);
+	}
 	ui_puts(y, a.x + 2, line, a.w - 4, ROLE_HEADING);
 	y += 2;
 	select_scroll(&d->list, a.y + a.h - y);
@@ -107,7 +115,8 @@ static void db_draw(struct view *v, struct app *app, struct area a)
 		char label[120];
 		way_label(d, (int)i, label, sizeof label);
 		snprintf(line, sizeof line, " %ld  %s", i + 1, label);
-		ui_puts(y, a.x + 2, line, a.w - 4, select_row(&d->list, i, y, a.x + 2, a.w - 4));
+		ui_puts_fit(y, a.x + 2, line, a.w - 4,
+			    select_row(&d->list, i, y, a.x + 2, a.w - 4), NULL);
 	}
 }
 
@@ -126,7 +135,7 @@ static struct action open_way(struct db_view *d, struct app *app, int way)
 		return action_push(pick_view_new(app, d->sh, PICK_BROWSE, info->browse,
 						 info->n_browse, "Browse by keyword"));
 	case WAY_FILTERS:
-		return action_push(filters_view_new(app, d->sh));
+		return action_push(filters_view_new(app, d->sh, false));
 	case WAY_LIST:
 		return action_push(list_view_new(app, d->sh));
 	}
@@ -155,12 +164,14 @@ static struct action db_key(struct view *v, struct app *app, int key, struct are
 	return select_key(&d->list, key, &src);
 }
 
-static const char *db_hints(struct view *v)
+static unsigned db_hints(struct view *v, const struct app *app)
 {
 	struct db_view *d = (struct db_view *)v;
+	(void)app;
 	if (d->sh->edit.active)
-		return "Type words, Enter: search  Esc/Ctrl-C: cancel  Ctrl-U: clear";
-	return "1-5 Enter: open  /: search  f: filters  c: clear  Esc: back  ?: help";
+		return db_edit_hints(d->sh);
+	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | HINT(HINT_OPEN_1_5)
+	       | HINT(HINT_SEARCH) | HINT(HINT_FILTERS) | HINT(HINT_CLEAR);
 }
 
 static void db_destroy(struct view *v)

@@ -2,6 +2,7 @@
  * owned by the loop), the search line (shown, and typed into after '/'),
  * the filters line, and the keys '/', 'f', 'c' and 's'. */
 #include "ui/ui_dbviews.h"
+#include "ui/ui_hints.h"
 #include "common/catalog.h"
 #include "common/text.h"
 
@@ -47,6 +48,10 @@ int db_header_draw(struct dbshared *sh, struct area a)
 		int tw = ui_put(a.y, a.x + w, s, n, room,
 				sh->edit.fresh ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(a.y, a.x + w + tw, " ", 1, ROLE_SELECTED);
+		/* The last search is on the line: say what typing does to it. */
+		static const char note[] = "typing replaces it, Backspace edits it";
+		if (sh->edit.fresh && w + tw + 3 + (int)strlen(note) <= a.w - 1)
+			ui_puts(a.y, a.x + w + tw + 3, note, a.w - w - tw - 4, ROLE_DIM);
 	} else if (st->text) {
 		ui_puts(a.y, a.x + w, st->text, a.w - w - 1, ROLE_NORMAL);
 	} else {
@@ -60,6 +65,12 @@ int db_header_draw(struct dbshared *sh, struct area a)
 	else
 		ui_puts(a.y + 1, a.x + w, "none (f to add)", a.w - w - 1, ROLE_DIM);
 	return 2;
+}
+
+unsigned db_edit_hints(const struct dbshared *sh)
+{
+	return HINT(HINT_SUBMIT) | (sh->edit.fresh ? HINT(HINT_REPLACE) : 0)
+	       | HINT(HINT_CANCEL) | HINT(HINT_CLEAR_LINE);
 }
 
 void db_edit_start(struct dbshared *sh)
@@ -99,6 +110,7 @@ void db_edit_key(struct dbshared *sh, struct app *app, int key, bool *submitted)
 		e->fresh = false;
 		text_drop_last_char(e->buf, &e->len);
 	} else if (key == 21) {   /* Ctrl-U, as in a shell */
+		e->fresh = false;
 		e->len = 0;
 		e->buf[0] = '\0';
 	} else if (key_char(key)) {
@@ -110,6 +122,23 @@ void db_edit_key(struct dbshared *sh, struct app *app, int key, bool *submitted)
 	}
 }
 
+/* The order the list is really in: without words, relevance has nothing
+ * to rank by and the list comes newest first. */
+static int shown_sort(const struct dbstate *st)
+{
+	return st->sort == SORT_RELEVANCE && !st->q.fts ? SORT_NEWEST : st->sort;
+}
+
+/* Moves to the next sort that changes what the list shows, so that every
+ * press of s reorders it. */
+static void next_sort(struct dbstate *st)
+{
+	int was = shown_sort(st);
+	for (int i = 0; i < SORT_COUNT && shown_sort(st) == was; i++)
+		st->sort = (st->sort + 1) % SORT_COUNT;
+	st->generation++;
+}
+
 struct action db_common_key(struct dbshared *sh, struct app *app, int key, bool in_list)
 {
 	switch (key) {
@@ -117,7 +146,7 @@ struct action db_common_key(struct dbshared *sh, struct app *app, int key, bool 
 		db_edit_start(sh);
 		return ACTION(ACT_NONE);
 	case 'f':
-		return action_push(filters_view_new(app, sh));
+		return action_push(filters_view_new(app, sh, in_list));
 	case 'c':
 		if (dbstate_active(&sh->state)) {
 			dbstate_clear(&sh->state);
@@ -127,9 +156,8 @@ struct action db_common_key(struct dbshared *sh, struct app *app, int key, bool 
 	case 's':
 		if (!in_list)
 			return ACTION(ACT_UNHANDLED);
-		sh->state.sort = (sh->state.sort + 1) % SORT_COUNT;
-		sh->state.generation++;
-		ui_message(app, false, "Sorted by %s.", sort_names[sh->state.sort]);
+		next_sort(&sh->state);
+		ui_message(app, false, "Sorted by %s.", sort_names[shown_sort(&sh->state)]);
 		return ACTION(ACT_NONE);
 	}
 	return ACTION(ACT_UNHANDLED);

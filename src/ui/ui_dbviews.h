@@ -31,6 +31,9 @@ void db_shared_free(struct dbshared *sh);
  * the rows used. */
 int db_header_draw(struct dbshared *sh, struct area a);
 
+/* The hints while a search is typed (HINT mask). */
+unsigned db_edit_hints(const struct dbshared *sh);
+
 /* Starts typing a search ('/'). */
 void db_edit_start(struct dbshared *sh);
 
@@ -60,8 +63,10 @@ enum pick_mode { PICK_BROWSE, PICK_FILTER, PICK_YEAR_FROM, PICK_YEAR_TO };
 struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode mode,
 			   const char *const *fields, size_t n_fields, const char *title);
 
-/* The filters of the database, each with its current value. */
-struct view *filters_view_new(struct app *app, struct dbshared *sh);
+/* The filters of the database, each with its current value. Opened over
+ * a result list, back returns to it; opened from the database's menu,
+ * back shows the results when a filter changed. */
+struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_list);
 
 /* Writes n with thousands separators ("1,532"). */
 void format_count(char *buf, size_t len, long n);

@@ -134,8 +134,13 @@ static int put_converted(int y, int x, const char *s, size_t bytes, int cols)
 	return w;
 }
 
-int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
+/* Draws s[0..n) cleaned and cut to cols; with mark, text that does not
+ * fit ends in an ellipsis, so that a cut title never passes for a whole
+ * one. *cut says whether it was cut. */
+static int put_text(int y, int x, const char *s, size_t n, int cols, enum role role,
+		    bool mark, bool *cut)
 {
+	*cut = false;
 	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if (cols > COLS - x)
@@ -149,20 +154,48 @@ int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
 	}
 	int w;
 	size_t bytes = text_fit(s, n, cols, &w);
+	int ew;
+	const char *ellipsis = ui_ellipsis(&ew);
+	*cut = bytes < n;
+	mark = mark && *cut && cols > ew;
+	if (mark) {
+		bytes = text_fit(s, n, cols - ew, &w);
+		for (; bytes > 0 && s[bytes - 1] == ' '; bytes--)
+			w--;   /* "and…", not "and …" */
+	}
 	attr_t old = getattrs(stdscr);
 	attrset(role_attr[role]);
 	if (clean && text_charset())
-		w = put_converted(y, x, s, bytes, cols);
+		w = put_converted(y, x, s, bytes, mark ? cols - ew : cols);
 	else
 		mvaddnstr(y, x, s, (int)bytes);
+	if (mark) {
+		mvaddstr(y, x + w, ellipsis);
+		w += ew;
+	}
 	attrset(old);
 	free(clean);
 	return w;
 }
 
+int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role)
+{
+	bool cut;
+	return put_text(y, x, s, n, cols, role, false, &cut);
+}
+
 int ui_puts(int y, int x, const char *s, int cols, enum role role)
 {
 	return ui_put(y, x, s, strlen(s), cols, role);
+}
+
+int ui_puts_fit(int y, int x, const char *s, int cols, enum role role, bool *cut)
+{
+	bool was_cut;
+	int w = put_text(y, x, s, strlen(s), cols, role, true, &was_cut);
+	if (cut)
+		*cut = was_cut;
+	return w;
 }
 
 void ui_fill(int y, int x, int cols, enum role role)
@@ -175,4 +208,15 @@ void ui_fill(int y, int x, int cols, enum role role)
 	attrset(role_attr[role]);
 	mvhline(y, x, ' ', cols);
 	attrset(old);
+}
+
+bool ui_utf8(void)
+{
+	return !text_charset();
+}
+
+const char *ui_ellipsis(int *cols)
+{
+	*cols = ui_utf8() ? 1 : 3;
+	return ui_utf8() ? "\u2026" : "...";
 }

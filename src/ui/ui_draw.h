@@ -4,6 +4,7 @@
 #ifndef HTKP_UI_DRAW_H
 #define HTKP_UI_DRAW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct config;
@@ -26,6 +27,12 @@ struct area {
 int ui_put(int y, int x, const char *s, size_t n, int cols, enum role role);
 /* Same, for a NUL-terminated string. */
 int ui_puts(int y, int x, const char *s, int cols, enum role role);
+/* Same as ui_puts, but text that does not fit ends in an ellipsis ("…",
+ * or "..." where the charset has none); *cut (may be NULL) says whether
+ * it was cut. */
+int ui_puts_fit(int y, int x, const char *s, int cols, enum role role, bool *cut);
+/* The mark of cut text, "…" or "..."; *cols gets its width. */
+const char *ui_ellipsis(int *cols);
 /* Chooses attributes and line-drawing characters for the configuration
  * and this terminal. Call after curses started. */
 void ui_draw_init(const struct config *cfg);
@@ -34,6 +41,10 @@ void ui_draw_init(const struct config *cfg);
  * set, or '-' where it has none (or ascii = yes); nothing on a
  * low-bandwidth link, where it would be bytes for decoration. */
 void ui_rule(int y, int x, int cols);
+
+/* True when the terminal is written in UTF-8: arrows and "…" can be
+ * drawn; otherwise their ASCII names are. */
+bool ui_utf8(void);
 
 /* Fills cols cells at (y, x) with the role's background. */
 void ui_fill(int y, int x, int cols, enum role role);

@@ -3,6 +3,7 @@
  * from and to. */
 #include "ui/ui_dbviews.h"
 #include "ui/ui_select.h"
+#include "ui/ui_hints.h"
 #include "common/catalog.h"
 
 #include <curses.h>
@@ -21,6 +22,8 @@ struct filters_view {
 	struct filter_row rows[2 * CATALOG_MAX_FILTERS];
 	int n;
 	struct select list;
+	bool over_list;        /* opened over the result list */
+	unsigned opened_gen;   /* the search's generation when opened */
 };
 
 /* The row's label and its current value (NULL when any). */
@@ -60,9 +63,9 @@ static void filters_draw(struct view *v, struct app *app, struct area a)
 		const char *value = row_text(fv, &fv->rows[i], label, sizeof label,
 					     year, sizeof year);
 		enum role r = select_row(&fv->list, i, y, a.x + 1, a.w - 2);
-		ui_puts(y, a.x + 3, label, lw, r);
-		ui_puts(y, a.x + 4 + lw, value ? value : "any", a.w - lw - 6,
-			value || r != ROLE_NORMAL ? r : ROLE_DIM);
+		ui_puts_fit(y, a.x + 3, label, lw, r, NULL);
+		ui_puts_fit(y, a.x + 4 + lw, value ? value : "any", a.w - lw - 6,
+			    value || r != ROLE_NORMAL ? r : ROLE_DIM, NULL);
 	}
 }
 
@@ -77,6 +80,10 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 	}
 	if (key == 'c')
 		return db_common_key(fv->sh, app, key, false);
+	/* Back goes to the results the filters changed: the list below, or
+	 * a new one in place of this view when it was opened from the menu. */
+	if (key_is_back(key) && !fv->over_list && fv->sh->state.generation != fv->opened_gen)
+		return action_replace(list_view_new(app, fv->sh));
 	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l') {
 		const struct filter_row *r = &fv->rows[fv->list.sel];
 		const char *fields[] = {r->f->name};
@@ -86,10 +93,11 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 	return select_key(&fv->list, key, &src);
 }
 
-static const char *filters_hints(struct view *v)
+static unsigned filters_hints(struct view *v, const struct app *app)
 {
-	(void)v;
-	return "Up/Down  Enter: choose a value  c: clear all  Esc: back to the list";
+	(void)v, (void)app;
+	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | HINT(HINT_CHOOSE)
+	       | HINT(HINT_CLEAR) | HINT(HINT_MOVE);
 }
 
 static void filters_destroy(struct view *v)
@@ -100,7 +108,7 @@ static void filters_destroy(struct view *v)
 static const struct view_ops filters_ops = {filters_draw, filters_key, filters_hints,
 					    filters_destroy};
 
-struct view *filters_view_new(struct app *app, struct dbshared *sh)
+struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_list)
 {
 	(void)app;
 	struct filters_view *fv = calloc(1, sizeof *fv);
@@ -108,6 +116,8 @@ struct view *filters_view_new(struct app *app, struct dbshared *sh)
 		return NULL;
 	fv->v.ops = &filters_ops;
 	fv->sh = sh;
+	fv->over_list = over_list;
+	fv->opened_gen = sh->state.generation;
 	const struct db_info *d = &catalog[sh->state.db];
 	for (size_t i = 0; i < d->n_filters; i++) {
 		const struct filter_info *f = &d->filters[i];

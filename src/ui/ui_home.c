@@ -1,12 +1,18 @@
 /* The home menu: the portal's screens and databases, opened by number or
- * by arrows and Enter. */
+ * by arrows and Enter. Each database shows how many records it holds, and
+ * a line says how old the data is and how to search it. */
 #include "ui/ui_view.h"
+#include "ui/ui_hints.h"
+#include "common/config.h"
 #include "ui/ui_select.h"
+#include "ui/ui_dbviews.h"
 #include "common/catalog.h"
+#include "store/store.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum item_kind { ITEM_PAGE, ITEM_DB, ITEM_HELP };
 
@@ -31,6 +37,10 @@ static const struct menu_item items[] = {
 struct home_view {
 	struct view v;
 	struct select list;
+	long count[DB_COUNT];   /* records in each database, -1 unknown */
+	char date[16];          /* the day the data was imported, "" unknown */
+	unsigned data_gen;      /* the database file these belong to */
+	bool counted;
 };
 
 static const char *item_label(void *ctx, long i, char *buf, size_t len)
@@ -41,21 +51,81 @@ static const char *item_label(void *ctx, long i, char *buf, size_t len)
 
 static const struct select_src home_src = {item_label, NULL, NULL, NULL};
 
+/* Counts the records again when the database file was replaced. */
+static void count_records(struct home_view *h, struct app *app)
+{
+	if (h->counted && h->data_gen == app->data_generation)
+		return;
+	for (int db = 0; db < DB_COUNT; db++)
+		h->count[db] = store_count(app->store, db);
+	if (store_data_date(app->store, h->date, sizeof h->date) != 0)
+		h->date[0] = '\0';
+	h->data_gen = app->data_generation;
+	h->counted = true;
+}
+
+/* "46 cases" for a database item, "" for the others. */
+static void item_count(const struct home_view *h, long i, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (items[i].kind != ITEM_DB || h->count[items[i].db] < 0)
+		return;
+	const struct db_info *d = &catalog[items[i].db];
+	char n[24];
+	format_count(n, sizeof n, h->count[items[i].db]);
+	snprintf(buf, len, "%s %s", n, h->count[items[i].db] == 1 ? d->noun : d->nouns);
+}
+
+/* The counts line up after the longest database name ("Bibliography"). */
+#define LABEL_COLS 13
+
+static void draw_item(const struct home_view *h, long i, int y, struct area a)
+{
+	char num[32], count[48];
+	snprintf(num, sizeof num, " %ld  ", i + 1);
+	item_count(h, i, count, sizeof count);
+	enum role r = select_row(&h->list, i, y, a.x + 2, a.w - 4);
+	int w = ui_puts(y, a.x + 2, num, a.w - 4, r);
+	int lw = count[0] ? LABEL_COLS : a.w - 4 - w;
+	ui_puts_fit(y, a.x + 2 + w, items[i].label, lw, r, NULL);
+	if (count[0])
+		ui_puts_fit(y, a.x + 3 + w + lw, count, a.w - 5 - w - lw, r, NULL);
+}
+
+/* Where the data comes from and how to search it, in the lines there are. */
+static void draw_notes(const struct home_view *h, int y, int last, struct area a)
+{
+	char line[96];
+	if (h->date[0] && y <= last) {
+		snprintf(line, sizeof line, "Data imported %s.", h->date);
+		ui_puts_fit(y++, a.x + 2, line, a.w - 4, ROLE_DIM, NULL);
+	}
+	if (y <= last)
+		ui_puts_fit(y, a.x + 2, "To search, open 3-5 and press /.",
+			    a.w - 4, ROLE_DIM, NULL);
+}
+
 static void home_draw(struct view *v, struct app *app, struct area a)
 {
 	struct home_view *h = (struct home_view *)v;
-	(void)app;
+	count_records(h, app);
+	/* A blank line, the items and two notes; the heading and more blank
+	 * lines when there is room (the title bar names the portal anyway).
+	 * The line under the title bar stays blank: where a terminal wraps
+	 * differently from its TERM's terminfo (TERM=ansi in xterm or tmux),
+	 * ncurses' step down from a full title bar lands on the wrong line. */
+	int spare = a.h - N_ITEMS - 2;
 	int y = a.y + 1;
-	ui_puts(y, a.x + 2, "Human Trafficking Knowledge Portal", a.w - 4, ROLE_HEADING);
-	y += 2;
-	select_scroll(&h->list, a.y + a.h - y);
-	for (long i = h->list.top; i < N_ITEMS && y < a.y + a.h; i++, y++) {
-		char num[32];
-		snprintf(num, sizeof num, " %ld  ", i + 1);
-		enum role r = select_row(&h->list, i, y, a.x + 2, a.w - 4);
-		int w = ui_puts(y, a.x + 2, num, a.w - 4, r);
-		ui_puts(y, a.x + 2 + w, items[i].label, a.w - 4 - w, r);
+	if (spare >= 3) {
+		ui_puts_fit(y, a.x + 2, "Human Trafficking Knowledge Portal", a.w - 4,
+			    ROLE_HEADING, NULL);
+		y += 2;
 	}
+	int end = a.y + a.h - 2 - (spare >= 4);
+	select_scroll(&h->list, end - y);
+	for (long i = h->list.top; i < N_ITEMS && y < end; i++, y++)
+		draw_item(h, i, y, a);
+	draw_notes(h, y + (spare >= 4), a.y + a.h - 1, a);
 }
 
 static struct view *open_item(struct app *app, long i)
@@ -85,10 +155,11 @@ static struct action home_key(struct view *v, struct app *app, int key, struct a
 	return select_key(&h->list, key, &home_src);
 }
 
-static const char *home_hints(struct view *v)
+static unsigned home_hints(struct view *v, const struct app *app)
 {
 	(void)v;
-	return "1-7 or Up/Down+Enter: open  ?: help  q: quit";
+	return HINT(HINT_OPEN_1_7) | HINT(HINT_HELP) | HINT(HINT_MOVE)
+	       | (app->cfg->allow_quit ? HINT(HINT_QUIT) : 0);
 }
 
 static void home_destroy(struct view *v)

@@ -3,8 +3,10 @@
  * each row when there is room, the matching text with the terms marked. */
 #include "ui/ui_dbviews.h"
 #include "ui/ui_select.h"
+#include "ui/ui_hints.h"
 #include "common/catalog.h"
 #include "common/config.h"
+#include "common/text.h"
 #include "store/snippet.h"
 #include "store/store.h"
 
@@ -110,16 +112,23 @@ static void layout_columns(const struct db_info *d, int width, int *w)
 			w[i] = width - used - gaps > 10 ? width - used - gaps : 10;
 }
 
-static void draw_cells(int y, int x, const struct db_info *d, const int *w,
-		       char *const *cells, enum role role)
+/* Draws a row's cells, each ending in an ellipsis when cut; returns the
+ * title cell when that was cut, else NULL. */
+static const char *draw_cells(int y, int x, const struct db_info *d, const int *w,
+			      char *const *cells, enum role role)
 {
+	const char *cut_title = NULL;
 	for (size_t i = 0; i < d->n_columns; i++) {
 		if (w[i] < 0)
 			continue;
+		bool cut = false;
 		if (cells[i])
-			ui_puts(y, x, cells[i], w[i], role);
+			ui_puts_fit(y, x, cells[i], w[i], role, &cut);
+		if (cut && d->columns[i].width == 0)
+			cut_title = cells[i];
 		x += w[i] + 1;
 	}
+	return cut_title;
 }
 
 /* Draws a snippet: text between \1 and \2 is a match. */
@@ -168,6 +177,35 @@ static void draw_empty(struct list_view *l, struct area a, int y)
 		ui_puts(y + 1 + i, a.x + 3, advice[i], a.w - 4, ROLE_NORMAL);
 }
 
+/* The width layout_columns gave the title column. */
+static int title_cols(const struct db_info *d, const int *w)
+{
+	for (size_t i = 0; i < d->n_columns; i++)
+		if (d->columns[i].width == 0)
+			return w[i];
+	return 0;
+}
+
+/* The selected title whose column cut it, whole on a line of its own; one
+ * too long for that line goes on from where its row stopped ("…rest"),
+ * so that the row and the line read as one title. */
+static void draw_full_title(int y, struct area a, const char *title, int shown)
+{
+	int room = a.w - 5, ew;
+	size_t n = strlen(title);
+	ui_fill(y, a.x, a.w, ROLE_NORMAL);   /* over the last snippet */
+	const char *ellipsis = ui_ellipsis(&ew);
+	if (text_width(title, n) <= room || shown <= ew) {
+		ui_puts_fit(y, a.x + 4, title, room, ROLE_HEADING, NULL);
+		return;
+	}
+	size_t off = text_fit(title, n, shown - ew, NULL);
+	while (title[off] == ' ')
+		off++;
+	int w = ui_puts(y, a.x + 4, ellipsis, room, ROLE_HEADING);
+	ui_puts_fit(y, a.x + 4 + w, title + off, room - w, ROLE_HEADING, NULL);
+}
+
 static void list_draw(struct view *v, struct app *app, struct area a)
 {
 	struct list_view *l = (struct list_view *)v;
@@ -175,8 +213,12 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 	if (!l->loaded || l->state_gen != l->sh->state.generation
 	    || l->data_gen != app->data_generation)
 		reload(l, app);
+	/* The last line shows the selected title in full when its column
+	 * cut it: kept free in a list of single lines, the last snippet's
+	 * line in a list with snippets. */
 	int rows = want_snippets(l, app, a) ? 2 : 1;
-	select_scroll(&l->list, (a.h - HEADER_ROWS) / rows);
+	int title_y = a.y + a.h - 1;
+	select_scroll(&l->list, (a.h - HEADER_ROWS - (rows == 1)) / rows);
 	int y = a.y + db_header_draw(l->sh, a);
 	draw_position(l, a, y++);
 	if (l->list.n == 0) {
@@ -190,18 +232,30 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 		titles[i] = (char *)d->columns[i].label;
 	draw_cells(y++, a.x + 2, d, w, titles, ROLE_LABEL);
 	fetch(l, app, rows == 2);
+	const char *full = NULL;
 	for (size_t i = 0; i < l->page.n && (long)i < l->list.page; i++) {
 		const struct result *r = &l->page.v[i];
+		bool sel = l->page_off + (long)i == l->list.sel;
 		enum role role = select_row(&l->list, l->page_off + (long)i, y, a.x, a.w);
-		draw_cells(y, a.x + 2, d, w, r->cols, role);
+		const char *cut = draw_cells(y, a.x + 2, d, w, r->cols, role);
+		full = sel && cut ? cut : full;
 		if (rows == 2 && r->snippet)
 			draw_snippet(y + 1, a.x + 4, a.w - 5, r->snippet);
 		y += rows;
 	}
+	if (full)
+		draw_full_title(title_y, a, full, title_cols(d, w));
 }
 
 static struct action open_selected(struct list_view *l, struct app *app)
 {
+	/* Enter typed ahead of the first frame (5 Enter on a slow link)
+	 * still opens the first result: load what the draw would have. */
+	if (!l->loaded || l->state_gen != l->sh->state.generation
+	    || l->data_gen != app->data_generation)
+		reload(l, app);
+	select_scroll(&l->list, l->list.page);
+	fetch(l, app, false);   /* rows only: the record opens next */
 	long sel = l->list.sel;
 	if (sel < l->page_off || sel >= l->page_off + (long)l->page.n)
 		return ACTION(ACT_NONE);
@@ -227,12 +281,15 @@ static struct action list_key(struct view *v, struct app *app, int key, struct a
 	return select_key(&l->list, key, &src);
 }
 
-static const char *list_hints(struct view *v)
+static unsigned list_hints(struct view *v, const struct app *app)
 {
 	struct list_view *l = (struct list_view *)v;
+	(void)app;
 	if (l->sh->edit.active)
-		return "Type words, Enter: search  Esc/Ctrl-C: cancel  Ctrl-U: clear";
-	return "Enter: open  PgDn/PgUp  /: search  f: filters  s: sort  c: clear  Esc: back";
+		return db_edit_hints(l->sh);
+	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | HINT(HINT_OPEN)
+	       | HINT(HINT_SEARCH) | HINT(HINT_FILTERS) | HINT(HINT_SORT) | HINT(HINT_CLEAR)
+	       | HINT(HINT_PAGE);
 }
 
 static void list_destroy(struct view *v)

@@ -3,6 +3,7 @@
  * table, so the help can never disagree with the keys. */
 #include "ui/ui_view.h"
 #include "ui/ui_doc.h"
+#include "ui/ui_hints.h"
 #include "common/config.h"
 
 #include <errno.h>
@@ -30,10 +31,12 @@ static struct action page_key(struct view *v, struct app *app, int key,
 	return doc_key(&p->doc, key, a);
 }
 
-static const char *page_hints(struct view *v)
+static unsigned page_hints(struct view *v, const struct app *app)
 {
-	(void)v;
-	return "Up/Down PgUp/PgDn: scroll  Esc/h: back  H: home";
+	(void)app;
+	/* On the help screen '?' is where you are already. */
+	unsigned help = v->ops == &help_view_ops ? 0 : HINT(HINT_HELP);
+	return HINT(HINT_BACK) | help | HINT(HINT_HOME) | HINT(HINT_SCROLL) | HINT(HINT_PAGE);
 }
 
 static void page_destroy(struct view *v)
@@ -141,14 +144,16 @@ static const struct key_help key_table[] = {
 	{"Home/g, End/G", "first / last item or line"},
 	{"letters", "in a list, jump to the next item beginning with them"},
 	{"Enter", "open the selection, submit a search"},
-	{"/", "search the current database"},
+	{"/", "search; typing replaces the last search"},
 	{"Ctrl-C, Esc", "stop typing a search, keeping the last one"},
 	{"Ctrl-U", "clear the search line while typing"},
 	{"f", "filters of the current database"},
 	{"c", "clear the search and the filters"},
-	{"s", "cycle the sort: relevance, newest, oldest, title"},
+	{"s", "sort: relevance, newest, oldest, title, in turn"},
 	{"Tab, Shift-Tab", "next / previous link in a record"},
-	{"Esc, Backspace, h", "back one screen"},
+	{"Left, h, Backspace", "back one screen, at once"},
+	{"Esc", "back too, after esc_delay: Esc waits to tell"},
+	{"", "itself apart from arrow keys on slow links"},
 	{"H", "home menu"},
 	{"?", "this help"},
 	{"Ctrl-L", "repaint the screen"},

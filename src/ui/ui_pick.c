@@ -3,6 +3,7 @@
  * the other filters into account, like the portal's left column. */
 #include "ui/ui_dbviews.h"
 #include "ui/ui_select.h"
+#include "ui/ui_hints.h"
 #include "common/catalog.h"
 #include "common/grow.h"
 #include "store/store.h"
@@ -137,8 +138,8 @@ static void pick_draw(struct view *v, struct app *app, struct area a)
 			format_count(count, sizeof count, it->count);
 		int cw = (int)strlen(count);
 		enum role r = select_row(s, i, y, a.x + 1, a.w - 2);
-		ui_puts(y, a.x + 3, it->value ? it->value : "(any: remove this filter)",
-			a.w - cw - 7, r);
+		ui_puts_fit(y, a.x + 3, it->value ? it->value : "(any: remove this filter)",
+			    a.w - cw - 7, r, NULL);
 		ui_puts(y, a.x + a.w - cw - 2, count, cw, r);
 	}
 	if ((long)p->n > s->page)
@@ -197,11 +198,12 @@ static struct action pick_key(struct view *v, struct app *app, int key, struct a
 	return select_key(&p->list, key, &src);
 }
 
-static const char *pick_hints(struct view *v)
+static unsigned pick_hints(struct view *v, const struct app *app)
 {
 	struct pick_view *p = (struct pick_view *)v;
-	return p->mode == PICK_BROWSE ? "Up/Down PgUp/PgDn  Enter: show these records  Esc: back"
-				      : "Up/Down PgUp/PgDn  Enter: choose  Esc: back";
+	(void)app;
+	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | HINT(HINT_MOVE)
+	       | HINT(HINT_PAGE) | HINT(p->mode == PICK_BROWSE ? HINT_SHOW : HINT_CHOOSE);
 }
 
 static void pick_destroy(struct view *v)

@@ -3,6 +3,7 @@
  * cases) that Tab selects and Enter follows. */
 #include "ui/ui_dbviews.h"
 #include "ui/ui_doc.h"
+#include "ui/ui_hints.h"
 #include "common/audit.h"
 #include "common/catalog.h"
 #include "store/recordfmt.h"
@@ -81,11 +82,13 @@ static struct action record_key(struct view *v, struct app *app, int key, struct
 	return doc_key(&rv->doc, key, (struct area){a.y, a.x + 1, a.h, a.w - 2});
 }
 
-static const char *record_hints(struct view *v)
+static unsigned record_hints(struct view *v, const struct app *app)
 {
 	struct record_view *rv = (struct record_view *)v;
-	return rv->rec.n_links ? "Tab: next link  Enter: open it  PgDn/PgUp  Esc: back"
-			       : "Up/Down PgUp/PgDn: scroll  Esc: back  H: home";
+	(void)app;
+	unsigned links = rv->rec.n_links ? HINT(HINT_NEXT_LINK) | HINT(HINT_OPEN_LINK) : 0;
+	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | links
+	       | HINT(HINT_SCROLL) | HINT(HINT_PAGE);
 }
 
 static void record_destroy(struct view *v)

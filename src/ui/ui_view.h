@@ -14,13 +14,14 @@ enum action_kind {
 	ACT_NONE,        /* handled; stay */
 	ACT_PUSH,        /* open .view on top */
 	ACT_POP,         /* back one screen */
+	ACT_REPLACE,     /* back one screen, then open .view there */
 	ACT_HOME,        /* back to the home menu */
 	ACT_QUIT,
 };
 
 struct action {
 	enum action_kind kind;
-	struct view *view;   /* ACT_PUSH: the new view, owned by the stack */
+	struct view *view;   /* ACT_PUSH, ACT_REPLACE: the new view, owned by the stack */
 };
 
 #define ACTION(k) ((struct action){(k), NULL})
@@ -28,12 +29,15 @@ struct action {
 /* Opens v; a view that could not be made (NULL, its reason already on
  * the status bar) opens nothing. */
 struct action action_push(struct view *v);
+/* Closes this view and opens v in its place; without v, only closes. */
+struct action action_replace(struct view *v);
 
 struct view_ops {
 	void (*draw)(struct view *v, struct app *app, struct area a);
 	struct action (*key)(struct view *v, struct app *app, int key, struct area a);
-	/* The keys that work here, for the status line. */
-	const char *(*hints)(struct view *v);
+	/* The keys that work here, for the status line: a mask of
+	 * HINT(enum hint) (ui_hints.h). */
+	unsigned (*hints)(struct view *v, const struct app *app);
 	void (*destroy)(struct view *v);
 };
 

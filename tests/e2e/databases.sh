@@ -38,7 +38,7 @@ wait_for '^ Results 19-27 of 36' >/dev/null
 keys NPage
 expect '^ Results 28-36 of 36' "cases: PgDn reaches the last page"
 keys NPage
-wait_for 'Enter: open' >/dev/null
+wait_for 'Enter open' >/dev/null
 expect '^ Results 28-36 of 36' "cases: PgDn stays on the last page"
 keys PPage
 expect '^ Results 19-27 of 36' "cases: PgUp goes back a page"
@@ -105,7 +105,7 @@ expect '^ Results 1-9 of 36, newest first' "cases: the position line names the o
 check "cases: newest first: the 2024 case" wait_selected '^  Government of Nepal v\. Tyson Tamang.* 2024 '
 keys s
 expect 'Sorted by oldest\.' "cases: s again: oldest"
-check "cases: oldest first: the 2004 case" wait_selected '^  Attorney-General of the Federation .* 2004 '
+check "cases: oldest first: the 2004 case" wait_selected '^  Attorney-General of the Federation.* 2004 '
 keys s
 expect 'Sorted by title\.' "cases: s again: title"
 check "cases: title order: Alibhai first" wait_selected '^  Alibhai v Republic'
@@ -139,7 +139,7 @@ expect '^ Results 1-9 of 36' "cases: ... and the list is whole again"
 keys c
 expect 'Search and filters cleared\.' "cases: c clears, and says so"
 expect '^ Search: \(none: press / to type words\)' "cases: c empties the search line"
-expect '^ Results 1-18 of 46' "cases: c shows every case"
+expect '^ Results 1-17 of 46' "cases: c shows every case"
 
 # --- browse by country ---
 keys Escape
@@ -195,7 +195,7 @@ for words in '"unbalanced' 'NEAR(' "'; DROP TABLE cases; --" 'c++' 'body:forced'
 done
 search '-forced'
 expect 'Add a word to search for: - only excludes\.' "cases: only an exclusion gives a hint"
-expect '^ Results 1-18 of 46' "cases: ... and the whole list: all 46 cases are still there"
+expect '^ Results 1-17 of 46' "cases: ... and the whole list: all 46 cases are still there"
 keys c
 # 'c' clears words that searched nothing too ("-forced", "*").
 check "cases: c clears words that searched nothing" wait_for '^ Search: \(none' 2
@@ -241,7 +241,7 @@ expect '^ Filters: Court: Birmingham Crown Court$' "cases: a court chosen"
 
 # --- typing a search from the filters view ---
 keys /
-wait_for 'Type words, Enter: search' >/dev/null
+wait_for 'Enter search  ' >/dev/null
 keys C-u
 t send-keys -t k -l 'trafficking'
 keys Enter
@@ -252,7 +252,7 @@ check "cases: a search typed from the filters view keeps its c and the filters" 
 check "cases: ... the court filter is still set" wait_for '^ Filters: Court: Birmingham Crown Court$' 1
 check "cases: ... and its results are listed" wait_for '^ Results 1-' 2
 keys c
-wait_for '^ Results 1-18 of 46' >/dev/null
+wait_for '^ Results 1-17 of 46' >/dev/null
 keys Escape
 wait_for '5  All 46 cases' >/dev/null
 

@@ -42,7 +42,7 @@ check "query under the filter writes its results into a file" \
 start 80x24 env LINES=50 COLUMNS=200 HOME=/nonexistent "$HTKP" -c config/htkp.ini
 wait_for '1  Welcome' >/dev/null
 check "LINES and COLUMNS from the environment are ignored" \
-	poll 5 bash -c "tmux -L $TMUX_SOCKET capture-pane -p -t k | sed -n 24p | grep -q 'q: quit'"
+	poll 5 bash -c "tmux -L $TMUX_SOCKET capture-pane -p -t k | sed -n 24p | grep -q 'q quit'"
 keys q
 
 # --- the filter fires: a debug build that acts as an exploited kiosk ---

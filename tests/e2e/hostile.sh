@@ -48,7 +48,7 @@ check "list: no blinking from the data (ESC[5m was not obeyed)" \
 
 # --- the result list: the snippet under a row ---
 keys /
-wait_for 'Type words' >/dev/null
+wait_for 'Enter search  ' >/dev/null
 keys -l 'escape'
 keys Enter
 wait_for 'Results 1-1 of 1' >/dev/null
@@ -59,7 +59,7 @@ wait_for '^ Search: \(none' >/dev/null
 
 # --- the search line while typing, then in the header ---
 keys /
-wait_for 'Type words' >/dev/null
+wait_for 'Enter search  ' >/dev/null
 keys -l $'ho\u202est\u200bile'
 # The typed letters are there; the override and the zero width are not.
 expect '^ Search: hostile' "search line: bidi override and zero width are not typed"
