@@ -41,7 +41,7 @@ back_to_normal() { set_size 24 80; }
 # laid_out TITLE: the kiosk is laid out for 80x24: TITLE on the title bar
 # (line 1), the keys on the status bar (line 24). Parts of a screen laid
 # out for a larger size can show in the pane too, but not these two lines.
-at_80x24() { [[ $(screen_line 0) =~ ^\ htkp\ +$1 ]] && [[ $(screen_line 23) =~ \?:\ help ]]; }
+at_80x24() { [[ $(screen_line 0) =~ ^\ htkp\ +$1 ]] && [[ $(screen_line 23) =~ \?\ help ]]; }
 laid_out() { poll 5 at_80x24 "$1" || { screen | sed 's/^/# /'; return 1; }; }
 
 # --- at start-up ---

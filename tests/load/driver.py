@@ -196,7 +196,7 @@ class Load:
                                                r"^ Case Law [A-Z]+-[0-9]{4}-[0-9]{3} *$"], now)
                 s.state = "record"
             else:
-                s.send(BACKSPACE, "back-to-db", [rf"Case Law: {count} cases",
+                s.send(BACKSPACE, "back-to-db", [rf"Case Law: {total} of {count} cases",
                                                  rf"Show the {total} cases found"], now)
                 s.state = "db"
         elif s.state == "record":
