@@ -293,6 +293,21 @@ int text_width(const char *s, size_t n)
 	return w;
 }
 
+size_t text_fit_wide(const wchar_t *wc, size_t n, int cols, int *width)
+{
+	size_t k = 0;
+	int w = 0;
+	for (; k < n; k++) {
+		int cw = wcwidth(wc[k]);
+		cw = cw < 0 ? 1 : cw;   /* a character the locale cannot size */
+		if (w + cw > cols)
+			break;
+		w += cw;
+	}
+	*width = w;
+	return k;
+}
+
 size_t text_fit(const char *s, size_t n, int cols, int *width)
 {
 	const uint8_t *p = (const uint8_t *)s;

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 #include <stdio.h>
 
 /* One wrapped line: bytes [off, off+len) of the wrapped text. */
@@ -31,6 +32,12 @@ int text_width(const char *s, size_t n);
  * never cutting a character or separating it from its combining marks.
  * *width (if not NULL) gets the prefix's columns. */
 size_t text_fit(const char *s, size_t n, int cols, int *width);
+
+/* Of the locale's wide characters wc[0..n) (text_convert's output in a
+ * legacy multibyte charset such as GB18030), how many fit in cols columns
+ * by the locale's own widths, which may differ from UTF-8's; *width gets
+ * the columns they take. */
+size_t text_fit_wide(const wchar_t *wc, size_t n, int cols, int *width);
 
 /* Wraps clean UTF-8 s[0..n) to width columns at UAX #14 line breaks,
  * splitting words longer than a line by characters; newlines end

@@ -118,17 +118,8 @@ static int put_converted(int y, int x, const char *s, size_t bytes, int cols)
 	size_t n = conv ? mbstowcs(NULL, conv, 0) : (size_t)-1;
 	wchar_t *wc = n != (size_t)-1 ? malloc((n + 1) * sizeof *wc) : NULL;
 	int w = 0;
-	if (wc && mbstowcs(wc, conv, n + 1) == n) {
-		size_t k = 0;
-		for (; k < n; k++) {
-			int cw = wcwidth(wc[k]);
-			cw = cw < 0 ? 1 : cw;
-			if (w + cw > cols)
-				break;
-			w += cw;
-		}
-		mvaddnwstr(y, x, wc, (int)k);
-	}
+	if (wc && mbstowcs(wc, conv, n + 1) == n)
+		mvaddnwstr(y, x, wc, (int)text_fit_wide(wc, n, cols, &w));
 	free(wc);
 	free(conv);
 	return w;

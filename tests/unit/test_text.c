@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <locale.h>
 #include <string.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -805,6 +806,23 @@ static void convert_names_scripts(void **state)
 }
 
 /* UTF-8 keeps every script as it is. */
+/* Converted text is cut by the locale's own widths: a CJK character is
+ * two columns, and never cut in half. */
+static void fit_wide_by_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	const wchar_t wc[] = {0x4e2d, 'a', 0x6587};
+	int w = -1;
+	assert_int_equal(text_fit_wide(wc, 3, 3, &w), 2);
+	assert_int_equal(w, 3);
+	assert_int_equal(text_fit_wide(wc, 3, 1, &w), 0);
+	assert_int_equal(w, 0);
+	assert_int_equal(text_fit_wide(wc, 3, 80, &w), 3);
+	assert_int_equal(w, 5);
+	setlocale(LC_CTYPE, "C");
+}
+
 static void convert_utf8_untouched(void **state)
 {
 	(void)state;
@@ -840,6 +858,7 @@ static const struct CMUnitTest fixed_tests[] = {
 	cmocka_unit_test(starts_with_folded),
 	cmocka_unit_test(convert_names_scripts),
 	cmocka_unit_test(convert_utf8_untouched),
+	cmocka_unit_test(fit_wide_by_locale),
 };
 #define N_FIXED (sizeof fixed_tests / sizeof fixed_tests[0])
 
