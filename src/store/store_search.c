@@ -15,7 +15,9 @@
 
 const char *const sort_names[SORT_COUNT] = {"relevance", "newest", "oldest", "title"};
 
-/* Title above body: a word in the title weighs ten times one in the text. */
+/* Title above body: a word in the title weighs ten times one in the text;
+ * a record's names (its id, the laws a case applied) find it but weigh
+ * nothing in its rank. */
 #define BM25 "bm25(%s, 10.0, 1.0, 0.0)"
 
 struct bind {

@@ -56,6 +56,7 @@ int key_char(int k)
 }
 
 bool key_is_enter(int k) { return k == '\n' || k == '\r' || k == KEY_ENTER; }
+bool key_is_open(int k) { return key_is_enter(k) || k == KEY_RIGHT || k == 'l'; }
 bool key_is_back(int k) { return k == KEY_ESC || k == KEY_BACKSPACE || k == 127 || k == 8 || k == 'h' || k == KEY_LEFT; }
 bool key_is_down(int k) { return k == KEY_DOWN || k == 'j'; }
 bool key_is_up(int k) { return k == KEY_UP || k == 'k'; }
@@ -138,13 +139,13 @@ static void draw_title(const struct app *app)
 static void draw_status(struct app *app)
 {
 	int y = LINES - 1;
-	ui_fill(y, 0, COLS, ROLE_STATUS);
 	if (app->message[0]) {
-		ui_fill(y, 0, COLS, app->message_is_error ? ROLE_ERROR : ROLE_STATUS);
-		ui_puts(y, 1, app->message, COLS - 2,
-			app->message_is_error ? ROLE_ERROR : ROLE_STATUS);
+		enum role role = app->message_is_error ? ROLE_ERROR : ROLE_STATUS;
+		ui_fill(y, 0, COLS, role);
+		ui_puts(y, 1, app->message, COLS - 2, role);
 		return;
 	}
+	ui_fill(y, 0, COLS, ROLE_STATUS);
 	int right = 0;
 	if (app->position[0]) {
 		int pw = (int)strlen(app->position);   /* ASCII by construction */
@@ -171,11 +172,16 @@ static void draw_too_small(void)
 	text_lines_free(&lines);
 }
 
+static bool too_small(void)
+{
+	return LINES < MIN_LINES || COLS < MIN_COLS;
+}
+
 static void draw(struct app *app)
 {
 	erase();
 	app->position[0] = '\0';
-	if (LINES < MIN_LINES || COLS < MIN_COLS) {
+	if (too_small()) {
 		draw_too_small();
 	} else {
 		draw_title(app);
@@ -183,11 +189,6 @@ static void draw(struct app *app)
 		draw_status(app);
 	}
 	refresh();
-}
-
-static bool too_small(void)
-{
-	return LINES < MIN_LINES || COLS < MIN_COLS;
 }
 
 /* Keys that work on every screen, when the view did not take the key. */

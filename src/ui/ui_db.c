@@ -158,7 +158,7 @@ static struct action db_key(struct view *v, struct app *app, int key, struct are
 		return act;
 	if (key >= '1' && key < '1' + N_WAYS)
 		return open_way(d, app, (int)(d->list.sel = key - '1'));
-	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+	if (key_is_open(key))
 		return open_way(d, app, (int)d->list.sel);
 	struct select_src src = {way_jump_label, NULL, DB_COMMAND_LETTERS, d};
 	return select_key(&d->list, key, &src);

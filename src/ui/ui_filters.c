@@ -84,7 +84,7 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 	 * a new one in place of this view when it was opened from the menu. */
 	if (key_is_back(key) && !fv->over_list && fv->sh->state.generation != fv->opened_gen)
 		return action_replace(list_view_new(app, fv->sh));
-	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l') {
+	if (key_is_open(key)) {
 		const struct filter_row *r = &fv->rows[fv->list.sel];
 		const char *fields[] = {r->f->name};
 		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, r->f->label));

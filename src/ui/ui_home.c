@@ -150,7 +150,7 @@ static struct action home_key(struct view *v, struct app *app, int key, struct a
 		h->list.sel = key - '1';
 		return action_push(open_item(app, h->list.sel));
 	}
-	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+	if (key_is_open(key))
 		return action_push(open_item(app, h->list.sel));
 	return select_key(&h->list, key, &home_src);
 }

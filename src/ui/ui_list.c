@@ -275,7 +275,7 @@ static struct action list_key(struct view *v, struct app *app, int key, struct a
 	struct action act = db_common_key(l->sh, app, key, true);
 	if (act.kind != ACT_UNHANDLED)
 		return act;
-	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+	if (key_is_open(key))
 		return open_selected(l, app);
 	struct select_src src = list_src(l);
 	return select_key(&l->list, key, &src);

@@ -192,7 +192,7 @@ static struct action pick_key(struct view *v, struct app *app, int key, struct a
 {
 	struct pick_view *p = (struct pick_view *)v;
 	(void)a;
-	if (key_is_enter(key) || key == KEY_RIGHT || key == 'l')
+	if (key_is_open(key))
 		return choose(p, app);
 	struct select_src src = pick_src(p);
 	return select_key(&p->list, key, &src);

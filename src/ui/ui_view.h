@@ -58,6 +58,8 @@ void ui_message(struct app *app, bool error, const char *fmt, ...)
 #define KEY_CHAR_BASE 0x200000
 int key_char(int key);
 bool key_is_enter(int key);
+/* Opens the selection: Enter, Right or l. */
+bool key_is_open(int key);
 bool key_is_back(int key);
 bool key_is_down(int key);
 bool key_is_up(int key);
