@@ -1,13 +1,15 @@
 -- htkp database schema. PRAGMA user_version is the schema version: the
 -- kiosk refuses a file whose version it does not know (src/store/store.c).
--- Version 2 added the names column of the full-text indexes.
+-- Version 2 added the names column of the full-text indexes; version 3 the
+-- full case brief of htkp/2 (defendants and their charges, procedure,
+-- court), legislation by provision, and the bibliography's synopsis label.
 -- htkp-import creates this schema in a fresh file, then loads the records.
 --
 -- Rowids are assigned newest first at import (cases by decision date,
 -- legislation and publications by year), so rowid order is the cheap
 -- "newest" sort and the default for a list without a search.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- What was imported, when, from which files.
 CREATE TABLE meta (
@@ -23,8 +25,10 @@ CREATE TABLE cases (
   court            TEXT,
   decision_date    TEXT,              -- YYYY, YYYY-MM or YYYY-MM-DD
   year             INTEGER,           -- from decision_date, for ranges
-  verdict          TEXT,
-  outcome          TEXT,
+  verdict          TEXT,              -- htkp/1: free text, as the court put it
+  outcome          TEXT,              -- the verdict for lists and filters:
+                                      -- from the charges (htkp/2) or the
+                                      -- htkp/1 outcome (src/import)
   sentence         TEXT,
   summary          TEXT,
   commentary       TEXT,
@@ -33,8 +37,48 @@ CREATE TABLE cases (
   victims_count    INTEGER,
   victims_children INTEGER,           -- 1, 0, NULL when unknown
   defendants_count INTEGER,
-  source           TEXT
+  source           TEXT,              -- sources, one a line
+  crime_type       TEXT,
+  case_number      TEXT,              -- the portal's case number
+  sentence_date    TEXT,
+  author           TEXT,
+  latest_ruling    TEXT,
+  proceeding_type  TEXT,
+  court_location   TEXT,
+  court_type       TEXT,
+  victims_age      TEXT,
+  decision_url     TEXT
 );
+
+-- htkp/2: each defendant of a case, in the order given.
+CREATE TABLE defendants (
+  case_rowid  INTEGER NOT NULL REFERENCES cases(rowid),
+  seq         INTEGER NOT NULL,
+  name        TEXT,
+  gender      TEXT,
+  nationality TEXT,
+  age         TEXT,
+  PRIMARY KEY (case_rowid, seq)
+) WITHOUT ROWID;
+
+-- Each defendant's charges, claims or decisions, in order. law_rowid and
+-- article point at the provision the statute names, when the import gave
+-- one; a law record lists under each provision the cases that applied it.
+CREATE TABLE charges (
+  case_rowid    INTEGER NOT NULL REFERENCES cases(rowid),
+  defendant_seq INTEGER NOT NULL,
+  seq           INTEGER NOT NULL,
+  charge        TEXT NOT NULL,
+  statute       TEXT,
+  law_rowid     INTEGER REFERENCES legislation(rowid),
+  article       TEXT,
+  verdict       TEXT,               -- convicted, acquitted, violation found,
+                                    -- no violation, pending
+  sentence      TEXT,
+  PRIMARY KEY (case_rowid, defendant_seq, seq)
+) WITHOUT ROWID;
+CREATE INDEX charges_by_law ON charges (law_rowid, article, case_rowid)
+  WHERE law_rowid IS NOT NULL;
 
 -- One row per instance of the procedure, in the order given.
 CREATE TABLE proceedings (
@@ -42,7 +86,8 @@ CREATE TABLE proceedings (
   seq        INTEGER NOT NULL,
   court      TEXT,
   date       TEXT,
-  decision   TEXT,
+  decision   TEXT,                  -- htkp/1: free text
+  decision_number TEXT,             -- htkp/2
   outcome    TEXT,
   sentence   TEXT,
   PRIMARY KEY (case_rowid, seq)
@@ -53,10 +98,36 @@ CREATE TABLE legislation (
   id      TEXT NOT NULL UNIQUE,
   title   TEXT NOT NULL,
   country TEXT NOT NULL,
-  year    INTEGER,
+  year    INTEGER,                  -- from adopted when not given
   summary TEXT,
-  url     TEXT
+  url     TEXT,
+  instrument_type TEXT,
+  adopted         TEXT,
+  in_force        TEXT,
+  status          TEXT              -- in force, amended, repealed
 );
+
+-- htkp/2: a law's provisions in the order given; their Protocol/Convention
+-- article tags and cross-cutting issues are in provision_tag, and (for
+-- filtering the law) in facet as fields article and cross_cutting.
+CREATE TABLE provisions (
+  law_rowid INTEGER NOT NULL REFERENCES legislation(rowid),
+  seq       INTEGER NOT NULL,
+  article   TEXT NOT NULL,
+  heading   TEXT,
+  text      TEXT,
+  PRIMARY KEY (law_rowid, seq)
+) WITHOUT ROWID;
+CREATE INDEX provisions_by_article ON provisions (law_rowid, article);
+
+CREATE TABLE provision_tag (
+  law_rowid INTEGER NOT NULL,
+  seq       INTEGER NOT NULL,       -- the provision
+  kind      TEXT NOT NULL,          -- 'implements' or 'cross_cutting'
+  pos       INTEGER NOT NULL,
+  value     TEXT NOT NULL,
+  PRIMARY KEY (law_rowid, seq, kind, pos)
+) WITHOUT ROWID;
 
 CREATE TABLE bibliography (
   rowid     INTEGER PRIMARY KEY,
@@ -66,7 +137,7 @@ CREATE TABLE bibliography (
   type      TEXT,
   publisher TEXT,
   method    TEXT,
-  abstract  TEXT,
+  abstract  TEXT,                   -- the synopsis (htkp/2 synopsis)
   language  TEXT,
   url       TEXT,
   doi       TEXT,
@@ -77,11 +148,16 @@ CREATE TABLE bibliography (
 -- for all three databases: what filters, facet counts and browsing query,
 -- and (with seq) the order a record lists its values in.
 --   db:    'cases', 'legislation' or 'bibliography'
---   field: cases: country, year, outcome, court, legal_system, form (cross-border
---          or internal), act, means, purpose, sector, cooperation,
---          country_involved, victim_gender, children (yes or no),
---          victim_nationality, defendant_gender, defendant_nationality;
---          legislation: country, year, topic;
+--   field: cases: country, year, outcome (the verdict), court,
+--          legal_system, form (Internal or Transnational), act, means,
+--          purpose, sector, cooperation, country_involved, cross_cutting,
+--          victim_gender, children (yes or no), victim_nationality,
+--          defendant_gender, defendant_nationality, sentence_year,
+--          latest_ruling, proceeding_type, court_type, law (the ids of
+--          the laws applied);
+--          legislation: country, year, topic, offence, act, means,
+--          purpose, article (Protocol/Convention tags of its
+--          provisions), cross_cutting, type (instrument), status;
 --          bibliography: author, year, type, country, keyword, method,
 --          language
 CREATE TABLE facet (
