@@ -289,6 +289,15 @@ static const struct text_source bib_texts[] = {
 	TS("language", "language", 0, FMT_ANY),
 };
 
+static const char *const case_column_facets[] = {
+	"year", "outcome", "children", "form", "sentence_year", "law", NULL
+};
+static const char *const year_facet[] = { "year", NULL };
+const char *const *const column_facets[DB_COUNT] = {
+	[DB_CASES] = case_column_facets, [DB_LEGISLATION] = year_facet,
+	[DB_BIBLIOGRAPHY] = year_facet,
+};
+
 /* A longer table would overflow the arrays sized by these limits. */
 #define FITS(a, max) _Static_assert(N(a) <= (max), #a " has more than " #max)
 FITS(case_columns, CATALOG_MAX_COLUMNS);

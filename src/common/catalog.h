@@ -138,6 +138,11 @@ const char *vocab_match(const struct vocab *v, const char *s, size_t n,
  * subset of, else the one at the smallest edit distance. */
 const char *vocab_closest(const struct vocab *v, const char *s, size_t n);
 
+/* The facet fields htkp-import makes from a record's columns rather than
+ * its texts (src/import/import_load.c, column_facets_sql), per database,
+ * NULL-terminated. */
+extern const char *const *const column_facets[DB_COUNT];
+
 /* The verdicts of htkp/2 charges, and the outcomes htkp/1 accepted; the
  * case outcome values (the outcome filter) are derived from either. */
 extern const char *const charge_verdicts[];
