@@ -284,8 +284,11 @@ static void check_vocab(struct walk *w, const struct node *n, const char *s,
 	if (w->fmt == 1) {
 		struct imp_loc loc = w->loc;
 		loc.field = w->path;
-		imp_warn(w->imp, &loc, "%s is not %s keyword: kept as \"Other: "
-			 "%.*s\"", imp_quote(q, n->text), v->noun, (int)len, s);
+		char other[IMP_QUOTE_MAX + 8], qo[IMP_QUOTE_MAX];
+		snprintf(other, sizeof other, "Other: %.*s",
+			 (int)(len < IMP_QUOTE_MAX ? len : IMP_QUOTE_MAX), s);
+		imp_warn(w->imp, &loc, "%s is not %s keyword: kept as %s",
+			 imp_quote(q, n->text), v->noun, imp_quote(qo, other));
 		return;
 	}
 	report(w, "%s is not %s keyword; did you mean \"%s\"?",
@@ -319,6 +322,7 @@ static int check_text(struct walk *w, const struct node *n, const struct field *
 	imp_trim(s, (size_t)n->bytes, &start, &len);
 	enum vcheck c = f ? f->check : VC_NONE;
 	char q[IMP_QUOTE_MAX];
+	const struct filter_info *filter;
 	if (len == 0 && c == VC_VOCAB && w->fmt == 2) {
 		const struct vocab *v = catalog_vocab(f->choice);
 		report(w, "empty value (want %s keyword)", v ? v->noun : "a");
@@ -330,10 +334,8 @@ static int check_text(struct walk *w, const struct node *n, const struct field *
 	if (c == VC_DATE && !imp_is_date(s, len))
 		report(w, "bad date %s (want YYYY, YYYY-MM or YYYY-MM-DD)",
 		       imp_quote(q, n->text));
-	else if (c == VC_CHOICE)
-		check_choice(w, n, s, len, f->choice,
-			     catalog_filter(w->db, f->choice)
-			     ? catalog_filter(w->db, f->choice)->values : NULL);
+	else if (c == VC_CHOICE && (filter = catalog_filter(w->db, f->choice)))
+		check_choice(w, n, s, len, f->choice, filter->values);
 	else if (c == VC_ENUM)
 		check_choice(w, n, s, len, f->choice, f->values);
 	else if (c == VC_VOCAB)
