@@ -269,8 +269,9 @@ found() {
 same "full text: charges, instances, sources, victims' age are in the body" \
 	"$(found cases 'body:laundering') $(found cases 'body:DC') $(found cases 'body:"Law Reports"') $(found cases 'body:24')" \
 	'TSTV2-2021-001 TSTV2-2021-001 TSTV2-2021-001 TSTV2-2021-001'
-same "full text: defendants' names are not indexed" \
-	"$(found cases 'Zyxwark')|$(found cases 'Alphonse')" '|'
+same "full text: defendants' names are not indexed, the rest of the case is" \
+	"$(found cases 'Zyxwark')|$(found cases 'Alphonse')|$(found cases 'nightclub')" \
+	'||TSTV2-2021-001'
 same "full text: a case is found by the laws it applied, through its charges too" \
 	"$(found cases 'names:"Penal Code"')" 'TSTV2-2021-001'
 same "full text: provisions' headings and text, offences" \
