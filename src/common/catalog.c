@@ -96,10 +96,20 @@ static const struct column_info bib_columns[] = {
 	{"Title", "title", 0, 0},
 };
 
-/* The closed lists of htkp/1: htkp-import refuses any other value. */
+/* The verdict of a case in lists and filters: htkp-import derives it from
+ * the charges' verdicts (htkp/2) or maps the htkp/1 outcome onto it. */
 static const char *const outcomes[] = {
+	"convicted", "acquitted", "partially convicted", "violation found",
+	"no violation", "pending", "other", NULL
+};
+/* What htkp/1 files may say: old files keep importing as they are. */
+const char *const v1_outcomes[] = {
 	"convicted", "acquitted", "mixed", "quashed or retrial",
 	"violation found", "no violation", "other", NULL
+};
+const char *const charge_verdicts[] = {
+	"convicted", "acquitted", "violation found", "no violation", "pending",
+	NULL
 };
 static const char *const methods[] = {
 	"legal analysis", "quantitative", "qualitative", "review",
@@ -150,44 +160,142 @@ static const struct link_info case_link = {DB_LEGISLATION, "Laws applied",
 static const struct link_info law_link = {DB_CASES, "Cases applying this law",
 					 "law_rowid", "case_rowid", 0};
 
+/* The controlled vocabularies of the Protocol's definition (article 3)
+ * and the form of trafficking, in the portal's words. */
+static const char *const acts[] = {
+	"Recruitment", "Transportation", "Transfer", "Harbouring", "Receipt", NULL
+};
+#define COERCION "Threat or use of force or other forms of coercion"
+#define ABUSE "Abuse of power or of a position of vulnerability"
+#define PAYMENTS "Giving or receiving payments or benefits to achieve the " \
+	"consent of a person having control over another person"
+static const char *const means[] = {
+	COERCION, "Abduction", "Fraud", "Deception", ABUSE, PAYMENTS, NULL
+};
+static const char *const means_aliases[] = {
+	"threat", COERCION, "use of force", COERCION, "coercion", COERCION,
+	"threat or use of force", COERCION,
+	"abuse of power", ABUSE, "abuse of a position of vulnerability", ABUSE,
+	"giving or receiving payments or benefits", PAYMENTS, NULL
+};
+#define SEXUAL "Exploitation of the prostitution of others or other forms " \
+	"of sexual exploitation"
+static const char *const purposes[] = {
+	SEXUAL, "Forced labour or services",
+	"Slavery or practices similar to slavery", "Servitude",
+	"Removal of organs", "Forced begging", "Forced criminality",
+	"Forced marriage", "Illegal adoption", "Other", NULL
+};
+static const char *const purpose_aliases[] = {
+	"sexual exploitation", SEXUAL, "prostitution", SEXUAL,
+	"forced labour", "Forced labour or services",
+	"forced labor", "Forced labour or services",
+	"slavery", "Slavery or practices similar to slavery",
+	"organ removal", "Removal of organs", NULL
+};
+static const char *const forms[] = { "Internal", "Transnational", NULL };
+
+static const struct vocab vocabs[] = {
+	{"act", "an Act", acts, NULL},
+	{"means", "a Means", means, means_aliases},
+	{"purpose", "a Purpose of exploitation", purposes, purpose_aliases},
+	{"form", "a Form of trafficking", forms, NULL},
+};
+
+#define TS(p, f, s, fm) {p, f, s, fm, MERGE_NONE, NULL}
+#define TS_OPEN(p, f, s, fm) {p, f, s, fm, MERGE_OPEN, NULL}
+#define TS_VOCAB(p, f, s, fm, v) {p, f, s, fm, MERGE_VOCAB, v}
+
+/* Defendants' names are not searched: a search for a word of the facts
+ * should not land on a person's name. The verdict, sentence year, child
+ * victims, form (htkp/1) and laws applied are facets made from columns
+ * (src/import/import_load.c). */
 static const struct text_source case_texts[] = {
-	{"country", "country", 1},
-	{"court", "court", 1},
-	{"verdict", NULL, 1},
-	{"outcome", "outcome", 0},
-	{"sentence", NULL, 1},
-	{"summary", NULL, 1},
-	{"commentary", NULL, 1},
-	{"legal_system", "legal_system", 0},
-	{"acts", "act", 1},
-	{"means", "means", 1},
-	{"purposes", "purpose", 1},
-	{"sectors", "sector", 1},
-	{"cooperation", "cooperation", 1},
-	{"countries_involved", "country_involved", 1},
-	{"proceedings.court", NULL, 1},
-	{"proceedings.decision", NULL, 1},
-	{"proceedings.sentence", NULL, 1},
-	{"victims.gender", "victim_gender", 0},
-	{"victims.nationalities", "victim_nationality", 1},
-	{"defendants.gender", "defendant_gender", 0},
-	{"defendants.nationalities", "defendant_nationality", 1},
+	TS("country", "country", 1, FMT_ANY),
+	TS("court", "court", 1, FMT_ANY),
+	TS("summary", NULL, 1, FMT_ANY),
+	TS("commentary", NULL, 1, FMT_ANY),
+	TS_OPEN("countries_involved", "country_involved", 1, FMT_ANY),
+	TS("victims.gender", "victim_gender", 0, FMT_ANY),
+	TS("victims.nationalities", "victim_nationality", 1, FMT_ANY),
+	TS("defendants.gender", "defendant_gender", 0, FMT_ANY),
+	/* htkp/1 */
+	TS("verdict", NULL, 1, FMT_1),
+	TS("sentence", NULL, 1, FMT_1),
+	TS("legal_system", "legal_system", 0, FMT_1),
+	TS_VOCAB("acts", "act", 1, FMT_1, "act"),
+	TS_VOCAB("means", "means", 1, FMT_1, "means"),
+	TS_VOCAB("purposes", "purpose", 1, FMT_1, "purpose"),
+	TS_OPEN("sectors", "sector", 1, FMT_1),
+	TS_OPEN("cooperation", "cooperation", 1, FMT_1),
+	TS("proceedings.court", NULL, 1, FMT_1),
+	TS("proceedings.decision", NULL, 1, FMT_1),
+	TS("proceedings.sentence", NULL, 1, FMT_1),
+	TS("defendants.nationalities", "defendant_nationality", 1, FMT_1),
+	/* htkp/2 */
+	TS("crime_type", NULL, 1, FMT_2),
+	TS("case_number", NULL, 1, FMT_2),
+	TS("author", NULL, 1, FMT_2),
+	TS_VOCAB("keywords.acts", "act", 1, FMT_2, "act"),
+	TS_VOCAB("keywords.means", "means", 1, FMT_2, "means"),
+	TS_VOCAB("keywords.purposes", "purpose", 1, FMT_2, "purpose"),
+	TS_VOCAB("keywords.form", "form", 0, FMT_2, "form"),
+	TS_OPEN("keywords.sectors", "sector", 1, FMT_2),
+	TS_OPEN("keywords.cooperation", "cooperation", 1, FMT_2),
+	TS_OPEN("cross_cutting", "cross_cutting", 1, FMT_2),
+	TS("procedure.legal_system", "legal_system", 0, FMT_2),
+	TS("procedure.latest_ruling", "latest_ruling", 1, FMT_2),
+	TS("procedure.proceeding_type", "proceeding_type", 1, FMT_2),
+	TS("procedure.instances.court", NULL, 1, FMT_2),
+	TS("procedure.instances.decision_number", NULL, 1, FMT_2),
+	TS("procedure.instances.outcome", NULL, 1, FMT_2),
+	TS("procedure.instances.sentence", NULL, 1, FMT_2),
+	TS("victims.age", NULL, 1, FMT_2),
+	TS("defendants.nationality", "defendant_nationality", 1, FMT_2),
+	TS("defendants.charges.charge", NULL, 1, FMT_2),
+	TS("defendants.charges.statute", NULL, 1, FMT_2),
+	TS("defendants.charges.sentence", NULL, 1, FMT_2),
+	TS("court_location", NULL, 1, FMT_2),
+	TS("court_type", "court_type", 1, FMT_2),
+	TS("sources", NULL, 1, FMT_2),
 };
 static const struct text_source law_texts[] = {
-	{"country", "country", 1},
-	{"summary", NULL, 1},
-	{"topics", "topic", 1},
+	TS("country", "country", 1, FMT_ANY),
+	TS("summary", NULL, 1, FMT_ANY),
+	TS_OPEN("topics", "topic", 1, FMT_ANY),
+	/* htkp/2 */
+	TS("instrument_type", "type", 1, FMT_2),
+	TS("status", "status", 0, FMT_2),
+	TS_OPEN("offences", "offence", 1, FMT_2),
+	TS_VOCAB("acts", "act", 1, FMT_2, "act"),
+	TS_VOCAB("means", "means", 1, FMT_2, "means"),
+	TS_VOCAB("purposes", "purpose", 1, FMT_2, "purpose"),
+	TS("provisions.article", NULL, 1, FMT_2),
+	TS("provisions.heading", NULL, 1, FMT_2),
+	TS("provisions.text", NULL, 1, FMT_2),
+	TS("provisions.implements", "article", 0, FMT_2),
+	TS_OPEN("provisions.cross_cutting", "cross_cutting", 1, FMT_2),
 };
 static const struct text_source bib_texts[] = {
-	{"authors", "author", 1},
-	{"type", "type", 0},
-	{"publisher", NULL, 1},
-	{"countries", "country", 1},
-	{"keywords", "keyword", 1},
-	{"method", NULL, 1},
-	{"methods", "method", 0},
-	{"abstract", NULL, 1},
-	{"language", "language", 0},
+	TS("authors", "author", 1, FMT_ANY),
+	TS("type", "type", 0, FMT_ANY),
+	TS("publisher", NULL, 1, FMT_ANY),
+	TS("countries", "country", 1, FMT_ANY),
+	TS("keywords", "keyword", 1, FMT_ANY),
+	TS("method", NULL, 1, FMT_ANY),
+	TS("methods", "method", 0, FMT_ANY),
+	TS("abstract", NULL, 1, FMT_1),
+	TS("synopsis", NULL, 1, FMT_2),
+	TS("language", "language", 0, FMT_ANY),
+};
+
+static const char *const case_column_facets[] = {
+	"year", "outcome", "children", "form", "sentence_year", "law", NULL
+};
+static const char *const year_facet[] = { "year", NULL };
+const char *const *const column_facets[DB_COUNT] = {
+	[DB_CASES] = case_column_facets, [DB_LEGISLATION] = year_facet,
+	[DB_BIBLIOGRAPHY] = year_facet,
 };
 
 /* A longer table would overflow the arrays sized by these limits. */
@@ -232,4 +340,131 @@ const struct filter_info *catalog_filter(int db, const char *name)
 		if (strcmp(name, catalog[db].filters[i].name) == 0)
 			return &catalog[db].filters[i];
 	return NULL;
+}
+
+const struct vocab *catalog_vocab(const char *name)
+{
+	for (size_t i = 0; i < N(vocabs); i++)
+		if (strcmp(name, vocabs[i].name) == 0)
+			return &vocabs[i];
+	return NULL;
+}
+
+/* ASCII folding is enough: every vocabulary value is ASCII, so text with
+ * other letters matches none of them whatever its case. */
+static int fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* s[0..n) folded, white space runs as one space, none at the ends, into
+ * out (NUL-terminated, cut at size - 1); returns its length. */
+static size_t vocab_key(const char *s, size_t n, char *out, size_t size)
+{
+	size_t o = 0;
+	int gap = 0;
+	for (size_t i = 0; i < n && o + 2 < size; i++) {
+		if (is_space((unsigned char)s[i])) {
+			gap = o > 0;
+			continue;
+		}
+		if (gap)
+			out[o++] = ' ';
+		gap = 0;
+		out[o++] = (char)fold((unsigned char)s[i]);
+	}
+	out[o] = '\0';
+	return o;
+}
+
+static int same_key(const char *value, const char *key)
+{
+	char k[256];
+	vocab_key(value, strlen(value), k, sizeof k);
+	return strcmp(k, key) == 0;
+}
+
+const char *vocab_match(const struct vocab *v, const char *s, size_t n,
+			int aliases)
+{
+	char key[256];
+	if (n >= sizeof key - 1)
+		return NULL;    /* longer than any value */
+	vocab_key(s, n, key, sizeof key);
+	for (size_t i = 0; v->values[i]; i++)
+		if (same_key(v->values[i], key))
+			return v->values[i];
+	for (size_t i = 0; aliases && v->aliases && v->aliases[i]; i += 2)
+		if (same_key(v->aliases[i], key))
+			return v->aliases[i + 1];
+	return NULL;
+}
+
+/* Whether every word of key is a word of value (both keys). */
+static int words_within(const char *key, const char *value)
+{
+	size_t vlen = strlen(value);
+	for (const char *w = key; *w;) {
+		size_t len = strcspn(w, " ");
+		int found = 0;
+		for (const char *p = value; p < value + vlen && !found;) {
+			size_t plen = strcspn(p, " ");
+			found = plen == len && memcmp(p, w, len) == 0;
+			p += plen + (p[plen] == ' ');
+		}
+		if (!found)
+			return 0;
+		w += len + (w[len] == ' ');
+	}
+	return 1;
+}
+
+/* Levenshtein distance of two keys of under 256 bytes. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[256];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *vocab_closest(const struct vocab *v, const char *s, size_t n)
+{
+	char key[256], k[256];
+	vocab_key(s, n, key, sizeof key);
+	for (size_t i = 0; key[0] && v->values[i]; i++) {
+		vocab_key(v->values[i], strlen(v->values[i]), k, sizeof k);
+		if (strncmp(k, key, strlen(key)) == 0 || words_within(key, k))
+			return v->values[i];
+	}
+	const char *best = v->values[0];
+	size_t best_d = (size_t)-1;
+	for (size_t i = 0; v->values[i]; i++) {
+		vocab_key(v->values[i], strlen(v->values[i]), k, sizeof k);
+		size_t d = distance(key, k);
+		if (d < best_d) {
+			best_d = d;
+			best = v->values[i];
+		}
+	}
+	return best;
 }

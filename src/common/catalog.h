@@ -46,13 +46,38 @@ struct filter_info {
 				       NULL when any value is */
 };
 
-/* A text of an htkp/1 record, by member path ("victims.gender", array
+/* A controlled vocabulary of the import formats: the only values a field
+ * may hold, in the portal's (the Protocol's) wording. Matching ignores case
+ * and runs of white space; the stored value is the canonical wording.
+ * aliases: the old htkp/1 short forms, pairs {old, canonical}, NULL-ended. */
+struct vocab {
+	const char *name;       /* "act": names it in SQL (vocab()) and code */
+	const char *noun;       /* "an Act": for "is not an Act keyword" */
+	const char *const *values;      /* NULL-terminated */
+	const char *const *aliases;     /* NULL-terminated pairs, or NULL */
+};
+
+/* Which import formats a text_source describes. */
+enum { FMT_1 = 1, FMT_2 = 2, FMT_ANY = FMT_1 | FMT_2 };
+
+/* How a facet's values are written. */
+enum text_merge {
+	MERGE_NONE,     /* as given, trimmed */
+	MERGE_OPEN,     /* an open list: spellings that differ only in case
+			   and spacing are one value, the first seen one */
+	MERGE_VOCAB,    /* a controlled vocabulary: its canonical wording */
+};
+
+/* A text of an import record, by member path ("victims.gender", array
  * indices left out): the facet field its values go to, and whether
  * full-text search covers it. The title is always searched. */
 struct text_source {
 	const char *path;
 	const char *facet;      /* NULL: no facet */
 	int searched;
+	int formats;            /* FMT_1, FMT_2 or FMT_ANY */
+	enum text_merge merge;
+	const char *vocab;      /* MERGE_VOCAB: the struct vocab's name */
 };
 
 /* Records of another database this one links to, through table case_law. */
@@ -100,5 +125,27 @@ int catalog_find(const char *name);
 
 /* The filter of db called name, or NULL. */
 const struct filter_info *catalog_filter(int db, const char *name);
+
+/* The vocabulary called name ("act", "means", "purpose", "form"), or NULL. */
+const struct vocab *catalog_vocab(const char *name);
+
+/* The canonical value of vocabulary v that s[0..n) is (case and spacing
+ * ignored), or NULL. aliases: also accept v's old short forms. */
+const char *vocab_match(const struct vocab *v, const char *s, size_t n,
+			int aliases);
+
+/* The value of v closest to s[0..n): the first it is a prefix or a word
+ * subset of, else the one at the smallest edit distance. */
+const char *vocab_closest(const struct vocab *v, const char *s, size_t n);
+
+/* The facet fields htkp-import makes from a record's columns rather than
+ * its texts (src/import/import_load.c, column_facets_sql), per database,
+ * NULL-terminated. */
+extern const char *const *const column_facets[DB_COUNT];
+
+/* The verdicts of htkp/2 charges, and the outcomes htkp/1 accepted; the
+ * case outcome values (the outcome filter) are derived from either. */
+extern const char *const charge_verdicts[];
+extern const char *const v1_outcomes[];
 
 #endif

@@ -1,4 +1,4 @@
-/* htkp-import: builds the kiosk's database from htkp/1 JSON files. This
+/* htkp-import: builds the kiosk's database from htkp/1 and htkp/2 JSON files. This
  * file owns the command line and the order of the work: read and check
  * every file, check every record, and only then build the new file and
  * put it in place. Exit 0 on success, 1 on any error, 2 on misuse. */
@@ -32,7 +32,7 @@ static enum parsed usage_error(const char *what, const char *arg)
 static enum parsed help(void)
 {
 	fputs(USAGE "\n"
-		  "Check htkp/1 JSON files and build the htkp database DB from them.\n"
+		  "Check htkp/1 and htkp/2 JSON files and build the htkp database DB from them.\n"
 		  "DB is replaced in one step, and only if every file is correct.\n\n"
 		  "  -o, --output DB  the database file to create or replace\n"
 		  "  --check          check the files only; write nothing\n"

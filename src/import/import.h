@@ -1,5 +1,5 @@
 /* htkp-import: what the import_*.c files share. The program reads htkp/1
- * JSON files, checks them, and builds a new database file that replaces the
+ * and htkp/2 JSON files, checks them, and builds a new database file that replaces the
  * old one in a single rename(); see man/htkp-import.1. */
 #ifndef HTKP_IMPORT_H
 #define HTKP_IMPORT_H
@@ -11,7 +11,10 @@
 #include "common/catalog.h"
 
 #define IMP_VERSION "htkp-import 0.1"
-#define IMP_FORMAT "htkp/1"
+/* The formats read; a file is one of them (struct imp_file.format). */
+#define IMP_FORMAT_1 "htkp/1"
+#define IMP_FORMAT_2 "htkp/2"
+#define IMP_FORMATS "\"" IMP_FORMAT_2 "\" or \"" IMP_FORMAT_1 "\""
 
 /* The size limits of htkp-import(1), "LIMITS": far above any real record
  * (the sample's longest text is under 1 KB), low enough that the copies
@@ -33,6 +36,7 @@ struct imp_file {
 	char *text;             /* whole file, NUL-terminated; freed once staged */
 	size_t len;
 	int staged;             /* its records are in temp.rec */
+	int format;             /* 1 or 2 once its tag is read, else 0 */
 	long count[DB_COUNT];
 };
 
@@ -80,6 +84,9 @@ void imp_trim(const char *s, size_t n, size_t *start, size_t *len);
 int imp_is_date(const char *s, size_t n);
 const char *imp_id_problem(const char *s, size_t n);
 int imp_register_functions(sqlite3 *db);
+
+/* import_vocab.c */
+int imp_register_vocab_functions(sqlite3 *db);
 
 /* import_read.c */
 enum imp_status imp_read_file(struct imp *imp, struct imp_file *f);

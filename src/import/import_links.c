@@ -1,6 +1,6 @@
 /* htkp-import checks across records, over everything staged from all the
  * files: an id names one record of its database, and every law a case
- * cites is a legislation record of this import. */
+ * or one of its charges cites is a legislation record of this import. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 
@@ -24,6 +24,21 @@ static const char dangling_sql[] =
 	"  AND NOT EXISTS (SELECT 1 FROM temp.rec AS l "
 	"                  WHERE l.db = ?2 AND l.id = clean(j.value)) "
 	"ORDER BY r.rowid, j.key";
+
+/* htkp/2: the law a charge names. */
+static const char charge_law_sql[] =
+	"SELECT r.file_no, r.idx, r.id, d.key, c.key,"
+	"  clean(json_extract(d.value, '$.name')),"
+	"  clean(json_extract(c.value, '$.charge')), clean(json_extract(c.value, '$.law')) "
+	"FROM temp.rec AS r, json_each(r.json, '$.defendants') AS d,"
+	"  json_each(d.value, '$.charges') AS c "
+	"WHERE r.db = ?1 AND r.fmt = 2 AND json_type(r.json, '$.defendants') = 'array'"
+	"  AND d.type = 'object' AND json_type(d.value, '$.charges') = 'array'"
+	"  AND c.type = 'object' AND json_type(c.value, '$.law') = 'text'"
+	"  AND clean(json_extract(c.value, '$.law')) IS NOT NULL"
+	"  AND NOT EXISTS (SELECT 1 FROM temp.rec AS l WHERE l.db = ?2"
+	"                  AND l.id = clean(json_extract(c.value, '$.law'))) "
+	"ORDER BY r.rowid, d.key, c.key";
 
 /* Each report_* returns -1 when out of memory, else 0. */
 static int report_duplicate(struct imp *imp, sqlite3_stmt *st)
@@ -63,6 +78,28 @@ static int report_dangling(struct imp *imp, sqlite3_stmt *st)
 	return 0;
 }
 
+/* Names the case, the defendant (position and name) and the charge. */
+static int report_charge_law(struct imp *imp, sqlite3_stmt *st)
+{
+	const char *id, *name, *charge, *ref;
+	if (imp_column_text(st, 2, &id) || imp_column_text(st, 5, &name)
+	    || imp_column_text(st, 6, &charge) || imp_column_text(st, 7, &ref)
+	    || !ref)
+		return -1;
+	long long d = sqlite3_column_int64(st, 3), c = sqlite3_column_int64(st, 4);
+	char field[96], q[IMP_QUOTE_MAX], qn[IMP_QUOTE_MAX], qc[IMP_QUOTE_MAX];
+	struct imp_loc loc = {
+		imp->files[sqlite3_column_int(st, 0)].name,
+		catalog[DB_CASES].name, (long)sqlite3_column_int64(st, 1), id, field
+	};
+	snprintf(field, sizeof field, "defendants[%lld].charges[%lld].law", d, c);
+	imp_error(imp, &loc, "no legislation record has id %s (defendant %lld%s%s, "
+		  "charge %lld%s%s)", imp_quote(q, ref), d, name ? " " : "",
+		  name ? imp_quote(qn, name) : "", c, charge ? " " : "",
+		  charge ? imp_quote(qc, charge) : "");
+	return 0;
+}
+
 /* Runs sql (binding DB_CASES and DB_LEGISLATION to ?1 and ?2 if it has
  * them) and hands every row to report. */
 static enum imp_status each_row(struct imp *imp, const char *sql,
@@ -99,5 +136,7 @@ enum imp_status imp_check_links(struct imp *imp, int all_staged)
 		st = each_row(imp, duplicate_sql, report_duplicate);
 	if (st == IMP_OK && all_staged)
 		st = each_row(imp, dangling_sql, report_dangling);
+	if (st == IMP_OK && all_staged)
+		st = each_row(imp, charge_law_sql, report_charge_law);
 	return st;
 }

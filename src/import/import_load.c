@@ -13,22 +13,29 @@
 
 static const char textmap_sql[] =
 	"CREATE TEMP TABLE textmap ("
-	"  db INTEGER, db_name TEXT, path TEXT, facet TEXT, body INTEGER,"
-	"  PRIMARY KEY (db, path)) WITHOUT ROWID";
+	"  db INTEGER, fmt INTEGER, db_name TEXT, path TEXT, facet TEXT,"
+	"  body INTEGER, merge INTEGER, vocab TEXT,"
+	"  PRIMARY KEY (db, fmt, path)) WITHOUT ROWID";
 
 /* Newest first: by decision date or year descending, unknown last, then
- * by id so equal dates keep a stable order between imports. */
+ * by id so equal dates keep a stable order between imports. An htkp/2
+ * law's year is that of its adoption. */
 static const char order_sql[] =
 	"UPDATE temp.rec AS r SET rno = o.n FROM ("
 	"  SELECT rid, row_number() OVER ("
 	"    PARTITION BY db ORDER BY k IS NULL, k DESC, id) AS n"
-	"  FROM (SELECT rowid AS rid, db, id, CASE WHEN db = :cases"
-	"      THEN clean(json_extract(json, '$.decision_date'))"
+	"  FROM (SELECT rowid AS rid, db, id, CASE"
+	"      WHEN db = :cases THEN clean(json_extract(json, '$.decision_date'))"
+	"      WHEN db = :legislation AND fmt = 2"
+	"      THEN CAST(substr(clean(json_extract(json, '$.adopted')), 1, 4) AS INTEGER)"
 	"      ELSE json_extract(json, '$.year') END AS k"
 	"    FROM temp.rec)) AS o "
 	"WHERE r.rowid = o.rid";
 
 #define TEXT(f) "clean(json_extract(json, '$." f "'))"
+/* A member only htkp/2 has: an htkp/1 record's unknown member of the same
+ * name was ignored with a warning, and stays so. */
+#define TEXT2(f) "CASE WHEN fmt = 2 THEN " TEXT(f) " END"
 
 static const char cases_sql[] =
 	"INSERT INTO cases (rowid, id, title, country, court, decision_date,"
@@ -38,18 +45,78 @@ static const char cases_sql[] =
 	"SELECT rno, id, " TEXT("title") ", " TEXT("country") ", "
 	TEXT("court") ", " TEXT("decision_date") ", "
 	"  CAST(substr(" TEXT("decision_date") ", 1, 4) AS INTEGER), "
-	TEXT("verdict") ", " TEXT("outcome") ", " TEXT("sentence") ", "
-	TEXT("summary") ", " TEXT("commentary") ", "
+	TEXT("verdict") ", "
+	/* the outcome filter's words for the htkp/1 ones */
+	"  CASE " TEXT("outcome") " WHEN 'mixed' THEN 'partially convicted'"
+	"    WHEN 'quashed or retrial' THEN 'pending' ELSE " TEXT("outcome") " END, "
+	TEXT("sentence") ", " TEXT("summary") ", " TEXT("commentary") ", "
 	"  json_extract(json, '$.cross_border'), " TEXT("legal_system") ", "
 	"  json_extract(json, '$.victims.count'),"
 	"  json_extract(json, '$.victims.children'),"
 	"  json_extract(json, '$.defendants.count'), " TEXT("source") " "
-	"FROM temp.rec WHERE db = :cases ORDER BY rno";
+	"FROM temp.rec WHERE db = :cases AND fmt = 1 ORDER BY rno";
+
+/* The verdict of an htkp/2 case from its charges' verdicts, pending ones
+ * left out (htkp-import(1), "Verdict"); none for a case without
+ * defendants. */
+#define CHARGES_OF(r) "json_each(" r "json, '$.defendants') AS d," \
+	" json_each(d.value, '$.charges') AS c"
+#define CHARGES_WHERE(r) "json_type(" r "json, '$.defendants') = 'array'" \
+	" AND d.type = 'object' AND json_type(d.value, '$.charges') = 'array'" \
+	" AND c.type = 'object'"
+#define VERDICT_SQL \
+	"CASE WHEN (SELECT count(*) FROM json_each(r.json, '$.defendants') AS d" \
+	"    WHERE d.type = 'object') > 0 THEN (SELECT CASE" \
+	"  WHEN sum(v = 'violation found') > 0 THEN 'violation found'" \
+	"  WHEN count(v) = 0 THEN 'pending'" \
+	"  WHEN sum(v = 'no violation') = count(v) THEN 'no violation'" \
+	"  WHEN sum(v = 'convicted') = count(v) THEN 'convicted'" \
+	"  WHEN sum(v = 'acquitted') = count(v) THEN 'acquitted'" \
+	"  WHEN sum(v IN ('convicted', 'acquitted')) = count(v)" \
+	"    THEN 'partially convicted'" \
+	"  ELSE 'other' END" \
+	"  FROM (SELECT nullif(clean(json_extract(c.value, '$.verdict')), 'pending') AS v" \
+	"    FROM " CHARGES_OF("r.") " WHERE " CHARGES_WHERE("r.") ")) END"
+/* Transnational when the form says so at all, else internal if it says
+ * that: the kiosk's yes/no column. */
+#define FORM_SQL(word) "EXISTS (SELECT 1 FROM json_each(r.json, '$.keywords.form')" \
+	" AS f WHERE vocab('form', 2, f.value) = '" word "')"
+
+static const char cases_2_sql[] =
+	"INSERT INTO cases (rowid, id, title, country, court, decision_date,"
+	"  year, outcome, summary, commentary, cross_border, legal_system,"
+	"  victims_count, victims_children, defendants_count, source,"
+	"  crime_type, case_number, sentence_date, author, latest_ruling,"
+	"  proceeding_type, court_location, court_type, victims_age, decision_url) "
+	"SELECT rno, id, " TEXT("title") ", " TEXT("country") ", "
+	TEXT("court") ", " TEXT("decision_date") ", "
+	"  CAST(substr(" TEXT("decision_date") ", 1, 4) AS INTEGER), "
+	VERDICT_SQL ", " TEXT("summary") ", " TEXT("commentary") ", "
+	"  CASE WHEN " FORM_SQL("Transnational") " THEN 1"
+	"    WHEN " FORM_SQL("Internal") " THEN 0 END, "
+	TEXT("procedure.legal_system") ", "
+	"  json_extract(json, '$.victims.count'),"
+	"  json_extract(json, '$.victims.children'),"
+	"  CASE WHEN json_type(json, '$.defendants') = 'array' THEN (SELECT count(*)"
+	"    FROM json_each(r.json, '$.defendants') AS d WHERE d.type = 'object') END,"
+	"  (SELECT group_concat(clean(s.value), char(10))"
+	"    FROM json_each(r.json, '$.sources') AS s"
+	"    WHERE s.type = 'text' AND clean(s.value) IS NOT NULL), "
+	TEXT("crime_type") ", " TEXT("case_number") ", " TEXT("sentence_date") ", "
+	TEXT("author") ", " TEXT("procedure.latest_ruling") ", "
+	TEXT("procedure.proceeding_type") ", " TEXT("court_location") ", "
+	TEXT("court_type") ", " TEXT("victims.age") ", " TEXT("decision_url") " "
+	"FROM temp.rec AS r WHERE db = :cases AND fmt = 2 ORDER BY rno";
 
 static const char legislation_sql[] =
-	"INSERT INTO legislation (rowid, id, title, country, year, summary, url) "
+	"INSERT INTO legislation (rowid, id, title, country, year, summary, url,"
+	"  instrument_type, adopted, in_force, status) "
 	"SELECT rno, id, " TEXT("title") ", " TEXT("country") ", "
-	"  json_extract(json, '$.year'), " TEXT("summary") ", " TEXT("url") " "
+	"  CASE WHEN fmt = 2"
+	"    THEN CAST(substr(" TEXT("adopted") ", 1, 4) AS INTEGER)"
+	"    ELSE json_extract(json, '$.year') END, "
+	TEXT("summary") ", " TEXT("url") ", " TEXT2("instrument_type") ", "
+	TEXT2("adopted") ", " TEXT2("in_force") ", " TEXT2("status") " "
 	"FROM temp.rec WHERE db = :legislation ORDER BY rno";
 
 static const char bibliography_sql[] =
@@ -57,8 +124,8 @@ static const char bibliography_sql[] =
 	"  method, abstract, language, url, doi, isbn) "
 	"SELECT rno, id, " TEXT("title") ", json_extract(json, '$.year'), "
 	TEXT("type") ", " TEXT("publisher") ", " TEXT("method") ", "
-	TEXT("abstract") ", " TEXT("language") ", " TEXT("url") ", "
-	TEXT("doi") ", " TEXT("isbn") " "
+	"  CASE WHEN fmt = 2 THEN " TEXT("synopsis") " ELSE " TEXT("abstract") " END, "
+	TEXT("language") ", " TEXT("url") ", " TEXT("doi") ", " TEXT("isbn") " "
 	"FROM temp.rec WHERE db = :bibliography ORDER BY rno";
 
 #define PROC(f) "clean(json_extract(p.value, '$." f "'))"
@@ -69,33 +136,147 @@ static const char proceedings_sql[] =
 	"SELECT r.rno, p.key, " PROC("court") ", " PROC("date") ", "
 	PROC("decision") ", " PROC("outcome") ", " PROC("sentence") " "
 	"FROM temp.rec AS r, json_each(r.json, '$.proceedings') AS p "
-	"WHERE r.db = :cases AND json_type(r.json, '$.proceedings') = 'array' "
+	"WHERE r.db = :cases AND r.fmt = 1"
+	"  AND json_type(r.json, '$.proceedings') = 'array' AND p.type = 'object' "
+	"ORDER BY r.rno";
+
+static const char proceedings_2_sql[] =
+	"INSERT INTO proceedings (case_rowid, seq, court, date, decision_number,"
+	"  outcome, sentence) "
+	"SELECT r.rno, p.key, " PROC("court") ", " PROC("date") ", "
+	PROC("decision_number") ", " PROC("outcome") ", " PROC("sentence") " "
+	"FROM temp.rec AS r, json_each(r.json, '$.procedure.instances') AS p "
+	"WHERE r.db = :cases AND r.fmt = 2"
+	"  AND json_type(r.json, '$.procedure.instances') = 'array'"
 	"  AND p.type = 'object' "
 	"ORDER BY r.rno";
 
-/* A law cited twice keeps its first position. CROSS JOIN: the planner
- * cannot see that clean(j.value) is a key for l, and scans l otherwise. */
+#define DEF(f) "clean(json_extract(d.value, '$." f "'))"
+#define CHARGE(f) "clean(json_extract(c.value, '$." f "'))"
+
+static const char defendants_sql[] =
+	"INSERT INTO defendants (case_rowid, seq, name, gender, nationality, age) "
+	"SELECT r.rno, d.key, " DEF("name") ", " DEF("gender") ", "
+	DEF("nationality") ", " DEF("age") " "
+	"FROM temp.rec AS r, json_each(r.json, '$.defendants') AS d "
+	"WHERE r.db = :cases AND r.fmt = 2"
+	"  AND json_type(r.json, '$.defendants') = 'array' AND d.type = 'object' "
+	"ORDER BY r.rno";
+
+static const char charges_sql[] =
+	"INSERT INTO charges (case_rowid, defendant_seq, seq, charge, statute,"
+	"  law_rowid, article, verdict, sentence) "
+	"SELECT r.rno, d.key, c.key, " CHARGE("charge") ", " CHARGE("statute") ","
+	"  (SELECT l.rno FROM temp.rec AS l"
+	"    WHERE l.db = :legislation AND l.id = " CHARGE("law") "), "
+	CHARGE("article") ", " CHARGE("verdict") ", " CHARGE("sentence") " "
+	"FROM temp.rec AS r, " CHARGES_OF("r.") " "
+	"WHERE r.db = :cases AND r.fmt = 2 AND " CHARGES_WHERE("r.") " "
+	"ORDER BY r.rno";
+
+static const char provisions_sql[] =
+	"INSERT INTO provisions (law_rowid, seq, article, heading, text) "
+	"SELECT r.rno, p.key, " PROC("article") ", " PROC("heading") ", "
+	PROC("text") " "
+	"FROM temp.rec AS r, json_each(r.json, '$.provisions') AS p "
+	"WHERE r.db = :legislation AND r.fmt = 2"
+	"  AND json_type(r.json, '$.provisions') = 'array' AND p.type = 'object' "
+	"ORDER BY r.rno";
+
+static const char provision_tag_sql[] =
+	"INSERT INTO provision_tag (law_rowid, seq, kind, pos, value) "
+	"SELECT r.rno, p.key, k.kind, t.key, clean(t.value) "
+	"FROM temp.rec AS r, json_each(r.json, '$.provisions') AS p,"
+	"  (SELECT 'implements' AS kind UNION ALL SELECT 'cross_cutting') AS k,"
+	"  json_each(p.value, '$.' || k.kind) AS t "
+	"WHERE r.db = :legislation AND r.fmt = 2"
+	"  AND json_type(r.json, '$.provisions') = 'array' AND p.type = 'object'"
+	"  AND json_type(p.value, '$.' || k.kind) = 'array'"
+	"  AND t.type = 'text' AND clean(t.value) IS NOT NULL "
+	"ORDER BY r.rno";
+
+/* The laws a case applied: those its charges name (htkp/2), in order,
+ * then its legislation list; a law named twice keeps its first place.
+ * CROSS JOIN: the planner cannot see that m.law is a key for l, and
+ * scans l otherwise. */
 static const char case_law_sql[] =
 	"INSERT INTO case_law (case_rowid, law_rowid, seq) "
-	"SELECT r.rno, l.rno, j.key "
-	"FROM temp.rec AS r CROSS JOIN json_each(r.json, '$.legislation') AS j"
+	"SELECT m.rno, l.rno, m.n "
+	"FROM (SELECT rno, law, row_number() OVER ("
+	"    PARTITION BY rno ORDER BY src, k1, k2) AS n FROM ("
+	"  SELECT r.rno, 0 AS src, d.key AS k1, c.key AS k2, " CHARGE("law") " AS law"
+	"  FROM temp.rec AS r, " CHARGES_OF("r.")
+	"  WHERE r.db = :cases AND r.fmt = 2 AND " CHARGES_WHERE("r.")
+	"  UNION ALL"
+	"  SELECT r.rno, 1, j.key, 0, clean(j.value)"
+	"  FROM temp.rec AS r, json_each(r.json, '$.legislation') AS j"
+	"  WHERE r.db = :cases AND json_type(r.json, '$.legislation') = 'array')) AS m"
 	"  CROSS JOIN temp.rec AS l "
-	"WHERE r.db = :cases AND json_type(r.json, '$.legislation') = 'array' "
-	"  AND l.db = :legislation AND l.id = clean(j.value) "
+	"WHERE l.db = :legislation AND l.id = m.law "
 	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
 
-/* Every facet value found as text in the records; a value repeated in one
- * record's list keeps its first position. CROSS JOIN keeps json_tree()
- * the outer loop, so each record is parsed once. */
-static const char facet_sql[] =
+/* Every facet value found as text in the records, in the order met (the
+ * rowid of facet_raw): a keyword as its vocabulary's word, an open list's
+ * value with its spaces squeezed. CROSS JOIN keeps json_tree() the outer
+ * loop, so each record is parsed once. */
+static const char facet_raw_sql[] =
+	"CREATE TEMP TABLE facet_raw (db TEXT, field TEXT, value TEXT,"
+	"  rec INTEGER, seq INTEGER, merge INTEGER);"
+	"INSERT INTO temp.facet_raw (db, field, value, rec, seq, merge) "
+	"SELECT db_name, facet, value, rno, seq, merge FROM ("
+	"  SELECT m.db_name, m.facet, r.rno, m.merge,"
+	"    CASE m.merge WHEN 2 THEN vocab(m.vocab, r.fmt, t.atom)"
+	"      WHEN 1 THEN squeeze(t.atom) ELSE clean(t.atom) END AS value,"
+	"    CASE WHEN typeof(t.key) = 'integer' THEN t.key ELSE 0 END AS seq"
+	"  FROM temp.rec AS r CROSS JOIN json_tree(r.json) AS t"
+	"    CROSS JOIN temp.textmap AS m"
+	"  WHERE t.type = 'text' AND m.db = r.db AND m.fmt = r.fmt"
+	"    AND m.path = field_path(t.fullkey) AND m.facet IS NOT NULL) "
+	"WHERE value IS NOT NULL";
+
+/* An open list's spellings of one value, over the whole import, become
+ * the first one seen; a value repeated in one record's list keeps its
+ * first position. */
+static const char facet_merge_sql[] =
+	"CREATE TEMP TABLE spelling (db TEXT, field TEXT, key TEXT, value TEXT,"
+	"  PRIMARY KEY (db, field, key)) WITHOUT ROWID;"
+	"INSERT INTO temp.spelling (db, field, key, value) "
+	"SELECT db, field, fold(value), value FROM temp.facet_raw"
+	"  WHERE merge = 1 ORDER BY rowid "
+	"ON CONFLICT DO NOTHING;"
 	"INSERT INTO facet (db, field, value, rec, seq) "
-	"SELECT m.db_name, m.facet, clean(t.atom), r.rno,"
-	"  CASE WHEN typeof(t.key) = 'integer' THEN t.key ELSE 0 END "
-	"FROM temp.rec AS r CROSS JOIN json_tree(r.json) AS t "
-	"  CROSS JOIN temp.textmap AS m "
-	"WHERE t.type = 'text' AND m.db = r.db AND m.path = field_path(t.fullkey)"
-	"  AND m.facet IS NOT NULL AND clean(t.atom) IS NOT NULL "
-	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
+	"SELECT f.db, f.field, coalesce(s.value, f.value), f.rec, f.seq "
+	"FROM temp.facet_raw AS f LEFT JOIN temp.spelling AS s"
+	"  ON f.merge = 1 AND s.db = f.db AND s.field = f.field"
+	"  AND s.key = fold(f.value) "
+	"WHERE true ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq);"
+	"DROP TABLE temp.spelling; DROP TABLE temp.facet_raw";
+
+/* Facets made from columns rather than texts: the years, the verdict,
+ * the yes/no fields' words, and the ids of the laws a case applied. The
+ * form of an htkp/2 case came from its texts; an htkp/1 case's is its
+ * cross_border flag. */
+static const char column_facets_sql[] =
+	"INSERT INTO facet (db, field, value, rec, seq)"
+	" SELECT 'cases', 'year', CAST(year AS TEXT), rowid, 0 FROM cases"
+	"  WHERE year IS NOT NULL"
+	" UNION ALL SELECT 'legislation', 'year', CAST(year AS TEXT), rowid, 0"
+	"  FROM legislation WHERE year IS NOT NULL"
+	" UNION ALL SELECT 'bibliography', 'year', CAST(year AS TEXT), rowid, 0"
+	"  FROM bibliography WHERE year IS NOT NULL"
+	" UNION ALL SELECT 'cases', 'sentence_year', substr(sentence_date, 1, 4),"
+	"  rowid, 0 FROM cases WHERE sentence_date IS NOT NULL"
+	" UNION ALL SELECT 'cases', 'outcome', outcome, rowid, 0 FROM cases"
+	"  WHERE outcome IS NOT NULL"
+	" UNION ALL SELECT 'cases', 'children',"
+	"  CASE victims_children WHEN 1 THEN 'yes' ELSE 'no' END, rowid, 0"
+	"  FROM cases WHERE victims_children IS NOT NULL"
+	" UNION ALL SELECT 'cases', 'form',"
+	"  CASE cross_border WHEN 1 THEN 'Transnational' ELSE 'Internal' END,"
+	"  rowid, 0 FROM cases WHERE cross_border IS NOT NULL"
+	" UNION ALL SELECT 'cases', 'law', l.id, c.case_rowid, c.seq"
+	"  FROM case_law AS c JOIN legislation AS l ON l.rowid = c.law_rowid"
+	" WHERE true ON CONFLICT DO NOTHING";
 
 /* Title; the record's other searched texts (textmap.body) in file order;
  * its names: its id (so that "TVPA" finds USA-2000-TVPA) and what
@@ -106,7 +287,7 @@ static const char fts_sql[] =
 	"SELECT r.rno, (SELECT title FROM %s WHERE rowid = r.rno),"
 	"  (SELECT group_concat(clean(t.atom), char(10))"
 	"   FROM json_tree(r.json) AS t CROSS JOIN temp.textmap AS m"
-	"   WHERE t.type = 'text' AND m.db = r.db AND m.body"
+	"   WHERE t.type = 'text' AND m.db = r.db AND m.fmt = r.fmt AND m.body"
 	"     AND m.path = field_path(t.fullkey)),"
 	"  (SELECT id FROM %s WHERE rowid = r.rno)%s "
 	"FROM temp.rec AS r WHERE r.db = %d ORDER BY r.rno";
@@ -117,17 +298,6 @@ static const char linked_sql[] =
 	" || coalesce(char(10) || (SELECT group_concat(o.id || ' ' || o.title, char(10))"
 	"   FROM case_law AS c JOIN %s AS o ON o.rowid = c.%s"
 	"   WHERE c.%s = r.rno), '')";
-
-/* Facets a record's columns give rather than its texts: a year filter's
- * values, and a yes/no field's words. */
-static const char year_facet_sql[] =
-	"INSERT INTO facet (db, field, value, rec, seq) "
-	"SELECT '%s', '%s', CAST(year AS TEXT), rowid, 0 FROM %s"
-	"  WHERE year IS NOT NULL";
-static const char flag_facet_sql[] =
-	"INSERT INTO facet (db, field, value, rec, seq) "
-	"SELECT '%s', '%s', CASE %s WHEN 1 THEN '%s' ELSE '%s' END, rowid, 0"
-	"  FROM %s WHERE %s IS NOT NULL";
 
 static const char optimize_sql[] = "INSERT INTO %s (%s) VALUES ('optimize')";
 
@@ -152,11 +322,17 @@ static const struct step steps[] = {
 	{ order_sql, "ordering records" },
 	{ "CREATE INDEX temp.rec_by_rno ON rec (db, rno)", "ordering records" },
 	{ cases_sql, "loading cases" },
+	{ cases_2_sql, "loading cases" },
 	{ legislation_sql, "loading legislation" },
 	{ bibliography_sql, "loading bibliography" },
 	{ proceedings_sql, "loading proceedings" },
+	{ proceedings_2_sql, "loading proceedings" },
+	{ defendants_sql, "loading defendants" },
+	{ charges_sql, "loading charges" },
+	{ provisions_sql, "loading provisions" },
+	{ provision_tag_sql, "loading provisions" },
 	{ case_law_sql, "linking cases to laws" },
-	{ facet_sql, "loading facets" },
+	{ column_facets_sql, "loading facets" },
 };
 
 static const struct step count_step = {
@@ -167,9 +343,15 @@ static const struct step count_step = {
 
 static const struct step meta_step = { meta_sql, "writing meta data" };
 
+/* The strings of the meta table that the import makes. */
+struct meta_text {
+	const char *sources;    /* the file names, one a line */
+	const char *formats;    /* "htkp/1", "htkp/2" or "htkp/1 htkp/2" */
+};
+
 /* Binds the named parameters a statement uses: a database's name to its
  * enum db number, and the few strings of the meta table. */
-static int bind_names(sqlite3_stmt *st, const char *sources)
+static int bind_names(sqlite3_stmt *st, const struct meta_text *meta)
 {
 	int rc = SQLITE_OK;
 	for (int i = 1; rc == SQLITE_OK && i <= sqlite3_bind_parameter_count(st); i++) {
@@ -178,11 +360,11 @@ static int bind_names(sqlite3_stmt *st, const char *sources)
 		if (d >= 0)
 			rc = sqlite3_bind_int(st, i, d);
 		else if (strcmp(name, ":format") == 0)
-			rc = sqlite3_bind_text(st, i, IMP_FORMAT, -1, SQLITE_STATIC);
+			rc = sqlite3_bind_text(st, i, meta->formats, -1, SQLITE_STATIC);
 		else if (strcmp(name, ":importer") == 0)
 			rc = sqlite3_bind_text(st, i, IMP_VERSION, -1, SQLITE_STATIC);
 		else if (strcmp(name, ":sources") == 0)
-			rc = sqlite3_bind_text(st, i, sources, -1, SQLITE_STATIC);
+			rc = sqlite3_bind_text(st, i, meta->sources, -1, SQLITE_STATIC);
 		else
 			rc = SQLITE_MISUSE;
 	}
@@ -190,12 +372,12 @@ static int bind_names(sqlite3_stmt *st, const char *sources)
 }
 
 static enum imp_status run_step(struct imp *imp, const struct step *s,
-				const char *sources)
+				const struct meta_text *meta)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, s->sql, -1, &st, NULL);
 	if (rc == SQLITE_OK)
-		rc = bind_names(st, sources);
+		rc = bind_names(st, meta);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		rc = SQLITE_OK;
 	sqlite3_finalize(st);
@@ -207,21 +389,28 @@ static enum imp_status run_step(struct imp *imp, const struct step *s,
 static enum imp_status fill_textmap(struct imp *imp)
 {
 	static const char sql[] =
-		"INSERT INTO temp.textmap (db, db_name, path, facet, body) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)";
+		"INSERT INTO temp.textmap (db, fmt, db_name, path, facet, body,"
+		"  merge, vocab) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
 
 	for (int d = 0; rc == SQLITE_OK && d < DB_COUNT; d++) {
 		for (size_t i = 0; rc == SQLITE_OK && i < catalog[d].n_texts; i++) {
 			const struct text_source *t = &catalog[d].texts[i];
-			sqlite3_bind_int(st, 1, d);
-			sqlite3_bind_text(st, 2, catalog[d].table, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, t->path, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 4, t->facet, -1, SQLITE_STATIC);
-			sqlite3_bind_int(st, 5, t->searched);
-			rc = sqlite3_step(st);
-			rc = rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+			for (int fmt = 1; rc == SQLITE_OK && fmt <= 2; fmt++) {
+				if (!(t->formats & fmt))
+					continue;
+				sqlite3_bind_int(st, 1, d);
+				sqlite3_bind_int(st, 2, fmt);
+				sqlite3_bind_text(st, 3, catalog[d].table, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 4, t->path, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 5, t->facet, -1, SQLITE_STATIC);
+				sqlite3_bind_int(st, 6, t->searched);
+				sqlite3_bind_int(st, 7, (int)t->merge);
+				sqlite3_bind_text(st, 8, t->vocab, -1, SQLITE_STATIC);
+				rc = sqlite3_step(st);
+				rc = rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+			}
 		}
 	}
 	sqlite3_finalize(st);
@@ -248,26 +437,6 @@ static enum imp_status run_made(struct imp *imp, const char *what,
 	return imp_exec(imp, sql, what);
 }
 
-/* The facets of database d that come from its columns: the year of a year
- * filter, and each yes/no field's words. */
-static enum imp_status load_column_facets(struct imp *imp, int d)
-{
-	const struct db_info *info = &catalog[d];
-	enum imp_status st = IMP_OK;
-	for (size_t i = 0; st == IMP_OK && i < info->n_filters; i++)
-		if (info->filters[i].kind == FILTER_YEAR)
-			st = run_made(imp, "loading facets", year_facet_sql, info->table,
-				      info->filters[i].name, info->table);
-	for (size_t i = 0; st == IMP_OK && i < info->n_fields; i++) {
-		const struct field_info *f = &info->fields[i];
-		if (f->kind == FIELD_FLAG && f->facet)
-			st = run_made(imp, "loading facets", flag_facet_sql, info->table,
-				      f->facet, f->source, f->yes, f->no, info->table,
-				      f->source);
-	}
-	return st;
-}
-
 /* The full-text index of database d. */
 static enum imp_status load_fts(struct imp *imp, int d)
 {
@@ -281,17 +450,19 @@ static enum imp_status load_fts(struct imp *imp, int d)
 }
 
 /* Facets, their counts and the full-text indexes of every database. */
-static enum imp_status load_indexes(struct imp *imp, const char *sources)
+static enum imp_status load_indexes(struct imp *imp, const struct meta_text *meta)
 {
 	enum imp_status st = IMP_OK;
-	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
-		st = load_column_facets(imp, d);
 	if (st == IMP_OK)
-		st = run_step(imp, &count_step, sources);
+		st = imp_exec(imp, facet_raw_sql, "loading facets");
+	if (st == IMP_OK)
+		st = imp_exec(imp, facet_merge_sql, "loading facets");
+	if (st == IMP_OK)
+		st = run_step(imp, &count_step, meta);
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
 		st = load_fts(imp, d);
 	if (st == IMP_OK)
-		st = run_step(imp, &meta_step, sources);
+		st = run_step(imp, &meta_step, meta);
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
 		st = run_made(imp, "optimizing the index", optimize_sql,
 			      catalog[d].fts, catalog[d].fts);
@@ -321,6 +492,13 @@ static char *source_list(const struct imp *imp)
 enum imp_status imp_load(struct imp *imp)
 {
 	char *sources = source_list(imp);
+	int has[3] = {0, 0, 0};
+	for (int i = 0; i < imp->nfiles; i++)
+		has[imp->files[i].format == 2 ? 2 : 1] = 1;
+	struct meta_text meta = {
+		sources, has[1] && has[2] ? IMP_FORMAT_1 " " IMP_FORMAT_2
+			 : has[2] ? IMP_FORMAT_2 : IMP_FORMAT_1
+	};
 	if (!sources) {
 		imp_fatal(imp, "out of memory");
 		return IMP_EFATAL;
@@ -334,9 +512,9 @@ enum imp_status imp_load(struct imp *imp)
 		st = fill_textmap(imp);
 	size_t n = sizeof steps / sizeof steps[0];
 	for (size_t i = 0; st == IMP_OK && i < n; i++)
-		st = run_step(imp, &steps[i], sources);
+		st = run_step(imp, &steps[i], &meta);
 	if (st == IMP_OK)
-		st = load_indexes(imp, sources);
+		st = load_indexes(imp, &meta);
 	if (st == IMP_OK)
 		st = imp_exec(imp, "COMMIT", "committing the load");
 	if (st == IMP_OK)

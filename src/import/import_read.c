@@ -77,7 +77,7 @@ enum imp_status imp_read_file(struct imp *imp, struct imp_file *f)
 		return file_error(imp, f, why);
 	}
 	if (f->len == 0)
-		return file_error(imp, f, "empty file (want an htkp/1 JSON object)");
+		return file_error(imp, f, "empty file (want an htkp JSON object)");
 	return IMP_OK;
 }
 

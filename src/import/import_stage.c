@@ -17,6 +17,7 @@ static const char setup_sql[] =
 	"CREATE TEMP TABLE rec ("
 	"  file_no INTEGER NOT NULL,"     /* index into imp->files */
 	"  db      INTEGER NOT NULL,"     /* enum db */
+	"  fmt     INTEGER NOT NULL,"     /* 1: htkp/1, 2: htkp/2 */
 	"  idx     INTEGER NOT NULL,"     /* position in the file's array */
 	"  type    TEXT NOT NULL,"        /* json_type of the record */
 	"  id      TEXT,"                 /* clean(id) if id is a string */
@@ -28,8 +29,8 @@ static const char setup_sql[] =
  * join over the top level: that would copy each array out as text and
  * parse it again, half as much memory again for a big file. */
 static const char stage_sql[] =
-	"INSERT INTO temp.rec (file_no, db, idx, type, id, json) "
-	"SELECT ?2, ?3, r.key, r.type, "
+	"INSERT INTO temp.rec (file_no, db, fmt, idx, type, id, json) "
+	"SELECT ?2, ?3, ?5, r.key, r.type, "
 	"  CASE WHEN r.type = 'object' AND json_type(r.value, '$.id') = 'text' "
 	"    THEN clean(json_extract(r.value, '$.id')) END, "
 	"  CASE WHEN r.type = 'object' THEN r.value END "
@@ -66,7 +67,8 @@ enum imp_status imp_open(struct imp *imp, const char *path)
 		return imp_sqlerr(imp, "opening the new database");
 	}
 	sqlite3_extended_result_codes(imp->db, 1);
-	if (imp_register_functions(imp->db) != SQLITE_OK)
+	if (imp_register_functions(imp->db) != SQLITE_OK
+	    || imp_register_vocab_functions(imp->db) != SQLITE_OK)
 		return imp_sqlerr(imp, "setting up");
 	return imp_exec(imp, setup_sql, "setting up");
 }
@@ -77,7 +79,7 @@ enum imp_status imp_open(struct imp *imp, const char *path)
  * Returns -1 when out of memory. */
 static int check_member(struct imp *imp, const struct imp_file *f,
 			sqlite3_stmt *st, unsigned *seen, unsigned *arrays,
-			int *format_ok)
+			int *format_ok, int *format)
 {
 	const char *key, *type, *atom;
 	if (imp_column_text(st, 0, &key) || imp_column_text(st, 1, &type)
@@ -106,29 +108,32 @@ static int check_member(struct imp *imp, const struct imp_file *f,
 		else
 			imp_error(imp, &loc, "wrong type: %s (want an array of "
 					  "records)", imp_type_name(type));
-	} else if (strcmp(type, "text") != 0 || strcmp(atom, IMP_FORMAT) != 0) {
+	} else if (strcmp(type, "text") != 0 || (strcmp(atom, IMP_FORMAT_1) != 0
+						   && strcmp(atom, IMP_FORMAT_2) != 0)) {
 		char q[IMP_QUOTE_MAX];
-		imp_error(imp, &loc, "unsupported format %s (want \"" IMP_FORMAT "\")",
+		imp_error(imp, &loc, "unsupported format %s (want " IMP_FORMATS ")",
 				  strcmp(type, "text") == 0 ? imp_quote(q, atom)
 											 : imp_type_name(type));
 		*format_ok = 0;
 	} else if (*format_ok < 0) {
 		*format_ok = 1;
+		*format = strcmp(atom, IMP_FORMAT_2) == 0 ? 2 : 1;
 	}
 	return 0;
 }
 
 /* Checks the members of the file's top-level object; *arrays gets a bit
- * (1 << enum db) for each record array. Returns IMP_EDATA if the file
- * is not htkp/1 at all: then its records are not looked at. */
-static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
+ * (1 << enum db) for each record array, f->format the format. Returns
+ * IMP_EDATA if the file is in no format known: then its records are not
+ * looked at. */
+static enum imp_status check_top(struct imp *imp, struct imp_file *f,
 								 unsigned *arrays)
 {
 	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL };
 	const char *p = f->text + strspn(f->text, " \t\r\n");
 	if (*p != '{') {
-		imp_error(imp, &loc, "not an htkp/1 file: want a JSON object "
-			  "with \"format\": \"" IMP_FORMAT "\"");
+		imp_error(imp, &loc, "not an htkp file: want a JSON object "
+			  "with \"format\": " IMP_FORMATS);
 		return IMP_EDATA;
 	}
 	sqlite3_stmt *st;
@@ -140,7 +145,8 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 	int format_ok = -1, nomem = 0;
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
-		if ((nomem = check_member(imp, f, st, &seen, arrays, &format_ok)))
+		if ((nomem = check_member(imp, f, st, &seen, arrays, &format_ok,
+					      &f->format)))
 			break;
 	}
 	sqlite3_finalize(st);
@@ -152,8 +158,8 @@ static enum imp_status check_top(struct imp *imp, const struct imp_file *f,
 		return imp_sqlerr(imp, "reading the top level");
 	if (format_ok < 0) {
 		loc.field = "format";
-		imp_error(imp, &loc, "missing format tag (want \"format\": \""
-				  IMP_FORMAT "\")");
+		imp_error(imp, &loc, "missing format tag (want \"format\": "
+				  IMP_FORMATS ")");
 	}
 	return format_ok > 0 ? IMP_OK : IMP_EDATA;
 }
@@ -184,6 +190,8 @@ enum imp_status imp_stage_file(struct imp *imp, int file_no)
 		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_int(st, 2, file_no);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int(st, 5, f->format);
 	for (int d = 0; rc == SQLITE_OK && d < DB_COUNT; d++)
 		if (arrays >> d & 1)
 			rc = stage_db(st, (enum db)d);

@@ -1,5 +1,5 @@
-/* htkp-import record checks. The fields of htkp/1 are described as data
- * (the tables below); one walk over json_tree() of every staged record
+/* htkp-import record checks. The fields of htkp/1 and htkp/2 are described
+ * as data (the tables below); one walk over json_tree() of every staged record
  * checks types, required fields, dates, years and categories against them.
  * Checks across records (duplicate ids, dangling law references) are SQL. */
 #define _POSIX_C_SOURCE 200809L
@@ -12,7 +12,13 @@
 #include "import/import.h"
 
 enum vtype { VT_TEXT, VT_INT, VT_BOOL, VT_LIST, VT_OBJECT, VT_OBJECTS };
-enum vcheck { VC_NONE, VC_DATE, VC_YEAR, VC_COUNT, VC_CHOICE, VC_ID };
+enum vcheck {
+	VC_NONE, VC_DATE, VC_YEAR, VC_COUNT, VC_ID,
+	VC_CHOICE,      /* one of the values of the catalog filter .choice */
+	VC_ENUM,        /* one of .values, called .choice in messages */
+	VC_VOCAB,       /* a value of the catalog vocabulary .choice */
+	VC_TAG,         /* "Protocol art. N" or "UNTOC art. N" */
+};
 
 struct field {
 	const char *name;
@@ -20,94 +26,158 @@ struct field {
 	enum vcheck check;      /* for VT_LIST: of each element */
 	int required;
 	const struct field *sub;  /* fields of VT_OBJECT / VT_OBJECTS */
-	const char *choice;     /* VC_CHOICE: the catalog filter whose values
-				   are the only ones allowed */
+	const char *choice;     /* VC_CHOICE, VC_ENUM, VC_VOCAB: see above */
+	const char *const *values;      /* VC_ENUM */
+	int nonempty;           /* VT_OBJECTS: at least one element */
 };
 
+#define F(n, t) {.name = n, .type = t}
+#define FC(n, t, c) {.name = n, .type = t, .check = c}
+#define REQUIRED(n, c) {.name = n, .type = VT_TEXT, .check = c, .required = 1}
+#define OBJECT(n, s) {.name = n, .type = VT_OBJECT, .sub = s}
+#define OBJECTS(n, s) {.name = n, .type = VT_OBJECTS, .sub = s}
+#define VOCAB(n, v) {.name = n, .type = VT_LIST, .check = VC_VOCAB, .choice = v}
+#define ENUM(n, t, what, list) {.name = n, .type = t, .check = VC_ENUM, \
+	.choice = what, .values = list}
+#define END {.name = NULL}
+
+/* htkp/1 */
+
 static const struct field proceeding_fields[] = {
-	{ "court", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "date", VT_TEXT, VC_DATE, 0, NULL, NULL },
-	{ "decision", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "outcome", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "sentence", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
+	F("court", VT_TEXT), FC("date", VT_TEXT, VC_DATE), F("decision", VT_TEXT),
+	F("outcome", VT_TEXT), F("sentence", VT_TEXT), END
 };
 
 static const struct field victim_fields[] = {
-	{ "count", VT_INT, VC_COUNT, 0, NULL, NULL },
-	{ "gender", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "children", VT_BOOL, VC_NONE, 0, NULL, NULL },
-	{ "nationalities", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
+	FC("count", VT_INT, VC_COUNT), F("gender", VT_LIST),
+	F("children", VT_BOOL), F("nationalities", VT_LIST), END
 };
 
 static const struct field defendant_fields[] = {
-	{ "count", VT_INT, VC_COUNT, 0, NULL, NULL },
-	{ "gender", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "nationalities", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
+	FC("count", VT_INT, VC_COUNT), F("gender", VT_LIST),
+	F("nationalities", VT_LIST), END
 };
 
 static const struct field case_fields[] = {
-	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
-	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
-	{ "country", VT_TEXT, VC_NONE, 1, NULL, NULL },
-	{ "court", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "decision_date", VT_TEXT, VC_DATE, 0, NULL, NULL },
-	{ "verdict", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "outcome", VT_TEXT, VC_CHOICE, 0, NULL, "outcome" },
-	{ "sentence", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "summary", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "commentary", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "acts", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "means", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "purposes", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "sectors", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "cross_border", VT_BOOL, VC_NONE, 0, NULL, NULL },
-	{ "cooperation", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "countries_involved", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "legal_system", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "proceedings", VT_OBJECTS, VC_NONE, 0, proceeding_fields, NULL },
-	{ "victims", VT_OBJECT, VC_NONE, 0, victim_fields, NULL },
-	{ "defendants", VT_OBJECT, VC_NONE, 0, defendant_fields, NULL },
-	{ "legislation", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "source", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
+	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
+	REQUIRED("country", VC_NONE), F("court", VT_TEXT),
+	FC("decision_date", VT_TEXT, VC_DATE), F("verdict", VT_TEXT),
+	ENUM("outcome", VT_TEXT, "outcome", v1_outcomes),
+	F("sentence", VT_TEXT), F("summary", VT_TEXT), F("commentary", VT_TEXT),
+	VOCAB("acts", "act"), VOCAB("means", "means"),
+	VOCAB("purposes", "purpose"), F("sectors", VT_LIST),
+	F("cross_border", VT_BOOL), F("cooperation", VT_LIST),
+	F("countries_involved", VT_LIST), F("legal_system", VT_TEXT),
+	OBJECTS("proceedings", proceeding_fields),
+	OBJECT("victims", victim_fields), OBJECT("defendants", defendant_fields),
+	F("legislation", VT_LIST), F("source", VT_TEXT), END
 };
 
 static const struct field law_fields[] = {
-	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
-	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
-	{ "country", VT_TEXT, VC_NONE, 1, NULL, NULL },
-	{ "year", VT_INT, VC_YEAR, 0, NULL, NULL },
-	{ "summary", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "topics", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "url", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
+	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
+	REQUIRED("country", VC_NONE), FC("year", VT_INT, VC_YEAR),
+	F("summary", VT_TEXT), F("topics", VT_LIST), F("url", VT_TEXT), END
 };
 
 static const struct field publication_fields[] = {
-	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
-	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
-	{ "authors", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "year", VT_INT, VC_YEAR, 0, NULL, NULL },
-	{ "type", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "publisher", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "countries", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "keywords", VT_LIST, VC_NONE, 0, NULL, NULL },
-	{ "method", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "methods", VT_LIST, VC_CHOICE, 0, NULL, "method" },
-	{ "abstract", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "language", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "url", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "doi", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ "isbn", VT_TEXT, VC_NONE, 0, NULL, NULL },
-	{ NULL, VT_TEXT, VC_NONE, 0, NULL, NULL }
+	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE), F("authors", VT_LIST),
+	FC("year", VT_INT, VC_YEAR), F("type", VT_TEXT), F("publisher", VT_TEXT),
+	F("countries", VT_LIST), F("keywords", VT_LIST), F("method", VT_TEXT),
+	{.name = "methods", .type = VT_LIST, .check = VC_CHOICE, .choice = "method"},
+	F("abstract", VT_TEXT), F("language", VT_TEXT), F("url", VT_TEXT),
+	F("doi", VT_TEXT), F("isbn", VT_TEXT), END
 };
 
-static const struct field *const record_fields[DB_COUNT] = {
-	[DB_CASES] = case_fields, [DB_LEGISLATION] = law_fields,
-	[DB_BIBLIOGRAPHY] = publication_fields
+/* htkp/2: db/htkp2.schema.json says the same as a JSON Schema. */
+
+static const struct field keyword_fields_2[] = {
+	VOCAB("acts", "act"), VOCAB("means", "means"),
+	VOCAB("purposes", "purpose"), VOCAB("form", "form"),
+	F("sectors", VT_LIST), F("cooperation", VT_LIST), END
+};
+
+static const struct field instance_fields_2[] = {
+	F("court", VT_TEXT), FC("date", VT_TEXT, VC_DATE),
+	F("decision_number", VT_TEXT), F("outcome", VT_TEXT),
+	F("sentence", VT_TEXT), END
+};
+
+static const struct field procedure_fields_2[] = {
+	F("legal_system", VT_TEXT), F("latest_ruling", VT_TEXT),
+	F("proceeding_type", VT_TEXT), OBJECTS("instances", instance_fields_2),
+	END
+};
+
+static const struct field victim_fields_2[] = {
+	FC("count", VT_INT, VC_COUNT), F("gender", VT_LIST), F("age", VT_TEXT),
+	F("children", VT_BOOL), F("nationalities", VT_LIST), END
+};
+
+static const struct field charge_fields_2[] = {
+	REQUIRED("charge", VC_NONE), F("statute", VT_TEXT),
+	FC("law", VT_TEXT, VC_ID), F("article", VT_TEXT),
+	ENUM("verdict", VT_TEXT, "verdict", charge_verdicts),
+	F("sentence", VT_TEXT), END
+};
+
+static const struct field defendant_fields_2[] = {
+	F("name", VT_TEXT), F("gender", VT_TEXT), F("nationality", VT_TEXT),
+	F("age", VT_TEXT),
+	{.name = "charges", .type = VT_OBJECTS, .required = 1,
+	 .sub = charge_fields_2, .nonempty = 1},
+	END
+};
+
+static const struct field case_fields_2[] = {
+	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
+	F("crime_type", VT_TEXT), F("case_number", VT_TEXT),
+	REQUIRED("country", VC_NONE), FC("decision_date", VT_TEXT, VC_DATE),
+	FC("sentence_date", VT_TEXT, VC_DATE), F("author", VT_TEXT),
+	F("summary", VT_TEXT), OBJECT("keywords", keyword_fields_2),
+	F("cross_cutting", VT_LIST), F("countries_involved", VT_LIST),
+	OBJECT("procedure", procedure_fields_2),
+	OBJECT("victims", victim_fields_2),
+	OBJECTS("defendants", defendant_fields_2),
+	FC("legislation", VT_LIST, VC_ID), F("court", VT_TEXT),
+	F("court_location", VT_TEXT), F("court_type", VT_TEXT),
+	F("sources", VT_LIST), F("decision_url", VT_TEXT),
+	F("commentary", VT_TEXT), END
+};
+
+static const char *const law_statuses[] = {
+	"in force", "amended", "repealed", NULL
+};
+
+static const struct field provision_fields_2[] = {
+	REQUIRED("article", VC_NONE), F("heading", VT_TEXT), F("text", VT_TEXT),
+	FC("implements", VT_LIST, VC_TAG), F("cross_cutting", VT_LIST), END
+};
+
+static const struct field law_fields_2[] = {
+	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
+	REQUIRED("country", VC_NONE), F("instrument_type", VT_TEXT),
+	FC("adopted", VT_TEXT, VC_DATE), FC("in_force", VT_TEXT, VC_DATE),
+	ENUM("status", VT_TEXT, "status", law_statuses), F("summary", VT_TEXT),
+	F("offences", VT_LIST), VOCAB("acts", "act"), VOCAB("means", "means"),
+	VOCAB("purposes", "purpose"), F("topics", VT_LIST),
+	OBJECTS("provisions", provision_fields_2), F("url", VT_TEXT), END
+};
+
+static const struct field publication_fields_2[] = {
+	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE), F("authors", VT_LIST),
+	FC("year", VT_INT, VC_YEAR), F("type", VT_TEXT), F("publisher", VT_TEXT),
+	F("language", VT_TEXT), F("countries", VT_LIST), F("method", VT_TEXT),
+	{.name = "methods", .type = VT_LIST, .check = VC_CHOICE, .choice = "method"},
+	F("keywords", VT_LIST), F("synopsis", VT_TEXT), F("url", VT_TEXT),
+	F("doi", VT_TEXT), F("isbn", VT_TEXT), END
+};
+
+/* By format (1, 2) and database. */
+static const struct field *const record_fields[3][DB_COUNT] = {
+	[1] = { [DB_CASES] = case_fields, [DB_LEGISLATION] = law_fields,
+		[DB_BIBLIOGRAPHY] = publication_fields },
+	[2] = { [DB_CASES] = case_fields_2, [DB_LEGISLATION] = law_fields_2,
+		[DB_BIBLIOGRAPHY] = publication_fields_2 },
 };
 
 /* A record's fields are bits of an unsigned long while it is walked. */
@@ -116,6 +186,8 @@ _Static_assert(sizeof case_fields / sizeof case_fields[0] <= FIELD_BITS,
 	       "more case fields than bits");
 _Static_assert(sizeof publication_fields / sizeof publication_fields[0]
 	       <= FIELD_BITS, "more publication fields than bits");
+_Static_assert(sizeof case_fields_2 / sizeof case_fields_2[0] <= FIELD_BITS,
+	       "more htkp/2 case fields than bits");
 
 /* What the walk knows about an open object or array of the record. */
 enum frame_kind { FR_FIELDS, FR_LIST, FR_OBJECTS, FR_SKIP };
@@ -127,6 +199,7 @@ struct frame {
 	unsigned long seen, present;    /* FR_FIELDS: bits by table index */
 	unsigned long twice;            /* FR_FIELDS: "given twice" said */
 	size_t path_len;                /* of this container's path */
+	long children;                  /* FR_OBJECTS: elements present */
 };
 
 #define MAX_FRAMES 2048         /* > SQLite's JSON depth limit of 2000 */
@@ -134,6 +207,7 @@ struct frame {
 struct walk {
 	struct imp *imp;
 	enum db db;                     /* of the record being walked */
+	int fmt;                        /* its format: 1 or 2 */
 	struct imp_loc loc;             /* the record being walked */
 	char id[128];                   /* loc.id points here */
 	char path[256];                 /* field path for messages */
@@ -182,20 +256,55 @@ static int in_list(const char *const *list, const char *s, size_t n)
 	return 0;
 }
 
-/* A value of a closed list: one of the values of the catalog's filter. */
+/* A value of a closed list: one of values, which what names. */
 static void check_choice(struct walk *w, const struct node *n, const char *s,
-			 size_t len, const char *filter)
+			 size_t len, const char *what, const char *const *values)
 {
-	const struct filter_info *f = catalog_filter(w->db, filter);
-	if (!f || !f->values || in_list(f->values, s, len))
+	if (!values || in_list(values, s, len))
 		return;
 	char want[512] = "";
 	size_t used = 0;
-	for (size_t i = 0; f->values[i] && used < sizeof want; i++)
+	for (size_t i = 0; values[i] && used < sizeof want; i++)
 		used += (size_t)snprintf(want + used, sizeof want - used, "%s\"%s\"",
-					 i ? ", " : "", f->values[i]);
+					 i ? ", " : "", values[i]);
 	char q[IMP_QUOTE_MAX];
-	report(w, "bad %s %s (want one of %s)", filter, imp_quote(q, n->text), want);
+	report(w, "bad %s %s (want one of %s)", what, imp_quote(q, n->text), want);
+}
+
+/* A keyword of a controlled vocabulary. htkp/2 must use its words; an
+ * htkp/1 file may use the old short forms, and keeps any other value as
+ * "Other: ..." with a warning, so that old data always imports. */
+static void check_vocab(struct walk *w, const struct node *n, const char *s,
+			size_t len, const char *name)
+{
+	const struct vocab *v = catalog_vocab(name);
+	char q[IMP_QUOTE_MAX];
+	if (!v || vocab_match(v, s, len, w->fmt == 1))
+		return;
+	if (w->fmt == 1) {
+		struct imp_loc loc = w->loc;
+		loc.field = w->path;
+		char other[IMP_QUOTE_MAX + 8], qo[IMP_QUOTE_MAX];
+		snprintf(other, sizeof other, "Other: %.*s",
+			 (int)(len < IMP_QUOTE_MAX ? len : IMP_QUOTE_MAX), s);
+		imp_warn(w->imp, &loc, "%s is not %s keyword: kept as %s",
+			 imp_quote(q, n->text), v->noun, imp_quote(qo, other));
+		return;
+	}
+	report(w, "%s is not %s keyword; did you mean \"%s\"?",
+	       imp_quote(q, n->text), v->noun, vocab_closest(v, s, len));
+}
+
+/* An article tag of a provision: "Protocol art. 5", "UNTOC art. 16 ...". */
+static int is_tag(const char *s, size_t len)
+{
+	static const char *const heads[] = { "Protocol art. ", "UNTOC art. " };
+	for (size_t i = 0; i < 2; i++) {
+		size_t h = strlen(heads[i]);
+		if (len > h && memcmp(s, heads[i], h) == 0 && s[h] >= '0' && s[h] <= '9')
+			return 1;
+	}
+	return 0;
 }
 
 /* A string's trimmed value against its field's rule (f NULL: none).
@@ -211,17 +320,29 @@ static int check_text(struct walk *w, const struct node *n, const struct field *
 	}
 	size_t start, len;
 	imp_trim(s, (size_t)n->bytes, &start, &len);
+	enum vcheck c = f ? f->check : VC_NONE;
+	char q[IMP_QUOTE_MAX];
+	const struct filter_info *filter;
+	if (len == 0 && c == VC_VOCAB && w->fmt == 2) {
+		const struct vocab *v = catalog_vocab(f->choice);
+		report(w, "empty value (want %s keyword)", v ? v->noun : "a");
+	}
 	if (len == 0)
 		return 0;
 	s += start;
-	enum vcheck c = f ? f->check : VC_NONE;
-	char q[IMP_QUOTE_MAX];
 	const char *why;
 	if (c == VC_DATE && !imp_is_date(s, len))
 		report(w, "bad date %s (want YYYY, YYYY-MM or YYYY-MM-DD)",
 		       imp_quote(q, n->text));
-	else if (c == VC_CHOICE)
-		check_choice(w, n, s, len, f->choice);
+	else if (c == VC_CHOICE && (filter = catalog_filter(w->db, f->choice)))
+		check_choice(w, n, s, len, f->choice, filter->values);
+	else if (c == VC_ENUM)
+		check_choice(w, n, s, len, f->choice, f->values);
+	else if (c == VC_VOCAB)
+		check_vocab(w, n, s, len, f->choice);
+	else if (c == VC_TAG && !is_tag(s, len))
+		report(w, "bad article tag %s (want \"Protocol art. N\" or "
+		       "\"UNTOC art. N\")", imp_quote(q, n->text));
 	else if (c == VC_ID && (why = imp_id_problem(s, len)))
 		report(w, "bad id %s: it holds %s (an id is printable text, "
 		       "without slashes)", imp_quote(q, n->text), why);
@@ -304,6 +425,7 @@ static void frame_push(struct walk *w, const struct node *n,
 	fr->kind = kind;
 	fr->field = field;
 	fr->seen = fr->present = fr->twice = 0;
+	fr->children = 0;
 	fr->path_len = strlen(w->path);
 }
 
@@ -312,6 +434,10 @@ static void frame_pop(struct walk *w)
 {
 	struct frame *fr = &w->frames[--w->depth];
 	size_t len = fr->path_len;
+	if (fr->kind == FR_OBJECTS && fr->field->nonempty && fr->children == 0) {
+		w->path[len] = '\0';
+		report(w, "empty list (want at least one)");
+	}
 	if (fr->kind != FR_FIELDS)
 		return;
 	for (int i = 0; fr->field[i].name; i++) {
@@ -379,7 +505,8 @@ static void visit(struct walk *w, const struct node *n)
 		check_value(w, n, VT_TEXT, fr->field, &descend);
 		enter(w, n, 0, FR_SKIP, NULL);
 	} else {
-		check_value(w, n, VT_OBJECT, NULL, &descend);
+		if (check_value(w, n, VT_OBJECT, NULL, &descend))
+			fr->children++;
 		enter(w, n, descend, FR_FIELDS, fr->field->sub);
 	}
 }
@@ -412,13 +539,14 @@ static int start_record(struct walk *w, sqlite3_stmt *st, const struct node *n)
 	while (w->depth > 0)
 		frame_pop(w);
 	w->db = (enum db)sqlite3_column_int(st, 2);
+	w->fmt = sqlite3_column_int(st, 11) == 2 ? 2 : 1;
 	w->loc.file = w->imp->files[sqlite3_column_int(st, 1)].name;
 	w->loc.db = catalog[w->db].name;
 	w->loc.idx = (long)sqlite3_column_int64(st, 3);
 	snprintf(w->id, sizeof w->id, "%s", id ? id : "");
 	w->loc.id = id ? w->id : NULL;
 	w->path[0] = '\0';
-	frame_push(w, n, FR_FIELDS, record_fields[w->db]);
+	frame_push(w, n, FR_FIELDS, record_fields[w->fmt][w->db]);
 	return 0;
 }
 
@@ -463,7 +591,7 @@ enum imp_status imp_validate_records(struct imp *imp)
 {
 	static const char sql[] =
 		"SELECT r.rowid, r.file_no, r.db, r.idx, r.id, "
-		"  t.id, t.parent, t.key, t.type, t.atom, r.type "
+		"  t.id, t.parent, t.key, t.type, t.atom, r.type, r.fmt "
 		"FROM temp.rec AS r LEFT JOIN json_tree(r.json) AS t "
 		"ORDER BY r.rowid";
 	struct walk *w = calloc(1, sizeof *w);

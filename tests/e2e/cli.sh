@@ -48,9 +48,12 @@ import json, sys
 db, out, seed = sys.argv[1:]
 def s(v): return "" if v is None else str(v).strip()
 def first(v): return s(v[0]) if v else ""
+# htkp/1 outcomes are listed in the outcome filter's words.
+verdict = {"mixed": "partially convicted", "quashed or retrial": "pending"}
 cols = {
     "cases": lambda r: [s(r["title"]), s(r["country"]),
-                        s(r.get("decision_date"))[:4], s(r.get("outcome"))],
+                        s(r.get("decision_date"))[:4],
+                        verdict.get(s(r.get("outcome")), s(r.get("outcome")))],
     "legislation": lambda r: [s(r["title"]), s(r["country"]), s(r.get("year"))],
     "bibliography": lambda r: [first(r.get("authors")), s(r.get("year")),
                                s(r["title"])],
@@ -259,9 +262,9 @@ Fact summary
 An 18-year-old indigenous woman from the Carapana community in Vaupés was offered domestic work in Bogotá for about USD 77 a month. Her employer paid her nothing, first claiming she had to repay her travel costs and then that she owed money for a broken ornament, while she worked more than twelve hours a day, including during pregnancy, and was not free to leave. The employer was sentenced in September 2018 in what was reported as Colombia's first conviction for trafficking for domestic servitude; the prosecutor relied on UNODC guidance on abuse of a position of vulnerability.
 
 Keywords
-Acts: recruitment; transportation; harbouring
-Means: deception; abuse of a position of vulnerability
-Purpose of exploitation: servitude; forced labour or services
+Acts: Recruitment; Transportation; Harbouring
+Means: Deception; Abuse of power or of a position of vulnerability
+Purpose of exploitation: Servitude; Forced labour or services
 Form of trafficking: internal
 Sector: domestic work
 

@@ -163,8 +163,8 @@ expect '5  All 46 cases, newest first' "cases: c on the menu clears too"
 keys 3
 expect '^ Act$' "cases: keywords come under headings"
 expect '^ Means$' "cases: ... Act, Means, ..."
-pick receipt
-expect '^ Filters: Act: receipt$' "cases: picking a keyword filters by it"
+pick Receipt
+expect '^ Filters: Act: Receipt$' "cases: picking a keyword filters by it"
 expect '^ Results 1-9 of 9' "cases: ... 9 cases"
 keys Escape
 wait_for 'Browse by keyword' >/dev/null

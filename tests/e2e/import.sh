@@ -157,7 +157,7 @@ else
 		  (SELECT group_concat(value, ',') FROM facet WHERE db = 'bibliography' AND field = 'method'),
 		  (SELECT outcome IS NULL AND commentary IS NULL FROM cases WHERE id = 'TST-2020-001')")
 	want='TST-2020-001,TST-2019-001
-Prosecutor v. Example|recruitment:0,harbouring:1|children=no,form=cross-border,victim_gender=female,victim_gender=male,year=2019|2|3|2|2|qualitative,review|1'
+Prosecutor v. Example|Recruitment:0,Harbouring:1|children=no,form=Transnational,victim_gender=female,victim_gender=male,year=2019|2|3|2|2|qualitative,review|1'
 	if [ "$got" = "$want" ]; then pass "every table is filled from good.json"; else
 		fail "every table is filled from good.json" "got  $got" "want $want"
 	fi
@@ -199,7 +199,7 @@ expect "not JSON: line and column" 1 "-o $live $DATA/bad-syntax.json" \
 	"bad-syntax.json: not JSON: want ',' or '}' at line 4, column 46"
 
 expect "wrong format tag" 1 "-o $live $DATA/bad-format.json" \
-	'bad-format.json: field "format": unsupported format "htkp/2" (want "htkp/1")'
+	'bad-format.json: field "format": unsupported format "htkp/3" (want "htkp/2" or "htkp/1")'
 
 expect "missing format tag" 1 "-o $live $DATA/no-format.json" \
 	'no-format.json: field "format": missing format tag'
@@ -282,7 +282,7 @@ lines_are 5 "ids: a trimmed tab and printable punctuation are fine"
 
 expect "a member given again: said once, its value not checked again" 1 \
 	"-o $live $DATA/dup-format.json" \
-	'dup-format.json: field "format": unsupported format "htkp/2" (want "htkp/1")' \
+	'dup-format.json: field "format": unsupported format "htkp/3" (want "htkp/2" or "htkp/1")' \
 	'dup-format.json: field "format": given twice' \
 	'dup-format.json: field "cases": given twice'
 lines_are 3 "a member given three times: one line per mistake"

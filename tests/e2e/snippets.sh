@@ -24,7 +24,7 @@ expect '^    A Togolese girl aged fifteen' \
 check "nothing of the field before it (the sentence's costs and expenses)" screen_lacks_now 'expenses A Togolese'
 
 search '"forced labour"' '"forced labour"'
-expect '^    Purpose of exploitation: forced labour' \
+expect '^    Purpose of exploitation: Forced labour' \
 	"a match found only among the keywords is named by its field"
 
 search 'forced labour' 'forced labour'

@@ -16,6 +16,7 @@
 
 #include "common/catalog.h"
 #include "store/store.h"
+#include "seed_words.h"
 
 #define SEED "db/seed/sample.json"
 #define DB "db/htkp.db"
@@ -83,7 +84,8 @@ static int setup(void **state)
 	char err[256];
 	seed = read_seed();
 	st = store_open(DB, err, sizeof err);
-	if (!seed || !st || sqlite3_open(":memory:", &json_db) != SQLITE_OK) {
+	if (!seed || !st || sqlite3_open(":memory:", &json_db) != SQLITE_OK
+	    || seed_words_register(json_db) != SQLITE_OK) {
 		fprintf(stderr, "# cannot read %s or open %s: %s\n", SEED, DB, err);
 		return -1;
 	}
@@ -102,18 +104,19 @@ static int teardown(void **state)
 /* What the JSON value at path of record json should read as in a record:
  * text trimmed, numbers as digits, booleans 1/0, arrays joined by "; "
  * without repeats; NULL when absent or empty. Caller frees. */
-static char *expected(const char *json, const char *path)
+static char *expected(const char *json, const char *path, const char *key)
 {
 	static const char *sql =
 		"SELECT CASE json_type(?1, ?2)"
-		" WHEN 'array' THEN (SELECT group_concat(v, '; ') FROM (SELECT trim(value) v,"
+		" WHEN 'array' THEN (SELECT group_concat(v, '; ') FROM (SELECT canon(?3, trim(value)) v,"
 		"   min(key) k FROM json_each(?1, ?2) WHERE trim(value) <> '' GROUP BY v ORDER BY k))"
 		" WHEN 'true' THEN '1' WHEN 'false' THEN '0'"
-		" ELSE nullif(trim(json_extract(?1, ?2)), '') END";
+		" ELSE canon(?3, nullif(trim(json_extract(?1, ?2)), '')) END";
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(json_db, sql, -1, &s, NULL), SQLITE_OK);
 	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, key ? key : "", -1, SQLITE_STATIC);
 	char *out = NULL;
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
 		out = strdup((const char *)sqlite3_column_text(s, 0));
@@ -124,7 +127,7 @@ static char *expected(const char *json, const char *path)
 static void check_field(const struct record *r, const char *id, const char *json,
 			const struct mapping *m)
 {
-	char *want = expected(json, m->path);
+	char *want = expected(json, m->path, m->key);
 	const char *got = record_value(r, m->key);
 	if ((want == NULL) != (got == NULL) || (want && strcmp(want, got) != 0))
 		fail_msg("%s %s (%s): want \"%s\", got \"%s\"", id, m->path, m->key,
@@ -138,7 +141,7 @@ static void check_proceedings(const struct record *r, const char *id, const char
 	char path[64];
 	for (size_t i = 0;; i++) {
 		snprintf(path, sizeof path, "$.proceedings[%zu]", i);
-		char *inst = expected(json, path);
+		char *inst = expected(json, path, NULL);
 		if (!inst) {
 			assert_int_equal(r->n_proc, i);
 			return;
@@ -149,7 +152,7 @@ static void check_proceedings(const struct record *r, const char *id, const char
 		const char *got[] = {p->court, p->date, p->decision, p->outcome, p->sentence};
 		for (size_t k = 0; k < 5; k++) {
 			snprintf(path, sizeof path, "$.proceedings[%zu].%s", i, fields[k]);
-			char *want = expected(json, path);
+			char *want = expected(json, path, NULL);
 			if ((want == NULL) != (got[k] == NULL) || (want && strcmp(want, got[k])))
 				fail_msg("%s %s: want \"%s\", got \"%s\"", id, path,
 					 want ? want : "(none)", got[k] ? got[k] : "(none)");
@@ -161,7 +164,7 @@ static void check_proceedings(const struct record *r, const char *id, const char
 /* The case's laws, in the order given, are its links. */
 static void check_links(const struct record *r, const char *id, const char *json)
 {
-	char *want = expected(json, "$.legislation");
+	char *want = expected(json, "$.legislation", NULL);
 	char got[4096] = "";
 	for (size_t i = 0; i < r->n_links; i++)
 		snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? "; " : "",

@@ -22,6 +22,7 @@
 #include "query/query.h"
 #include "store/snippet.h"
 #include "store/store.h"
+#include "seed_words.h"
 
 #define DB_PATH "db/htkp.db"
 #define SEED_PATH "db/seed/sample.json"
@@ -398,7 +399,7 @@ static void test_filters(void **state)
 
 	s = (struct search){.db = DB_CASES};
 	add_filter(&s, "country", "United Kingdom");
-	add_filter(&s, "outcome", "quashed or retrial");
+	add_filter(&s, "outcome", "pending");   /* htkp/1 "quashed or retrial" */
 	expect_ids(&s, IDS("GBR-2011-001", "GBR-2013-001"));
 
 	s = (struct search){.db = DB_CASES, .year_from = 2005, .year_to = 2005};
@@ -413,7 +414,7 @@ static void test_filters(void **state)
 	expect_ids(&s, IDS("NGA-2004-001", "IND-1990-001"));
 
 	s = (struct search){.db = DB_CASES};
-	add_filter(&s, "act", "receipt");
+	add_filter(&s, "act", "Receipt");
 	expect_ids(&s, IDS("ECHR-2005-001", "ECHR-2010-001", "ECHR-2012-001",
 		"GBR-2005-001", "GBR-2011-001", "MYS-2023-001", "NAM-2018-001",
 		"NAM-2019-001", "ROU-2008-001"));
@@ -860,8 +861,8 @@ static void test_record_known_values(void **state)
 	value_is(&r, "cross_border", "0");
 	value_is(&r, "victims_count", "1");
 	value_is(&r, "victims_children", "0");
-	value_is(&r, "@act", "recruitment; transportation; harbouring");
-	value_is(&r, "@means", "deception; abuse of a position of vulnerability");
+	value_is(&r, "@act", "Recruitment; Transportation; Harbouring");
+	value_is(&r, "@means", "Deception; Abuse of power or of a position of vulnerability");
 	value_is(&r, "@victim_nationality", "Colombian");
 	assert_int_equal(r.n_proc, 0);
 	assert_int_equal(r.n_links, 0);
@@ -1014,13 +1015,15 @@ static char *read_file(const char *path)
 static char *json_value(sqlite3 *j, const char *json, const struct json_field *f)
 {
 	const char *sql = f->list
-		? "SELECT group_concat(value, '; ') FROM json_each(?1, ?2)"
-		: "SELECT CASE json_type(?1, ?2) WHEN 'true' THEN '1' WHEN 'false' THEN '0'"
-		  " ELSE json_extract(?1, ?2) END";
+		? "SELECT group_concat(v, '; ') FROM (SELECT canon(?3, value) AS v,"
+		  " min(key) AS k FROM json_each(?1, ?2) GROUP BY v ORDER BY k)"
+		: "SELECT canon(?3, CASE json_type(?1, ?2) WHEN 'true' THEN '1'"
+		  " WHEN 'false' THEN '0' ELSE json_extract(?1, ?2) END)";
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(j, sql, -1, &s, NULL), SQLITE_OK);
 	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, f->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, f->key ? f->key : "", -1, SQLITE_STATIC);
 	char *v = NULL;
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
 		v = strdup((const char *)sqlite3_column_text(s, 0));
@@ -1040,6 +1043,7 @@ static void test_records_match_seed(void **state)
 	char *seed = read_file(SEED_PATH);
 	sqlite3 *j;
 	assert_int_equal(sqlite3_open(":memory:", &j), SQLITE_OK);
+	assert_int_equal(seed_words_register(j), SQLITE_OK);
 	for (int db = 0; db < DB_COUNT; db++) {
 		sqlite3_stmt *s;
 		assert_int_equal(sqlite3_prepare_v2(j, "SELECT json_extract(value, '$.id'), value"
@@ -1112,7 +1116,7 @@ static void test_proceedings(void **state)
 	assert_null(r.proc[1].outcome);
 	assert_null(r.proc[1].sentence);
 	value_is(&r, "title", "Prosecutor v. Example");
-	value_is(&r, "@act", "recruitment; harbouring");
+	value_is(&r, "@act", "Recruitment; Harbouring");
 	value_is(&r, "legal_system", "common law");
 	assert_int_equal(r.n_links, 2);
 	assert_string_equal(r.links[0].id, "TST-LAW-1");
