@@ -31,12 +31,13 @@ def norm(s):
 
 
 def label_values(lines, label):
-    """The values of every "label: v1; v2" line (indented or not)."""
+    """The values of every "label: v1; v2" line (indented or not), and
+    each line's whole text (a single value may hold "; " itself)."""
     got = []
     for ln in lines:
         m = re.match(r"^\s*" + re.escape(label) + r": (.*)$", ln)
         if m:
-            got += [v.strip() for v in m.group(1).split("; ")]
+            got += [m.group(1)] + [v.strip() for v in m.group(1).split("; ")]
     return got
 
 
