@@ -255,7 +255,8 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 }
 
 /* Prints one piece of the record ctx; a link as "  ID: title (country,
- * year)", the id being what `htkp show` takes next. */
+ * year)", the id being what `htkp show` takes next (a charge's statute:
+ * "  Statute: text [ID art. 4]"). */
 static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		       const char *value, int link)
 {
@@ -273,9 +274,29 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		printf(": ");
 		break;
 	case RF_LINK:
+		if (label) {
+			const struct record_link *l = &r->links[link];
+			printf("  ");
+			put_clean(label, stdout);
+			printf(": ");
+			put_clean(value, stdout);
+			printf(" [");
+			put_clean(l->id ? l->id : "", stdout);
+			if (l->article) {
+				printf(" art. ");
+				put_clean(l->article, stdout);
+			}
+			printf("]\n");
+			return 0;
+		}
 		printf("  ");
 		put_clean(r->links[link].id ? r->links[link].id : "", stdout);
 		printf(": ");
+		break;
+	case RF_PART:
+		printf("\n");
+		put_clean(label, stdout);
+		printf("%s", *value ? ": " : "");
 		break;
 	case RF_NOTE:
 		printf("  ");

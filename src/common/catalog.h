@@ -16,8 +16,15 @@ enum field_kind {
 	FIELD_LIST,         /* every value of a facet field, in order */
 	FIELD_FLAG,         /* a 0/1 column, shown as the field's yes/no words */
 	FIELD_PROCEEDINGS,  /* each instance of a case's procedure */
+	FIELD_DEFENDANTS,   /* each defendant with their charges; without
+			       any, the summary fields that follow it */
+	FIELD_PROVISIONS,   /* each provision of a law, with the cases that
+			       applied it */
 	FIELD_LINKS,        /* the database's links (see struct link_info) */
 	FIELD_HEADING,      /* a section heading, no value */
+	FIELD_SUMMARY,      /* like FIELD_TEXT or FIELD_LIST (source "@f"),
+			       shown only when the record has no FIELD_DEFENDANTS
+			       blocks: an htkp/1 case's counts and lists */
 };
 
 struct field_info {

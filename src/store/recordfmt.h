@@ -13,9 +13,17 @@ enum rf_kind {
 	RF_FIELD,      /* label: value */
 	RF_SUBFIELD,   /* label: value, part of the field above (an instance) */
 	RF_TEXT,       /* value: a paragraph under the heading */
-	RF_LINK,       /* value: a linked record's title; link: its index */
+	RF_LINK,       /* value: a linked record's title, or with a label a
+			  charge's statute; link: its index */
 	RF_NOTE,       /* value: "none recorded" */
+	RF_PART,       /* label: "Defendant 1", "Article 4"; value: what
+			  follows it, may be ""; link: the provision's index
+			  for a law's article (a link's landing place), else -1 */
 };
+
+/* Where the record view opens when a link names a provision: the index
+ * of the provision of r whose article is article, or -1. */
+int record_provision(const struct record *r, const char *article);
 
 /* Called for each piece; returns 0 to go on, non-zero to stop. */
 typedef int (*rf_emit)(void *ctx, enum rf_kind kind, const char *label,

@@ -133,17 +133,47 @@ int store_facet(struct store *st, const struct search *q, const char *field,
 void facet_list_free(struct facet_list *f);
 
 struct proceeding {
-	char *court, *date, *decision, *outcome, *sentence;
+	char *court, *date, *decision, *decision_number, *outcome, *sentence;
+};
+
+/* Where a link is shown in the record. */
+enum link_place {
+	LINK_LISTED,     /* in the record's list of links ("Laws applied") */
+	LINK_CHARGE,     /* a charge's statute: a case to the law it names */
+	LINK_PROVISION,  /* under a law's provision: a case that applied it */
 };
 
 struct record_link {
 	int db;
 	long rowid;
 	char *id, *title, *country, *year;
+	char *article;           /* the target's provision to land on, or NULL */
+	enum link_place place;
+	size_t owner;            /* LINK_PROVISION: index in record.prov */
+};
+
+/* A charge (claim, decision) against a defendant, as the portal lists
+ * them under "Charges / Claims / Decisions". */
+struct charge {
+	char *charge, *statute, *article, *verdict, *sentence;
+	int link;                /* index in record.links, -1 when the statute
+				    names no law record */
+};
+
+struct defendant {
+	char *name, *gender, *nationality, *age;
+	struct charge *charges;
+	size_t n_charges;
+};
+
+/* One article of a law: its tags joined by "; ". */
+struct provision {
+	char *article, *heading, *text, *implements, *cross_cutting;
 };
 
 /* One record with every field: columns by name, facet lists as "@field"
- * (values joined by "; "), the proceedings and the links. */
+ * (values joined by "; "), a case's proceedings and defendants, a law's
+ * provisions, and the links (every link of every place). */
 struct record {
 	int db;
 	long rowid;
@@ -153,6 +183,10 @@ struct record {
 	size_t n_values;
 	struct proceeding *proc;
 	size_t n_proc;
+	struct defendant *def;
+	size_t n_def;
+	struct provision *prov;
+	size_t n_prov;
 	struct record_link *links;
 	size_t n_links;
 };

@@ -3,6 +3,7 @@
  * records it links to. */
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/store_brief.h"
 #include "common/catalog.h"
 #include "common/grow.h"
 
@@ -121,14 +122,14 @@ static int add_proceeding(struct record *r, sqlite3_stmt *s, size_t *cap)
 	if (grow(&r->proc, cap, r->n_proc, sizeof *r->proc, 4) != 0)
 		return -1;
 	r->proc[r->n_proc++] = (struct proceeding){dup_col(s, 0), dup_col(s, 1),
-		dup_col(s, 2), dup_col(s, 3), dup_col(s, 4)};
+		dup_col(s, 2), dup_col(s, 3), dup_col(s, 4), dup_col(s, 5)};
 	return 0;
 }
 
 static int read_proceedings(struct store *st, struct record *r)
 {
 	sqlite3_stmt *s = store_prepare(st,
-		"SELECT court, date, decision, outcome, sentence FROM proceedings"
+		"SELECT court, date, decision, decision_number, outcome, sentence FROM proceedings"
 		" WHERE case_rowid = ? ORDER BY seq");
 	if (!s)
 		return -1;
@@ -143,7 +144,7 @@ static int add_link(struct record *r, sqlite3_stmt *s, size_t *cap)
 		return -1;
 	r->links[r->n_links++] = (struct record_link){catalog[r->db].link->target,
 		sqlite3_column_int64(s, 0), dup_col(s, 1), dup_col(s, 2),
-		dup_col(s, 3), dup_col(s, 4)};
+		dup_col(s, 3), dup_col(s, 4), NULL, LINK_LISTED, 0};
 	return 0;
 }
 
@@ -174,8 +175,13 @@ int store_record(struct store *st, int db, long rowid, struct record *out)
 		rc = read_lists(st, out, &cap);
 	if (rc == 0 && db == DB_CASES)
 		rc = read_proceedings(st, out);
+	/* The listed links first: they keep the indexes they always had. */
 	if (rc == 0)
 		rc = read_links(st, out);
+	if (rc == 0 && db == DB_CASES)
+		rc = store_read_defendants(st, out);
+	if (rc == 0 && db == DB_LEGISLATION)
+		rc = store_read_provisions(st, out);
 	if (rc != 0)
 		record_free(out);
 	return rc;
@@ -198,12 +204,14 @@ void record_free(struct record *r)
 	for (size_t i = 0; i < r->n_proc; i++) {
 		struct proceeding *p = &r->proc[i];
 		free(p->court), free(p->date), free(p->decision);
-		free(p->outcome), free(p->sentence);
+		free(p->decision_number), free(p->outcome), free(p->sentence);
 	}
 	for (size_t i = 0; i < r->n_links; i++) {
 		struct record_link *l = &r->links[i];
 		free(l->id), free(l->title), free(l->country), free(l->year);
+		free(l->article);
 	}
+	store_free_brief(r);
 	free(r->values);
 	free(r->proc);
 	free(r->links);

@@ -55,6 +55,10 @@ struct view *list_view_new(struct app *app, struct dbshared *sh);
 /* A record of database db; highlight marks the words of db's current
  * search. */
 struct view *record_view_new(struct app *app, int db, long rowid, bool highlight);
+/* The same, opened at the provision whose article is article (a charge's
+ * statute names it); at the top when there is none such or it is NULL. */
+struct view *record_view_at(struct app *app, int db, long rowid, bool highlight,
+			    const char *article);
 
 enum pick_mode { PICK_BROWSE, PICK_FILTER, PICK_YEAR_FROM, PICK_YEAR_TO };
 

@@ -30,6 +30,12 @@ int doc_addz(struct doc *d, const char *s, enum role role, int indent)
 
 int doc_add_field(struct doc *d, const char *label, const char *value, int indent)
 {
+	return doc_add_labelled(d, label, value, ROLE_NORMAL, indent, -1);
+}
+
+int doc_add_labelled(struct doc *d, const char *label, const char *value,
+		     enum role role, int indent, int link)
+{
 	size_t ll = strlen(label), vl = strlen(value);
 	char *s = malloc(ll + vl + 3);
 	if (!s)
@@ -37,7 +43,7 @@ int doc_add_field(struct doc *d, const char *label, const char *value, int inden
 	memcpy(s, label, ll);
 	memcpy(s + ll, ": ", 2);
 	memcpy(s + ll + 2, value, vl + 1);
-	int rc = doc_add(d, s, ll + vl + 2, ROLE_NORMAL, indent, -1);
+	int rc = doc_add(d, s, ll + vl + 2, role, indent, link);
 	free(s);
 	if (rc == 0) {
 		/* Cleaning may change the label's bytes; find its end again. */
@@ -138,6 +144,12 @@ void doc_draw(struct doc *d, struct app *app, struct area a)
 		ui_message(app, true, "Out of memory.");
 		return;
 	}
+	for (size_t i = 0; d->anchor >= 0 && i < d->n_lines; i++)
+		if (d->lines[i].block == (size_t)d->anchor) {
+			d->top = (int)i;
+			d->anchor = -1;
+		}
+	d->anchor = -1;
 	clamp_top(d, a.h);
 	for (int r = 0; r < a.h && d->top + r < (int)d->n_lines; r++)
 		draw_line(d, &d->lines[d->top + r], a.y + r, a.x, a.w);

@@ -19,8 +19,8 @@ struct doc_line {
 	struct text_line span;
 };
 
-/* Initialise with DOC_INIT: no link selected. */
-#define DOC_INIT {.sel_link = -1}
+/* Initialise with DOC_INIT: no link selected, no anchor. */
+#define DOC_INIT {.sel_link = -1, .anchor = -1}
 
 struct doc {
 	struct doc_block *blocks;
@@ -31,6 +31,7 @@ struct doc {
 	int laid_width;     /* width the lines were wrapped for, 0 = stale */
 	int top;            /* first visible line */
 	int sel_link;       /* selected link, -1 when none */
+	long anchor;        /* block the next draw scrolls to the top, -1: none */
 	char *const *terms; /* words to highlight (not owned), may be NULL */
 	const bool *prefix;
 	size_t n_terms;
@@ -44,6 +45,9 @@ int doc_add(struct doc *d, const char *s, size_t n, enum role role, int indent,
 int doc_addz(struct doc *d, const char *s, enum role role, int indent);
 /* Appends "label: value" with the label drawn as one. Returns -1 on ENOMEM. */
 int doc_add_field(struct doc *d, const char *label, const char *value, int indent);
+/* Same, as link number `link` (-1: not a link) drawn in role. */
+int doc_add_labelled(struct doc *d, const char *label, const char *value,
+		     enum role role, int indent, int link);
 /* Appends an empty line. */
 int doc_blank(struct doc *d);
 /* Draws the visible lines and sets app->position when the document is

@@ -6,6 +6,7 @@
 #include "ui/ui_hints.h"
 #include "common/audit.h"
 #include "common/catalog.h"
+#include "common/grow.h"
 #include "store/recordfmt.h"
 #include "store/store.h"
 
@@ -19,13 +20,29 @@ struct record_view {
 	struct doc doc;
 	struct record rec;
 	bool highlight;          /* mark the words of the database's search */
+	int *link_of;            /* the document's link k is rec.links[link_of[k]] */
+	size_t cap_link_of;
+	int land;                /* the provision to open at, -1: the top */
 };
+
+/* The document numbers links in the order they are shown, so that Tab
+ * goes down the screen; link_of maps them back to the record's links. */
+static int doc_link(struct record_view *rv, int link)
+{
+	int k = rv->doc.n_links;
+	if (grow(&rv->link_of, &rv->cap_link_of, (size_t)k, sizeof *rv->link_of, 8) != 0)
+		return -2;
+	rv->link_of[k] = link;
+	return k;
+}
 
 /* Turns each piece of the record into blocks of the document. */
 static int emit_block(void *ctx, enum rf_kind kind, const char *label,
 		      const char *value, int link)
 {
-	struct doc *d = ctx;
+	struct record_view *rv = ctx;
+	struct doc *d = &rv->doc;
+	int k;
 	switch (kind) {
 	case RF_TITLE:
 		return doc_addz(d, value, ROLE_HEADING, 0);
@@ -40,16 +57,24 @@ static int emit_block(void *ctx, enum rf_kind kind, const char *label,
 	case RF_TEXT:
 		return doc_addz(d, value, ROLE_NORMAL, 0);
 	case RF_LINK:
-		return doc_add(d, value, strlen(value), ROLE_LINK, 2, link);
+		if ((k = doc_link(rv, link)) < 0)
+			return -1;
+		return label ? doc_add_labelled(d, label, value, ROLE_LINK, 2, k)
+			     : doc_add(d, value, strlen(value), ROLE_LINK, 2, k);
 	case RF_NOTE:
 		return doc_addz(d, value, ROLE_DIM, 2);
+	case RF_PART:
+		if (link >= 0 && link == rv->land)
+			d->anchor = (long)d->n_blocks;
+		return *value ? doc_add_field(d, label, value, 0)
+			      : doc_addz(d, label, ROLE_NORMAL, 0);
 	}
 	return 0;
 }
 
 static int build(struct record_view *rv)
 {
-	return record_walk(&rv->rec, emit_block, &rv->doc);
+	return record_walk(&rv->rec, emit_block, rv);
 }
 
 static void record_draw(struct view *v, struct app *app, struct area a)
@@ -74,10 +99,11 @@ static struct action record_key(struct view *v, struct app *app, int key, struct
 				   : "This record has no links to follow.");
 			return ACTION(ACT_NONE);
 		}
-		const struct record_link *l = &rv->rec.links[rv->doc.sel_link];
+		const struct record_link *l = &rv->rec.links[rv->link_of[rv->doc.sel_link]];
 		/* The words searched for belong to this database's search. */
-		return action_push(record_view_new(app, l->db, l->rowid,
-						   l->db == rv->rec.db && rv->highlight));
+		return action_push(record_view_at(app, l->db, l->rowid,
+						  l->db == rv->rec.db && rv->highlight,
+						  l->article));
 	}
 	return doc_key(&rv->doc, key, (struct area){a.y, a.x + 1, a.h, a.w - 2});
 }
@@ -96,6 +122,7 @@ static void record_destroy(struct view *v)
 	struct record_view *rv = (struct record_view *)v;
 	doc_free(&rv->doc);
 	record_free(&rv->rec);
+	free(rv->link_of);
 	free(rv);
 }
 
@@ -104,12 +131,19 @@ static const struct view_ops record_ops = {record_draw, record_key, record_hints
 
 struct view *record_view_new(struct app *app, int db, long rowid, bool highlight)
 {
+	return record_view_at(app, db, rowid, highlight, NULL);
+}
+
+struct view *record_view_at(struct app *app, int db, long rowid, bool highlight,
+			    const char *article)
+{
 	struct record_view *rv = calloc(1, sizeof *rv);
 	if (!rv)
 		return NULL;
 	rv->v.ops = &record_ops;
 	rv->doc = (struct doc)DOC_INIT;
 	rv->highlight = highlight;
+	rv->land = -1;
 	int rc = store_record(app->store, db, rowid, &rv->rec);
 	if (rc != 0) {
 		ui_message(app, true, "%s", rc > 0 ? "That record is no longer in the database."
@@ -117,6 +151,7 @@ struct view *record_view_new(struct app *app, int db, long rowid, bool highlight
 		free(rv);
 		return NULL;
 	}
+	rv->land = record_provision(&rv->rec, article);
 	if (build(rv) != 0) {
 		ui_message(app, true, "Out of memory.");
 		record_destroy(&rv->v);
