@@ -19,15 +19,16 @@ static const char textmap_sql[] =
 
 /* Newest first: by decision date or year descending, unknown last, then
  * by id so equal dates keep a stable order between imports. An htkp/2
- * law's year is that of its adoption. */
+ * law's year is that of its adoption, or its year when it gives none. */
 static const char order_sql[] =
 	"UPDATE temp.rec AS r SET rno = o.n FROM ("
 	"  SELECT rid, row_number() OVER ("
 	"    PARTITION BY db ORDER BY k IS NULL, k DESC, id) AS n"
 	"  FROM (SELECT rowid AS rid, db, id, CASE"
 	"      WHEN db = :cases THEN clean(json_extract(json, '$.decision_date'))"
-	"      WHEN db = :legislation AND fmt = 2"
-	"      THEN CAST(substr(clean(json_extract(json, '$.adopted')), 1, 4) AS INTEGER)"
+	"      WHEN db = :legislation AND fmt = 2 THEN coalesce("
+	"        CAST(substr(clean(json_extract(json, '$.adopted')), 1, 4) AS INTEGER),"
+	"        json_extract(json, '$.year'))"
 	"      ELSE json_extract(json, '$.year') END AS k"
 	"    FROM temp.rec)) AS o "
 	"WHERE r.rowid = o.rid";
@@ -84,14 +85,15 @@ static const char cases_sql[] =
 
 static const char cases_2_sql[] =
 	"INSERT INTO cases (rowid, id, title, country, court, decision_date,"
-	"  year, outcome, summary, commentary, cross_border, legal_system,"
+	"  year, outcome, sentence, summary, commentary, cross_border, legal_system,"
 	"  victims_count, victims_children, defendants_count, source,"
 	"  crime_type, case_number, sentence_date, author, latest_ruling,"
 	"  proceeding_type, court_location, court_type, victims_age, decision_url) "
 	"SELECT rno, id, " TEXT("title") ", " TEXT("country") ", "
 	TEXT("court") ", " TEXT("decision_date") ", "
 	"  CAST(substr(" TEXT("decision_date") ", 1, 4) AS INTEGER), "
-	VERDICT_SQL ", " TEXT("summary") ", " TEXT("commentary") ", "
+	VERDICT_SQL ", " TEXT("sentence") ", " TEXT("summary") ", "
+	TEXT("commentary") ", "
 	"  CASE WHEN " FORM_SQL("Transnational") " THEN 1"
 	"    WHEN " FORM_SQL("Internal") " THEN 0 END, "
 	TEXT("procedure.legal_system") ", "
@@ -112,8 +114,9 @@ static const char legislation_sql[] =
 	"INSERT INTO legislation (rowid, id, title, country, year, summary, url,"
 	"  instrument_type, adopted, in_force, status) "
 	"SELECT rno, id, " TEXT("title") ", " TEXT("country") ", "
-	"  CASE WHEN fmt = 2"
-	"    THEN CAST(substr(" TEXT("adopted") ", 1, 4) AS INTEGER)"
+	"  CASE WHEN fmt = 2 THEN coalesce("
+	"    CAST(substr(" TEXT("adopted") ", 1, 4) AS INTEGER),"
+	"    json_extract(json, '$.year'))"
 	"    ELSE json_extract(json, '$.year') END, "
 	TEXT("summary") ", " TEXT("url") ", " TEXT2("instrument_type") ", "
 	TEXT2("adopted") ", " TEXT2("in_force") ", " TEXT2("status") " "

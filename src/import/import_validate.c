@@ -132,6 +132,7 @@ static const struct field case_fields_2[] = {
 	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
 	F("crime_type", VT_TEXT), F("case_number", VT_TEXT),
 	REQUIRED("country", VC_NONE), FC("decision_date", VT_TEXT, VC_DATE),
+	F("sentence", VT_TEXT),
 	FC("sentence_date", VT_TEXT, VC_DATE), F("author", VT_TEXT),
 	F("summary", VT_TEXT), OBJECT("keywords", keyword_fields_2),
 	F("cross_cutting", VT_LIST), F("countries_involved", VT_LIST),
@@ -156,7 +157,7 @@ static const struct field provision_fields_2[] = {
 static const struct field law_fields_2[] = {
 	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
 	REQUIRED("country", VC_NONE), F("instrument_type", VT_TEXT),
-	FC("adopted", VT_TEXT, VC_DATE), FC("in_force", VT_TEXT, VC_DATE),
+	FC("year", VT_INT, VC_YEAR), FC("adopted", VT_TEXT, VC_DATE), FC("in_force", VT_TEXT, VC_DATE),
 	ENUM("status", VT_TEXT, "status", law_statuses), F("summary", VT_TEXT),
 	F("offences", VT_LIST), VOCAB("acts", "act"), VOCAB("means", "means"),
 	VOCAB("purposes", "purpose"), F("topics", VT_LIST),
