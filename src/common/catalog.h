@@ -44,6 +44,11 @@ struct filter_info {
 	enum filter_kind kind;
 	const char *const *values;  /* the only values allowed, NULL-terminated;
 				       NULL when any value is */
+	const char *column;     /* FILTER_YEAR: the table's column htkp-import
+				   makes the facet of; NULL: the import's
+				   texts fill it */
+	const char *id_of;      /* the values are ids of this table's records
+				   ("legislation"): shown with their titles */
 };
 
 /* A text of an htkp/1 record, by member path ("victims.gender", array
@@ -69,12 +74,14 @@ struct link_info {
 /* Fixed-size arrays elsewhere (store.h, the list and filter views) hold
  * this many; catalog.c refuses to compile a table that is longer. */
 #define CATALOG_MAX_COLUMNS 4
-#define CATALOG_MAX_FILTERS 20
+#define CATALOG_MAX_FILTERS 28
 
 struct db_info {
 	const char *name;       /* "cases": the command-line name, and the
 				   htkp/1 member holding its records */
-	const char *title;      /* "Case Law" */
+	const char *title;      /* "Case Law": the short name, where the
+				   portal's does not fit */
+	const char *portal_title;  /* "Case Law Database": the portal's name */
 	const char *table;      /* SQL table, and the facet table's db value */
 	const char *fts;        /* its FTS5 table */
 	const char *noun, *nouns;
@@ -100,5 +107,9 @@ int catalog_find(const char *name);
 
 /* The filter of db called name, or NULL. */
 const struct filter_info *catalog_filter(int db, const char *name);
+
+/* The outcomes htkp/1 files may give; the outcome filter's values are
+ * what the import makes of them. */
+extern const char *const v1_outcomes[];
 
 #endif

@@ -122,8 +122,8 @@ static const char linked_sql[] =
  * values, and a yes/no field's words. */
 static const char year_facet_sql[] =
 	"INSERT INTO facet (db, field, value, rec, seq) "
-	"SELECT '%s', '%s', CAST(year AS TEXT), rowid, 0 FROM %s"
-	"  WHERE year IS NOT NULL";
+	"SELECT '%s', '%s', CAST(%s AS TEXT), rowid, 0 FROM %s"
+	"  WHERE %s IS NOT NULL";
 static const char flag_facet_sql[] =
 	"INSERT INTO facet (db, field, value, rec, seq) "
 	"SELECT '%s', '%s', CASE %s WHEN 1 THEN '%s' ELSE '%s' END, rowid, 0"
@@ -255,9 +255,10 @@ static enum imp_status load_column_facets(struct imp *imp, int d)
 	const struct db_info *info = &catalog[d];
 	enum imp_status st = IMP_OK;
 	for (size_t i = 0; st == IMP_OK && i < info->n_filters; i++)
-		if (info->filters[i].kind == FILTER_YEAR)
+		if (info->filters[i].kind == FILTER_YEAR && info->filters[i].column)
 			st = run_made(imp, "loading facets", year_facet_sql, info->table,
-				      info->filters[i].name, info->table);
+				      info->filters[i].name, info->filters[i].column,
+				      info->table, info->filters[i].column);
 	for (size_t i = 0; st == IMP_OK && i < info->n_fields; i++) {
 		const struct field_info *f = &info->fields[i];
 		if (f->kind == FIELD_FLAG && f->facet)

@@ -187,13 +187,16 @@ static void check_choice(struct walk *w, const struct node *n, const char *s,
 			 size_t len, const char *filter)
 {
 	const struct filter_info *f = catalog_filter(w->db, filter);
-	if (!f || !f->values || in_list(f->values, s, len))
+	/* The verdict filter's values are made from htkp/1's own words. */
+	const char *const *values = w->db == DB_CASES && strcmp(filter, "outcome") == 0
+		? v1_outcomes : f ? f->values : NULL;
+	if (!values || in_list(values, s, len))
 		return;
 	char want[512] = "";
 	size_t used = 0;
-	for (size_t i = 0; f->values[i] && used < sizeof want; i++)
+	for (size_t i = 0; values[i] && used < sizeof want; i++)
 		used += (size_t)snprintf(want + used, sizeof want - used, "%s\"%s\"",
-					 i ? ", " : "", f->values[i]);
+					 i ? ", " : "", values[i]);
 	char q[IMP_QUOTE_MAX];
 	report(w, "bad %s %s (want one of %s)", filter, imp_quote(q, n->text), want);
 }
