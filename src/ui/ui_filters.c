@@ -88,8 +88,12 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 		db_edit_start(fv->sh);
 		return ACTION(ACT_POP);
 	}
-	if (key == 'c')
-		return db_common_key(fv->sh, app, key, false);
+	/* c clears, unless it continues a jump ("Verdict"): the list first. */
+	struct select_src src = {row_label, NULL, "c", fv};
+	if (key == 'c') {
+		struct action act = select_key(&fv->list, key, &src);
+		return act.kind != ACT_UNHANDLED ? act : db_common_key(fv->sh, app, key, false);
+	}
 	/* Back goes to the results the filters changed: the list below, or
 	 * a new one in place of this view when it was opened from the menu. */
 	if (key_is_back(key) && !fv->over_list && fv->sh->state.generation != fv->opened_gen)
@@ -99,7 +103,6 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 		const char *fields[] = {r->f->name};
 		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, r->f->label));
 	}
-	struct select_src src = {row_label, NULL, "c", fv};
 	return select_key(&fv->list, key, &src);
 }
 

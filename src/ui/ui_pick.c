@@ -206,7 +206,7 @@ static void pick_draw(struct view *v, struct app *app, struct area a)
 		int cw = (int)strlen(count);
 		enum role r = select_row(s, i, y, a.x + 1, a.w - 2);
 		if (it->value && find_tick(p, it->field, it->value) >= 0)
-			ui_puts(y, a.x + 2, ui_utf8() ? "\u2713" : "*", 1, r);
+			ui_puts(y, a.x + 1, ui_utf8() ? "\u2713" : "*", 1, r);
 		if (it->title)   /* a law: its title, then the id the filter shows */
 			snprintf(label, sizeof label, "%s (%s)", it->title, it->value);
 		else
