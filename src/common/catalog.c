@@ -145,12 +145,12 @@ static const struct filter_info case_filters[] = {
 static const struct filter_info law_filters[] = {
 	{"country", "Country", FILTER_VALUE, NULL, NULL, NULL},
 	{"year", "Year", FILTER_YEAR, NULL, "year", NULL},
+	{"topic", "Topic", FILTER_VALUE, NULL, NULL, NULL},
 	{"offence", "Offence", FILTER_VALUE, NULL, NULL, NULL},
 	{"article", "Protocol/Convention article", FILTER_VALUE, NULL, NULL, NULL},
 	{"type", "Instrument type", FILTER_VALUE, NULL, NULL, NULL},
 	{"status", "Status", FILTER_VALUE, NULL, NULL, NULL},
 	{"cross_cutting", "Cross-cutting issues", FILTER_VALUE, NULL, NULL, NULL},
-	{"topic", "Topic", FILTER_VALUE, NULL, NULL, NULL},
 };
 static const struct filter_info bib_filters[] = {
 	{"year", "Year", FILTER_YEAR, NULL, "year", NULL},

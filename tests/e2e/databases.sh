@@ -15,7 +15,7 @@ kiosk 80x24 --db "$TMPDIR_TEST/htkp.db"
 
 # ===================== Case Law =====================
 keys 3
-expect 'Case Law: 46 cases' "Case Law opens with its count"
+expect 'Case Law Database: 46 cases' "Case Law opens with its count"
 expect '5  All 46 cases, newest first' "the menu offers the whole list"
 expect '^ Search: \(none: press / to type words\)' "the search line is empty"
 expect '^ Filters: none \(f to add\)' "the filters line is empty"
