@@ -161,10 +161,10 @@ expect '5  All 46 cases, newest first' "cases: c on the menu clears too"
 
 # --- browse by keyword ---
 keys 3
-expect '^ Act$' "cases: keywords come under headings"
-expect '^ Means$' "cases: ... Act, Means, ..."
+expect '^ Acts$' "cases: keywords come under headings, in the portal's words"
+expect '^ Means$' "cases: ... Acts, Means, ..."
 pick receipt
-expect '^ Filters: Act: receipt$' "cases: picking a keyword filters by it"
+expect '^ Filters: Acts: receipt$' "cases: picking a keyword filters by it"
 expect '^ Results 1-9 of 9' "cases: ... 9 cases"
 keys Escape
 wait_for 'Browse by keyword' >/dev/null
