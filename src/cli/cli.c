@@ -51,26 +51,17 @@ static bool same_folded(const char *a, const char *b)
 	return text_starts_with(a, b) && text_starts_with(b, a);
 }
 
-/* The value of field as the database spells it ("nigeria" -> "Nigeria"),
- * or value itself when none matches (the search then finds nothing).
- * Returns -1 when the database cannot be read (said on stderr). */
-static int spell_value(struct store *st, int db, const char *field, const char *value,
-		       char **out)
+/* The value of fl as the database spells value ("nigeria" -> "Nigeria"),
+ * or NULL when none matches. */
+static const char *spelled(const struct facet_list *fl, const char *value)
 {
-	struct search all = {.db = db};
-	struct facet_list fl;
-	if (store_facet(st, &all, field, &fl) != 0) {
-		fprintf(stderr, "htkp: %s\n", store_error(st));
-		return -1;
-	}
-	const char *best = value;
-	for (size_t i = 0; i < fl.n; i++)
-		if (strcmp(fl.v[i].value, value) == 0 ||
-		    (best == value && same_folded(fl.v[i].value, value)))
-			best = fl.v[i].value;
-	*out = strdup(best);
-	facet_list_free(&fl);
-	return *out ? 0 : -1;
+	const char *best = NULL;
+	for (size_t i = 0; i < fl->n; i++)
+		if (strcmp(fl->v[i].value, value) == 0)
+			return fl->v[i].value;
+		else if (!best && same_folded(fl->v[i].value, value))
+			best = fl->v[i].value;
+	return best;
 }
 
 /* Prints s cleaned for a terminal (no controls, valid UTF-8, newlines
@@ -107,7 +98,55 @@ static const struct filter_info *find_filter(int db, const char *name)
 	return NULL;
 }
 
-/* Applies one --filter FIELD=VALUE; year takes 2005, 2005-2010, 2005-, -2010. */
+/* Adds value (as the database spells it, else as given: the search then
+ * finds nothing) to the values of filter f. */
+static int add_value(struct dbstate *s, const struct filter_info *f,
+		     const struct facet_list *fl, const char *value)
+{
+	const char *v = spelled(fl, value);
+	int rc = dbstate_add_filter_value(s, f->name, v ? v : value);
+	if (rc == DBSTATE_TOO_MANY)
+		fprintf(stderr, "htkp: at most %d values for filter %s\n", DBSTATE_MAX_VALUES,
+			f->name);
+	return rc == 0 ? 0 : 2;
+}
+
+/* Adds the comma-separated values of text ("Nigeria,Ghana"; "\," is a
+ * comma within a value, "\\" a backslash), each trimmed of spaces. */
+static int add_values(struct dbstate *s, const struct filter_info *f,
+		      const struct facet_list *fl, const char *text)
+{
+	char *buf = malloc(strlen(text) + 1);
+	if (!buf)
+		return 1;
+	int rc = 0;
+	const char *p = text;
+	while (rc == 0) {
+		size_t n = 0;
+		for (; *p && *p != ','; p++)
+			buf[n++] = p[0] == '\\' && (p[1] == ',' || p[1] == '\\') ? *++p : *p;
+		buf[n] = '\0';
+		char *v = buf;
+		while (*v == ' ')
+			v++;
+		while (n > (size_t)(v - buf) && buf[n - 1] == ' ')
+			buf[--n] = '\0';
+		if (!*v) {
+			rc = bad("--filter has an empty value in \"%s\"", text);
+			break;
+		}
+		rc = add_value(s, f, fl, v);
+		if (!*p++)
+			break;
+	}
+	free(buf);
+	return rc;
+}
+
+/* Applies one --filter FIELD=VALUE; year takes 2005, 2005-2010, 2005-, -2010.
+ * Values are ORed: "country=Nigeria,Ghana", or the option repeated. A
+ * value with a comma of its own ("Korea, Republic of") is taken whole
+ * when the database has it, or written with "\,". */
 static int apply_filter(struct store *st, struct dbstate *s, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
@@ -123,15 +162,19 @@ static int apply_filter(struct store *st, struct dbstate *s, const char *arg)
 		return 2;
 	}
 	if (f->kind == FILTER_YEAR)
-		return dbstate_set_years(s, eq + 1) == 0 ? 0
+		return dbstate_set_years_of(s, f->name, eq + 1) == 0 ? 0
 		       : bad("bad filter value \"%s\" (a year is 2005, 2005-2010, 2005- or -2010)",
 			     eq + 1);
-	char *value;
-	if (spell_value(st, s->db, f->name, eq + 1, &value) != 0)
+	struct search all = {.db = s->db};
+	struct facet_list fl;
+	if (store_facet(st, &all, f->name, &fl) != 0) {
+		fprintf(stderr, "htkp: %s\n", store_error(st));
 		return 2;
-	int rc = dbstate_set_filter(s, f->name, value);
-	free(value);
-	return rc == 0 ? 0 : 1;
+	}
+	int rc = spelled(&fl, eq + 1) ? add_value(s, f, &fl, eq + 1)
+				      : add_values(s, f, &fl, eq + 1);
+	facet_list_free(&fl);
+	return rc;
 }
 
 static int parse_sort(const char *name)

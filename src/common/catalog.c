@@ -146,40 +146,59 @@ static const char *const methods[] = {
 	"policy analysis", "training material", "other", NULL
 };
 
+/* The portal's case filters, in its order where it has one. Sentence
+ * date, latest court ruling, type of proceeding, type of court, law
+ * applied and cross-cutting issues are facets of htkp/2 records. */
 static const struct filter_info case_filters[] = {
-	{"country", "Country", FILTER_VALUE, NULL},
-	{"year", "Decision year", FILTER_YEAR, NULL},
-	{"outcome", "Outcome", FILTER_VALUE, outcomes},
-	{"court", "Court", FILTER_VALUE, NULL},
-	{"legal_system", "Legal system", FILTER_VALUE, NULL},
-	{"act", "Act", FILTER_VALUE, NULL},
-	{"means", "Means", FILTER_VALUE, NULL},
-	{"purpose", "Purpose of exploitation", FILTER_VALUE, NULL},
-	{"form", "Form of trafficking", FILTER_VALUE, NULL},
-	{"sector", "Sector", FILTER_VALUE, NULL},
-	{"cooperation", "International cooperation", FILTER_VALUE, NULL},
-	{"victim_gender", "Victims' gender", FILTER_VALUE, NULL},
-	{"children", "Child victims", FILTER_VALUE, NULL},
-	{"victim_nationality", "Victims' nationality", FILTER_VALUE, NULL},
-	{"defendant_gender", "Defendants' gender", FILTER_VALUE, NULL},
-	{"defendant_nationality", "Defendants' nationality", FILTER_VALUE, NULL},
+	{"country", "Country", FILTER_VALUE, NULL, NULL},
+	{"year", "Decision year", FILTER_YEAR, NULL, NULL},
+	{"sentence_year", "Sentence date", FILTER_YEAR, NULL, NULL},
+	{"outcome", "Verdict", FILTER_VALUE, outcomes, NULL},
+	{"court", "Court", FILTER_VALUE, NULL, NULL},
+	{"court_type", "Type of court", FILTER_VALUE, NULL, NULL},
+	{"legal_system", "Legal system", FILTER_VALUE, NULL, NULL},
+	{"latest_ruling", "Latest court ruling", FILTER_VALUE, NULL, NULL},
+	{"proceeding_type", "Type of proceeding", FILTER_VALUE, NULL, NULL},
+	{"law", "Law applied", FILTER_VALUE, NULL, "legislation"},
+	{"act", "Acts", FILTER_VALUE, NULL, NULL},
+	{"means", "Means", FILTER_VALUE, NULL, NULL},
+	{"purpose", "Purpose of exploitation", FILTER_VALUE, NULL, NULL},
+	{"form", "Form of trafficking", FILTER_VALUE, NULL, NULL},
+	{"sector", "Sector in which exploitation takes place", FILTER_VALUE, NULL, NULL},
+	{"cooperation", "International cooperation", FILTER_VALUE, NULL, NULL},
+	{"cross_cutting", "Cross-cutting issues", FILTER_VALUE, NULL, NULL},
+	{"country_involved", "Involved countries", FILTER_VALUE, NULL, NULL},
+	{"victim_gender", "Victims' gender", FILTER_VALUE, NULL, NULL},
+	{"children", "Child victims", FILTER_VALUE, NULL, NULL},
+	{"victim_nationality", "Victims' nationality", FILTER_VALUE, NULL, NULL},
+	{"defendant_gender", "Defendants' gender", FILTER_VALUE, NULL, NULL},
+	{"defendant_nationality", "Defendants' nationality", FILTER_VALUE, NULL, NULL},
 };
+/* The portal searches laws by country, Convention/Protocol article, crime
+ * type (the offence) and cross-cutting issue. */
 static const struct filter_info law_filters[] = {
-	{"country", "Country", FILTER_VALUE, NULL},
-	{"year", "Year", FILTER_YEAR, NULL},
-	{"topic", "Topic", FILTER_VALUE, NULL},
+	{"country", "Country", FILTER_VALUE, NULL, NULL},
+	{"year", "Year", FILTER_YEAR, NULL, NULL},
+	{"topic", "Topic", FILTER_VALUE, NULL, NULL},
+	{"offence", "Offence", FILTER_VALUE, NULL, NULL},
+	{"article", "Protocol/Convention article", FILTER_VALUE, NULL, NULL},
+	{"type", "Instrument type", FILTER_VALUE, NULL, NULL},
+	{"status", "Status", FILTER_VALUE, NULL, NULL},
+	{"cross_cutting", "Cross-cutting issues", FILTER_VALUE, NULL, NULL},
 };
 static const struct filter_info bib_filters[] = {
-	{"year", "Year", FILTER_YEAR, NULL},
-	{"type", "Publication type", FILTER_VALUE, NULL},
-	{"country", "Country covered", FILTER_VALUE, NULL},
-	{"keyword", "Keyword", FILTER_VALUE, NULL},
-	{"method", "Research method", FILTER_VALUE, methods},
-	{"language", "Language", FILTER_VALUE, NULL},
+	{"year", "Year", FILTER_YEAR, NULL, NULL},
+	{"type", "Publication type", FILTER_VALUE, NULL, NULL},
+	{"country", "Country covered", FILTER_VALUE, NULL, NULL},
+	{"keyword", "Keyword", FILTER_VALUE, NULL, NULL},
+	{"method", "Research method", FILTER_VALUE, methods, NULL},
+	{"language", "Language", FILTER_VALUE, NULL, NULL},
 };
 
-static const char *const case_browse[] = {"act", "means", "purpose", "sector"};
-static const char *const law_browse[] = {"topic"};
+/* The six keyword categories of a case brief, in the portal's order. */
+static const char *const case_browse[] = {"act", "means", "purpose", "form", "sector",
+					  "cooperation"};
+static const char *const law_browse[] = {"topic", "article", "offence"};
 /* The short list first: a long one would push it out of sight. */
 static const char *const bib_browse[] = {"method", "keyword"};
 
@@ -340,15 +359,17 @@ FITS(bib_filters, CATALOG_MAX_FILTERS);
 #define TABLES(f, c, fl, b) f, N(f), c, N(c), fl, N(fl), b, N(b)
 
 const struct db_info catalog[DB_COUNT] = {
-	[DB_CASES] = {"cases", "Case Law", "cases", "cases_fts", "case", "cases",
+	[DB_CASES] = {"cases", "Case Law", "Case Law Database", "cases", "cases_fts", "case", "cases",
 		      "decision_date",
 		      TABLES(case_fields, case_columns, case_filters, case_browse),
 		      "country", &case_link, case_texts, N(case_texts)},
-	[DB_LEGISLATION] = {"legislation", "Legislation", "legislation",
+	[DB_LEGISLATION] = {"legislation", "Legislation", "Database of Legislation",
+			    "legislation",
 			    "legislation_fts", "law", "laws", "year",
 			    TABLES(law_fields, law_columns, law_filters, law_browse),
 			    "country", &law_link, law_texts, N(law_texts)},
-	[DB_BIBLIOGRAPHY] = {"bibliography", "Bibliography", "bibliography",
+	[DB_BIBLIOGRAPHY] = {"bibliography", "Bibliography", "Bibliographic Database",
+			     "bibliography",
 			     "bibliography_fts", "publication", "publications", "year",
 			     TABLES(bib_fields, bib_columns, bib_filters, bib_browse),
 			     "country", NULL, bib_texts, N(bib_texts)},

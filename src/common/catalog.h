@@ -51,6 +51,8 @@ struct filter_info {
 	enum filter_kind kind;
 	const char *const *values;  /* the only values allowed, NULL-terminated;
 				       NULL when any value is */
+	const char *id_of;      /* the values are ids of this table's records
+				   ("legislation"): shown with their titles */
 };
 
 /* A controlled vocabulary of the import formats: the only values a field
@@ -101,12 +103,14 @@ struct link_info {
 /* Fixed-size arrays elsewhere (store.h, the list and filter views) hold
  * this many; catalog.c refuses to compile a table that is longer. */
 #define CATALOG_MAX_COLUMNS 4
-#define CATALOG_MAX_FILTERS 20
+#define CATALOG_MAX_FILTERS 28
 
 struct db_info {
 	const char *name;       /* "cases": the command-line name, and the
 				   htkp/1 member holding its records */
-	const char *title;      /* "Case Law" */
+	const char *title;      /* "Case Law": the short name, where the
+				   portal's does not fit */
+	const char *portal_title;  /* "Case Law Database": the portal's name */
 	const char *table;      /* SQL table, and the facet table's db value */
 	const char *fts;        /* its FTS5 table */
 	const char *noun, *nouns;

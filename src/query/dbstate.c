@@ -2,8 +2,10 @@
  * the bookkeeping (ownership, a generation counter) the views rely on. */
 #include "query/dbstate.h"
 #include "common/catalog.h"
+#include "common/text.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,45 +65,127 @@ int dbstate_set_text(struct dbstate *s, const char *text)
 	return 0;
 }
 
+static void free_values(struct dbstate_filter *f)
+{
+	for (size_t i = 0; i < f->n_values; i++)
+		free(f->values[i]);
+	free(f->values);
+	f->values = NULL;
+	f->n_values = 0;
+}
+
 static void remove_filter(struct dbstate *s, size_t i)
 {
-	free(s->filters[i].value);
+	free_values(&s->filters[i]);
 	memmove(&s->filters[i], &s->filters[i + 1],
 		(s->n_filters - i - 1) * sizeof s->filters[0]);
 	s->n_filters--;
 }
 
-int dbstate_set_filter(struct dbstate *s, const char *field, const char *value)
+/* The state's entry of filter field, or NULL. */
+static struct dbstate_filter *find(const struct dbstate *s, const char *field)
+{
+	for (size_t i = 0; i < s->n_filters; i++)
+		if (strcmp(s->filters[i].field, field) == 0)
+			return (struct dbstate_filter *)&s->filters[i];
+	return NULL;
+}
+
+/* The entry of filter f, made (empty) when missing; NULL when full. */
+static struct dbstate_filter *entry(struct dbstate *s, const struct filter_info *f)
+{
+	struct dbstate_filter *e = find(s, f->name);
+	if (e || s->n_filters == sizeof s->filters / sizeof s->filters[0])
+		return e;
+	e = &s->filters[s->n_filters++];
+	*e = (struct dbstate_filter){.field = f->name};
+	return e;
+}
+
+static void drop(struct dbstate *s, const char *field)
+{
+	struct dbstate_filter *e = find(s, field);
+	if (e)
+		remove_filter(s, (size_t)(e - s->filters));
+}
+
+static bool has_value(char *const *v, size_t n, const char *value)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], value) == 0)
+			return true;
+	return false;
+}
+
+int dbstate_set_filter_values(struct dbstate *s, const char *field,
+			      const char *const *values, size_t n)
 {
 	const struct filter_info *f = catalog_filter(s->db, field);
 	if (!f || f->kind != FILTER_VALUE)
 		return -1;
-	char *copy = NULL;
-	if (value && !(copy = strdup(value)))
+	char **copy = n ? calloc(n, sizeof *copy) : NULL;
+	size_t k = 0;
+	if (n && !copy)
 		return -1;
-	for (size_t i = 0; i < s->n_filters; i++)
-		if (strcmp(s->filters[i].field, f->name) == 0) {
-			remove_filter(s, i);
-			break;
+	for (size_t i = 0; i < n; i++) {
+		if (has_value(copy, k, values[i]))
+			continue;
+		if (k == DBSTATE_MAX_VALUES || !(copy[k] = strdup(values[i]))) {
+			struct dbstate_filter undo = {.values = copy, .n_values = k};
+			free_values(&undo);
+			return k == DBSTATE_MAX_VALUES ? DBSTATE_TOO_MANY : -1;
 		}
-	if (copy) {
-		if (s->n_filters == sizeof s->filters / sizeof s->filters[0]) {
-			free(copy);
-			return -1;
-		}
-		s->filters[s->n_filters].field = f->name;
-		s->filters[s->n_filters++].value = copy;
+		k++;
+	}
+	struct dbstate_filter *e = k ? entry(s, f) : NULL;
+	if (k && !e) {
+		struct dbstate_filter undo = {.values = copy, .n_values = k};
+		free_values(&undo);
+		return -1;
+	}
+	if (!k) {
+		free(copy);
+		drop(s, f->name);
+	} else {
+		free_values(e);
+		e->values = copy;
+		e->n_values = k;
 	}
 	s->generation++;
 	return 0;
 }
 
+int dbstate_set_filter(struct dbstate *s, const char *field, const char *value)
+{
+	return dbstate_set_filter_values(s, field, &value, value ? 1 : 0) == 0 ? 0 : -1;
+}
+
+int dbstate_add_filter_value(struct dbstate *s, const char *field, const char *value)
+{
+	const char *const *old;
+	size_t n = dbstate_filter_values(s, field, &old);
+	const char **all = malloc((n + 1) * sizeof *all);
+	if (!all)
+		return -1;
+	memcpy(all, old, n * sizeof *all);
+	all[n] = value;
+	int rc = dbstate_set_filter_values(s, field, all, n + 1);
+	free(all);
+	return rc;
+}
+
+size_t dbstate_filter_values(const struct dbstate *s, const char *field,
+			     const char *const **values)
+{
+	const struct dbstate_filter *e = find(s, field);
+	*values = e ? (const char *const *)e->values : NULL;
+	return e ? e->n_values : 0;
+}
+
 const char *dbstate_filter(const struct dbstate *s, const char *field)
 {
-	for (size_t i = 0; i < s->n_filters; i++)
-		if (strcmp(s->filters[i].field, field) == 0)
-			return s->filters[i].value;
-	return NULL;
+	const char *const *v;
+	return dbstate_filter_values(s, field, &v) ? v[0] : NULL;
 }
 
 /* A year of four digits, or -1. */
@@ -118,7 +202,37 @@ static int parse_year(const char *p, const char *end)
 	return y > 0 ? y : -1;
 }
 
-int dbstate_set_years(struct dbstate *s, const char *range)
+int dbstate_set_year_range(struct dbstate *s, const char *field, int from, int to)
+{
+	const struct filter_info *f = catalog_filter(s->db, field);
+	if (!f || f->kind != FILTER_YEAR)
+		return -1;
+	if (from && to && from > to) {
+		int t = from;
+		from = to;
+		to = t;
+	}
+	if (!from && !to) {
+		drop(s, f->name);
+	} else {
+		struct dbstate_filter *e = entry(s, f);
+		if (!e)
+			return -1;
+		e->from = from;
+		e->to = to;
+	}
+	s->generation++;
+	return 0;
+}
+
+void dbstate_years(const struct dbstate *s, const char *field, int *from, int *to)
+{
+	const struct dbstate_filter *e = find(s, field);
+	*from = e ? e->from : 0;
+	*to = e ? e->to : 0;
+}
+
+int dbstate_set_years_of(struct dbstate *s, const char *field, const char *range)
 {
 	const char *dash = strchr(range, '-'), *end = range + strlen(range);
 	int from, to;
@@ -130,10 +244,15 @@ int dbstate_set_years(struct dbstate *s, const char *range)
 	}
 	if (from < 0 || to < 0 || (from && to && from > to) || (!dash && !from))
 		return -1;
-	s->year_from = from;
-	s->year_to = to;
-	s->generation++;
-	return 0;
+	return dbstate_set_year_range(s, field, from, to);
+}
+
+int dbstate_set_years(struct dbstate *s, const char *range)
+{
+	for (size_t i = 0; i < catalog[s->db].n_filters; i++)
+		if (catalog[s->db].filters[i].kind == FILTER_YEAR)
+			return dbstate_set_years_of(s, catalog[s->db].filters[i].name, range);
+	return -1;
 }
 
 void dbstate_clear(struct dbstate *s)
@@ -145,13 +264,12 @@ void dbstate_clear(struct dbstate *s)
 	s->text = NULL;
 	while (s->n_filters)
 		remove_filter(s, s->n_filters - 1);
-	s->year_from = s->year_to = 0;
 	s->generation++;
 }
 
 bool dbstate_active(const struct dbstate *s)
 {
-	return s->text || s->n_filters || s->year_from || s->year_to;
+	return s->text || s->n_filters;
 }
 
 const char *dbstate_sort_label(const struct dbstate *s)
@@ -168,12 +286,12 @@ void dbstate_search(const struct dbstate *s, struct search *out)
 	memset(out, 0, sizeof *out);
 	out->db = s->db;
 	out->fts = s->q.fts;
-	for (size_t i = 0; i < s->n_filters; i++)
-		out->filters[i] = (struct search_filter){s->filters[i].field,
-							  s->filters[i].value};
+	for (size_t i = 0; i < s->n_filters; i++) {
+		const struct dbstate_filter *f = &s->filters[i];
+		out->filters[i] = (struct search_filter){f->field,
+			(const char *const *)f->values, f->n_values, f->from, f->to};
+	}
 	out->n_filters = s->n_filters;
-	out->year_from = s->year_from;
-	out->year_to = s->year_to;
 	out->sort = s->sort;
 	out->relax = s->relax ? &s->relax->r : NULL;
 }
@@ -194,27 +312,73 @@ const char *dbstate_note(const struct dbstate *s)
 	return s->relax->note;
 }
 
-void dbstate_describe(const struct dbstate *s, char *buf, size_t len)
+/* A year range for people: "2005", "2005-2010", "from 2005", "to 2010". */
+static void describe_years(int from, int to, char *buf, size_t len)
+{
+	if (from == to)
+		snprintf(buf, len, "%d", from);
+	else if (from && to)
+		snprintf(buf, len, "%d-%d", from, to);
+	else if (from)
+		snprintf(buf, len, "from %d", from);
+	else
+		snprintf(buf, len, "to %d", to);
+}
+
+/* Appends to buf at *n, cutting at len (a cut description is cut again
+ * by its reader, at a character). */
+static void put(char *buf, size_t len, size_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void put(char *buf, size_t len, size_t *n, const char *fmt, ...)
+{
+	if (*n + 1 >= len)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(buf + *n, len - *n, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		*n = *n + (size_t)k < len ? *n + (size_t)k : len - 1;
+}
+
+/* The description with at most most values of each filter ("+N" for the
+ * rest); 0: all of them. */
+static void describe(const struct dbstate *s, char *buf, size_t len, size_t most)
 {
 	size_t n = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < catalog[s->db].n_filters && n < len; i++) {
+	for (size_t i = 0; i < catalog[s->db].n_filters; i++) {
 		const struct filter_info *f = &catalog[s->db].filters[i];
-		const char *v = dbstate_filter(s, f->name);
-		char years[16];
-		if (f->kind == FILTER_YEAR && (s->year_from || s->year_to)) {
-			if (s->year_from == s->year_to)
-				snprintf(years, sizeof years, "%d", s->year_from);
-			else if (s->year_from && s->year_to)
-				snprintf(years, sizeof years, "%d-%d", s->year_from, s->year_to);
-			else if (s->year_from)
-				snprintf(years, sizeof years, "from %d", s->year_from);
-			else
-				snprintf(years, sizeof years, "to %d", s->year_to);
-			v = years;
+		const struct dbstate_filter *e = find(s, f->name);
+		if (!e)
+			continue;
+		put(buf, len, &n, "%s%s: ", n ? "; " : "", f->label);
+		if (!e->values) {
+			char years[32];
+			describe_years(e->from, e->to, years, sizeof years);
+			put(buf, len, &n, "%s", years);
+			continue;
 		}
-		if (v)
-			n += (size_t)snprintf(buf + n, len - n, "%s%s: %s", n ? "; " : "",
-					      f->label, v);
+		size_t shown = most && e->n_values > most ? most : e->n_values;
+		for (size_t v = 0; v < shown; v++)
+			put(buf, len, &n, "%s%s", v ? ", " : "", e->values[v]);
+		if (shown < e->n_values)
+			put(buf, len, &n, " +%zu", e->n_values - shown);
 	}
+}
+
+void dbstate_describe(const struct dbstate *s, char *buf, size_t len)
+{
+	describe(s, buf, len, 0);
+}
+
+void dbstate_describe_fit(const struct dbstate *s, char *buf, size_t len, int cols)
+{
+	size_t most = 0;
+	for (size_t i = 0; i < s->n_filters; i++)
+		if (s->filters[i].n_values > most)
+			most = s->filters[i].n_values;
+	describe(s, buf, len, 0);
+	while (most > 1 && text_width(buf, strlen(buf)) > cols)
+		describe(s, buf, len, --most);
 }

@@ -46,8 +46,11 @@ enum sort { SORT_RELEVANCE, SORT_NEWEST, SORT_OLDEST, SORT_TITLE, SORT_COUNT };
 extern const char *const sort_names[SORT_COUNT];
 
 /* Room for every filter and list column the catalog may give a database. */
-#define STORE_MAX_FILTERS 24
+#define STORE_MAX_FILTERS 32
 #define STORE_MAX_COLUMNS 4
+/* Values one filter may take at once (any of them: OR). Bounded so that a
+ * search's SQL and its parameters have a known size. */
+#define STORE_MAX_VALUES 50
 _Static_assert(STORE_MAX_FILTERS >= CATALOG_MAX_FILTERS,
 	       "struct search holds fewer filters than a database may have");
 _Static_assert(STORE_MAX_COLUMNS >= CATALOG_MAX_COLUMNS,
@@ -73,20 +76,26 @@ struct search_relax {
 	int used;
 };
 
-/* What a list shows: a database, an FTS5 expression (query.c), filters
- * (AND across fields) and a year range. Strings are not owned. */
+/* One filter: a record passes when facet field holds any of values (OR
+ * within the field), or, for a year filter (values NULL), a year from
+ * from to to. */
+struct search_filter {
+	const char *field;          /* a facet field of the catalog */
+	const char *const *values;  /* 1 to STORE_MAX_VALUES; NULL: a year range */
+	size_t n_values;
+	int from, to;               /* a year range's ends, 0 = open */
+};
+
+/* What a list shows: a database, an FTS5 expression (query.c) and
+ * filters (AND across fields). Strings are not owned. */
 struct search {
 	int db;
 	const char *fts;            /* NULL: no text search */
 	const char *id;             /* only the record with this id, as typed or
 				       in capitals or small letters; NULL: any */
 	struct search_relax *relax; /* NULL: the search as it is */
-	struct search_filter {
-		const char *field;  /* a facet field of the catalog */
-		const char *value;
-	} filters[STORE_MAX_FILTERS];
+	struct search_filter filters[STORE_MAX_FILTERS];
 	size_t n_filters;
-	int year_from, year_to;     /* 0 = open */
 	int sort;                   /* enum sort */
 };
 
@@ -117,6 +126,8 @@ void result_page_free(struct result_page *p);
 struct facet_value {
 	char *value;
 	long count;
+	char *title;    /* a filter whose values are record ids (catalog's
+			   id_of): that record's title, NULL when none */
 };
 
 struct facet_list {
@@ -126,7 +137,7 @@ struct facet_list {
 
 /* Every value of facet field with the number of records it would leave
  * together with the search and the other fields' filters (its own field's
- * filter, or the year range for "year", is left out). Years come newest
+ * filter, values or year range, is left out). Years come newest
  * first, other values in alphabetical order. Caller frees. 0 or -1. */
 int store_facet(struct store *st, const struct search *q, const char *field,
 		struct facet_list *out);

@@ -25,10 +25,13 @@ struct bind {
 	long n;
 };
 
+/* Room for the largest search: every filter with its most values. */
+#define SQL_MAX_BINDS (STORE_MAX_FILTERS * (STORE_MAX_VALUES + 2) + 16)
+
 struct sql {
-	char s[4096];
+	char s[4096 + 4 * SQL_MAX_BINDS];
 	size_t len;
-	struct bind b[64];
+	struct bind b[SQL_MAX_BINDS];
 	int nb;
 	bool overflow;
 };
@@ -72,6 +75,32 @@ static const char *rowid_of(const struct search *s, char *buf, size_t len)
 	return buf;
 }
 
+/* One filter's test of rowid r: the record has one of the values, or a
+ * year in the range (year facets hold four digits, so text order is year
+ * order and the facet's index answers the range). */
+static void add_filter(struct sql *q, const struct db_info *d,
+		       const struct search_filter *f, const char *r)
+{
+	sql_add(q, " AND %s IN (SELECT rec FROM facet WHERE db = ? AND field = ? AND value", r);
+	bind_text(q, d->table);
+	bind_text(q, f->field);
+	if (!f->values) {
+		/* A parameter has no affinity: compared with the TEXT column,
+		 * it is compared as text, "2005" with "2005". */
+		sql_add(q, " BETWEEN ? AND ?)");
+		bind_int(q, f->from ? f->from : 0);
+		bind_int(q, f->to ? f->to : 9999);
+		return;
+	}
+	sql_add(q, " IN (?");
+	bind_text(q, f->values[0]);
+	for (size_t i = 1; i < f->n_values; i++) {
+		sql_add(q, ", ?");
+		bind_text(q, f->values[i]);
+	}
+	sql_add(q, "))");
+}
+
 /* FROM and WHERE of a search. join: the record table is needed too (to
  * sort by its columns). skip names a filter field to leave out (the facet
  * counts of that field), or NULL.
@@ -101,21 +130,9 @@ static void add_from_where(struct sql *q, const struct search *s, bool join,
 		for (int i = 0; i < 3; i++)
 			bind_text(q, s->id);
 	}
-	for (size_t i = 0; i < s->n_filters; i++) {
-		if (skip && strcmp(skip, s->filters[i].field) == 0)
-			continue;
-		sql_add(q, " AND %s IN (SELECT rec FROM facet"
-			   " WHERE db = ? AND field = ? AND value = ?)", fr);
-		bind_text(q, d->table);
-		bind_text(q, s->filters[i].field);
-		bind_text(q, s->filters[i].value);
-	}
-	if ((!s->year_from && !s->year_to) || (skip && strcmp(skip, "year") == 0))
-		return;
-	sql_add(q, " AND %s IN (SELECT rowid FROM %s WHERE year BETWEEN ? AND ?)", fr,
-		d->table);
-	bind_int(q, s->year_from ? s->year_from : 0);
-	bind_int(q, s->year_to ? s->year_to : 9999);
+	for (size_t i = 0; i < s->n_filters; i++)
+		if (!skip || strcmp(skip, s->filters[i].field) != 0)
+			add_filter(q, d, &s->filters[i], fr);
 }
 
 static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
@@ -303,7 +320,7 @@ static bool search_is_open(const struct search *s, const char *field)
 {
 	if (s->id)
 		return false;
-	if (s->fts || s->year_from || s->year_to)
+	if (s->fts)
 		return false;
 	for (size_t i = 0; i < s->n_filters; i++)
 		if (strcmp(s->filters[i].field, field) != 0)
@@ -318,9 +335,13 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 	struct sql q = {0};
 	*out = (struct facet_list){0};
 	bool open = search_is_open(s, field);
+	const struct filter_info *fi = catalog_filter(s->db, field);
 	/* Nothing narrows the records: the counts made at import answer. */
-	sql_add(&q, open ? "SELECT value, n FROM facet_count WHERE db = ? AND field = ?"
-			 : "SELECT value, count(*) FROM facet WHERE db = ? AND field = ?");
+	sql_add(&q, open ? "SELECT value, n" : "SELECT value, count(*)");
+	if (fi && fi->id_of)
+		sql_add(&q, ", (SELECT title FROM %s WHERE id = value)", fi->id_of);
+	sql_add(&q, open ? " FROM facet_count WHERE db = ? AND field = ?"
+			 : " FROM facet WHERE db = ? AND field = ?");
 	bind_text(&q, d->table);
 	bind_text(&q, field);
 	if (!open) {
@@ -329,7 +350,7 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 		add_from_where(&q, s, false, false, field);
 		sql_add(&q, ") GROUP BY value");
 	}
-	sql_add(&q, strcmp(field, "year") == 0 ? " ORDER BY value DESC"
+	sql_add(&q, fi && fi->kind == FILTER_YEAR ? " ORDER BY value DESC"
 		    : " ORDER BY value COLLATE NOCASE");
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
@@ -347,7 +368,13 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 			break;
 		}
 		fv->count = sqlite3_column_int64(stmt, 1);
+		fv->title = NULL;
 		out->n++;
+		if (fi && fi->id_of && sqlite3_column_type(stmt, 2) != SQLITE_NULL
+		    && !(fv->title = column_dup(stmt, 2))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -362,7 +389,7 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 void facet_list_free(struct facet_list *f)
 {
 	for (size_t i = 0; i < f->n; i++)
-		free(f->v[i].value);
+		free(f->v[i].value), free(f->v[i].title);
 	free(f->v);
 	*f = (struct facet_list){0};
 }

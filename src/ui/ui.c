@@ -133,6 +133,9 @@ static void draw_title(const struct app *app)
 	int w = ui_puts(0, 1, "htkp", COLS - 1, ROLE_TITLE);
 	const char *title = app->top->prev ? app->top->title
 					   : "Human Trafficking Knowledge Portal";
+	/* A database's short name ("Case Law") where the portal's does not fit. */
+	if (app->top->short_title[0] && text_width(title, strlen(title)) > COLS - 4 - w)
+		title = app->top->short_title;
 	ui_puts_fit(0, 3 + w, title, COLS - 4 - w, ROLE_TITLE, NULL);
 }
 

@@ -5,6 +5,7 @@
 #include "ui/ui_hints.h"
 #include "common/catalog.h"
 #include "store/store.h"
+#include "common/text.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@ struct db_view {
 	long found;                /* records the current search finds */
 	unsigned counted;          /* state generation `found` belongs to */
 	unsigned data_gen;         /* database file `total` belongs to */
+	bool narrow;               /* the short name: the portal's does not fit */
 };
 
 enum { WAY_SEARCH, WAY_COUNTRY, WAY_KEYWORD, WAY_FILTERS, WAY_LIST, N_WAYS };
@@ -42,7 +44,7 @@ static void way_label(struct db_view *d, int way, char *buf, size_t len)
 	char n[24];
 	switch (way) {
 	case WAY_SEARCH:
-		snprintf(buf, len, "Search %s (/)", info->title);
+		snprintf(buf, len, "Search %s (/)", d->narrow ? info->title : info->portal_title);
 		break;
 	case WAY_COUNTRY:
 		snprintf(buf, len, "Browse by country");
@@ -96,17 +98,23 @@ static void db_draw(struct view *v, struct app *app, struct area a)
 	recount(d, app);
 	int y = a.y + db_header_draw(d->sh, a);
 	ui_rule(y++, a.x + 1, a.w - 2);
-	char line[160], n[24];
+	char line[160], n[24], found[24] = "";
 	const struct db_info *info = &catalog[d->sh->state.db];
 	format_count(n, sizeof n, d->total);
-	if (dbstate_active(&d->sh->state) && d->found >= 0) {
-		char found[24];
+	if (dbstate_active(&d->sh->state) && d->found >= 0)
 		format_count(found, sizeof found, d->found);
-		snprintf(line, sizeof line, "%s: %s of %s %s", info->title, found, n,
-			 d->total == 1 ? info->noun : info->nouns);
-	} else {
-		snprintf(line, sizeof line, "%s: %s %s", info->title, n,
-			 d->total == 1 ? info->noun : info->nouns);
+	/* "Case Law Database: 3 of 46 cases", or "Case Law: ..." where the
+	 * portal's name would not leave room for the counts. */
+	for (int portal = 1; portal >= 0; portal--) {
+		snprintf(line, sizeof line, "%s: %s%s%s %s",
+			 portal ? info->portal_title : info->title, found,
+			 found[0] ? " of " : "", n, d->total == 1 ? info->noun : info->nouns);
+		char search[120];
+		snprintf(search, sizeof search, " 1  Search %s (/)", info->portal_title);
+		d->narrow = !portal;
+		if (text_width(line, strlen(line)) <= a.w - 4
+		    && text_width(search, strlen(search)) <= a.w - 4)
+			break;
 	}
 	ui_puts(y, a.x + 2, line, a.w - 4, ROLE_HEADING);
 	y += 2;
@@ -199,6 +207,6 @@ struct view *db_view_new(struct app *app, int db)
 	d->counted = sh->state.generation - 1;
 	struct select_src src = {way_jump_label, NULL, DB_COMMAND_LETTERS, d};
 	select_set_count(&d->list, N_WAYS, &src);
-	snprintf(d->v.title, sizeof d->v.title, "%s", catalog[db].title);
+	db_view_title(&d->v, db, NULL);
 	return &d->v;
 }

@@ -7,6 +7,7 @@
 #include "common/text.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,13 +59,23 @@ int db_header_draw(struct dbshared *sh, struct area a)
 		ui_puts(a.y, a.x + w, "(none: press / to type words)", a.w - w - 1, ROLE_DIM);
 	}
 	char desc[600];
-	dbstate_describe(st, desc, sizeof desc);
 	w = ui_puts(a.y + 1, a.x + 1, "Filters: ", a.w - 2, ROLE_LABEL) + 1;
+	/* Several values become "+N" where they do not fit, then "…". */
+	dbstate_describe_fit(st, desc, sizeof desc, a.w - w - 1);
 	if (desc[0])
-		ui_puts(a.y + 1, a.x + w, desc, a.w - w - 1, ROLE_NORMAL);
+		ui_puts_fit(a.y + 1, a.x + w, desc, a.w - w - 1, ROLE_NORMAL, NULL);
 	else
 		ui_puts(a.y + 1, a.x + w, "none (f to add)", a.w - w - 1, ROLE_DIM);
 	return 2;
+}
+
+void db_view_title(struct view *v, int db, const char *what)
+{
+	const struct db_info *d = &catalog[db];
+	snprintf(v->title, sizeof v->title, "%s%s%s", d->portal_title, what ? ": " : "",
+		 what ? what : "");
+	snprintf(v->short_title, sizeof v->short_title, "%s%s%s", d->title, what ? ": " : "",
+		 what ? what : "");
 }
 
 unsigned db_edit_hints(const struct dbshared *sh)

@@ -72,6 +72,10 @@ struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode 
  * back shows the results when a filter changed. */
 struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_list);
 
+/* Titles v for database db, "Case Law Database: what" and, for narrow
+ * screens, "Case Law: what" (what NULL: the name alone). */
+void db_view_title(struct view *v, int db, const char *what);
+
 /* Writes n with thousands separators ("1,532"). */
 void format_count(char *buf, size_t len, long n);
 

@@ -26,27 +26,37 @@ struct filters_view {
 	unsigned opened_gen;   /* the search's generation when opened */
 };
 
-/* The row's label and its current value (NULL when any). */
+/* The row's label and its current value (NULL when any): a filter's
+ * values, comma-separated (the drawing cuts them to the row). */
 static const char *row_text(const struct filters_view *fv, const struct filter_row *r,
-			    char *label, size_t label_len, char *year, size_t year_len)
+			    char *label, size_t label_len, char *value, size_t value_len)
 {
 	const struct dbstate *st = &fv->sh->state;
 	if (r->mode == PICK_FILTER) {
+		const char *const *v;
+		size_t n = dbstate_filter_values(st, r->f->name, &v), used = 0;
 		snprintf(label, label_len, "%s", r->f->label);
-		return dbstate_filter(st, r->f->name);
+		value[0] = '\0';
+		for (size_t i = 0; i < n && used + 1 < value_len; i++) {
+			int k = snprintf(value + used, value_len - used, "%s%s", i ? ", " : "", v[i]);
+			used += k > 0 ? (size_t)k : 0;
+		}
+		return n ? value : NULL;
 	}
-	int y = r->mode == PICK_YEAR_FROM ? st->year_from : st->year_to;
+	int from, to;
+	dbstate_years(st, r->f->name, &from, &to);
+	int y = r->mode == PICK_YEAR_FROM ? from : to;
 	snprintf(label, label_len, "%s %s", r->f->label,
 		 r->mode == PICK_YEAR_FROM ? "from" : "to");
-	snprintf(year, year_len, "%d", y);
-	return y ? year : NULL;
+	snprintf(value, value_len, "%d", y);
+	return y ? value : NULL;
 }
 
 static const char *row_label(void *ctx, long i, char *buf, size_t len)
 {
 	struct filters_view *fv = ctx;
-	char year[16];
-	row_text(fv, &fv->rows[i], buf, len, year, sizeof year);
+	char value[16];
+	row_text(fv, &fv->rows[i], buf, len, value, sizeof value);
 	return buf;
 }
 
@@ -59,9 +69,9 @@ static void filters_draw(struct view *v, struct app *app, struct area a)
 	select_scroll(&fv->list, a.y + a.h - y);
 	int lw = a.w / 2 > 30 ? 30 : a.w / 2;
 	for (long i = fv->list.top; i < fv->n && y < a.y + a.h; i++, y++) {
-		char label[80], year[16];
+		char label[80], values[512];
 		const char *value = row_text(fv, &fv->rows[i], label, sizeof label,
-					     year, sizeof year);
+					     values, sizeof values);
 		enum role r = select_row(&fv->list, i, y, a.x + 1, a.w - 2);
 		ui_puts_fit(y, a.x + 3, label, lw, r, NULL);
 		ui_puts_fit(y, a.x + 4 + lw, value ? value : "any", a.w - lw - 6,
@@ -78,8 +88,12 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 		db_edit_start(fv->sh);
 		return ACTION(ACT_POP);
 	}
-	if (key == 'c')
-		return db_common_key(fv->sh, app, key, false);
+	/* c clears, unless it continues a jump ("Verdict"): the list first. */
+	struct select_src src = {row_label, NULL, "c", fv};
+	if (key == 'c') {
+		struct action act = select_key(&fv->list, key, &src);
+		return act.kind != ACT_UNHANDLED ? act : db_common_key(fv->sh, app, key, false);
+	}
 	/* Back goes to the results the filters changed: the list below, or
 	 * a new one in place of this view when it was opened from the menu. */
 	if (key_is_back(key) && !fv->over_list && fv->sh->state.generation != fv->opened_gen)
@@ -89,7 +103,6 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 		const char *fields[] = {r->f->name};
 		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, r->f->label));
 	}
-	struct select_src src = {row_label, NULL, "c", fv};
 	return select_key(&fv->list, key, &src);
 }
 
@@ -130,6 +143,6 @@ struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_li
 	}
 	struct select_src src = {row_label, NULL, "c", fv};
 	select_set_count(&fv->list, fv->n, &src);
-	snprintf(fv->v.title, sizeof fv->v.title, "%s: filters", d->title);
+	db_view_title(&fv->v, sh->state.db, "filters");
 	return &fv->v;
 }

@@ -25,6 +25,7 @@ static const struct hint_text hints[HINT_COUNT] = {
 	[HINT_OPEN] = {"Enter", NULL, "open"},
 	[HINT_CHOOSE] = {"Enter", NULL, "choose"},
 	[HINT_SHOW] = {"Enter", NULL, "show records"},
+	[HINT_TICK] = {"Space", NULL, "tick"},
 	[HINT_NEXT_LINK] = {"Tab", NULL, "next link"},
 	[HINT_OPEN_LINK] = {"Enter", NULL, "open link"},
 	[HINT_SEARCH] = {"/", NULL, "search"},

@@ -8,6 +8,7 @@
 #include "ui/ui_dbviews.h"
 #include "common/catalog.h"
 #include "store/store.h"
+#include "common/text.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -43,10 +44,18 @@ struct home_view {
 	bool counted;
 };
 
+/* A database by the portal's name ("Case Law Database"); the short one
+ * ("Case Law") where the portal's and the counts do not fit. */
+static const char *db_label(long i, bool portal)
+{
+	return items[i].kind != ITEM_DB ? items[i].label
+	       : portal ? catalog[items[i].db].portal_title : catalog[items[i].db].title;
+}
+
 static const char *item_label(void *ctx, long i, char *buf, size_t len)
 {
 	(void)ctx, (void)buf, (void)len;
-	return items[i].label;
+	return db_label(i, true);
 }
 
 static const struct select_src home_src = {item_label, NULL, NULL, NULL};
@@ -76,8 +85,30 @@ static void item_count(const struct home_view *h, long i, char *buf, size_t len)
 	snprintf(buf, len, "%s %s", n, h->count[items[i].db] == 1 ? d->noun : d->nouns);
 }
 
-/* The counts line up after the longest database name ("Bibliography"). */
-#define LABEL_COLS 13
+/* The widest database name, and the widest count, in columns; the
+ * counts line up after the names. */
+static int names_cols(bool portal)
+{
+	int w = 0;
+	for (long i = 0; i < N_ITEMS; i++)
+		if (items[i].kind == ITEM_DB) {
+			const char *l = db_label(i, portal);
+			int lw = text_width(l, strlen(l));
+			w = lw > w ? lw : w;
+		}
+	return w;
+}
+
+static int counts_cols(const struct home_view *h)
+{
+	int w = 0;
+	for (long i = 0; i < N_ITEMS; i++) {
+		char count[48];
+		item_count(h, i, count, sizeof count);
+		w = (int)strlen(count) > w ? (int)strlen(count) : w;
+	}
+	return w;
+}
 
 static void draw_item(const struct home_view *h, long i, int y, struct area a)
 {
@@ -86,8 +117,10 @@ static void draw_item(const struct home_view *h, long i, int y, struct area a)
 	item_count(h, i, count, sizeof count);
 	enum role r = select_row(&h->list, i, y, a.x + 2, a.w - 4);
 	int w = ui_puts(y, a.x + 2, num, a.w - 4, r);
-	int lw = count[0] ? LABEL_COLS : a.w - 4 - w;
-	ui_puts_fit(y, a.x + 2 + w, items[i].label, lw, r, NULL);
+	/* The portal's names when they and the counts fit beside them. */
+	bool portal = w + names_cols(true) + 2 + counts_cols(h) <= a.w - 5;
+	int lw = count[0] ? names_cols(portal) + 1 : a.w - 4 - w;
+	ui_puts_fit(y, a.x + 2 + w, db_label(i, portal), lw, r, NULL);
 	if (count[0])
 		ui_puts_fit(y, a.x + 3 + w + lw, count, a.w - 5 - w - lw, r, NULL);
 }

@@ -312,6 +312,6 @@ struct view *list_view_new(struct app *app, struct dbshared *sh)
 	l->page_off = -1;
 	l->list.aligned = true;
 	l->list.page = 1;   /* until the first draw measures the window */
-	snprintf(l->v.title, sizeof l->v.title, "%s: results", catalog[sh->state.db].title);
+	db_view_title(&l->v, sh->state.db, "results");
 	return &l->v;
 }

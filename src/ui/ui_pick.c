@@ -1,6 +1,15 @@
 /* A list of facet values with their counts, for browsing by country or
- * keyword and for choosing a filter's value. Counts take the search and
- * the other filters into account, like the portal's left column. */
+ * keyword and for choosing a filter's values. Counts take the search and
+ * the other fields' filters into account (not the field's own values),
+ * like the portal's left column.
+ *
+ * Several values: Space ticks or unticks the value under the cursor, and
+ * Enter applies the ticked values of each field (any of them: OR). With
+ * nothing ticked, Enter applies the value under the cursor alone. The
+ * values in force come ticked; until Space changes a tick, Enter still
+ * takes the value under the cursor, as with one value. Space is never
+ * part of type-to-jump (a value's first letters find it); in the year
+ * pickers, which take one year, it pages down as in every list. */
 #include "ui/ui_dbviews.h"
 #include "ui/ui_select.h"
 #include "ui/ui_hints.h"
@@ -18,6 +27,13 @@ struct pick_item {
 	char *value;            /* NULL for "(any)" */
 	long count;
 	const char *label;      /* heading text */
+	char *title;            /* the record a value is the id of, or NULL */
+};
+
+/* A ticked value; the values outlive a reload of the counts. */
+struct tick {
+	const char *field;      /* catalog name (static) */
+	char *value;
 };
 
 struct pick_view {
@@ -30,6 +46,9 @@ struct pick_view {
 	const char *fields[CATALOG_MAX_FILTERS];   /* catalog names (static) */
 	size_t n_fields;
 	unsigned gen;                /* state generation the counts belong to */
+	struct tick *ticks;
+	size_t n_ticks, cap_ticks;
+	bool ticks_changed;          /* Space was pressed: Enter applies the ticks */
 };
 
 static bool selectable(void *ctx, long i)
@@ -42,7 +61,55 @@ static const char *item_label(void *ctx, long i, char *buf, size_t len)
 {
 	const struct pick_view *p = ctx;
 	(void)buf, (void)len;
-	return p->items[i].value;
+	return p->items[i].title ? p->items[i].title : p->items[i].value;
+}
+
+/* Whether the mode takes several values (the year pickers take one). */
+static bool can_tick(const struct pick_view *p)
+{
+	return p->mode == PICK_FILTER || p->mode == PICK_BROWSE;
+}
+
+/* The index of the tick of field's value, or -1. */
+static long find_tick(const struct pick_view *p, const char *field, const char *value)
+{
+	for (size_t i = 0; i < p->n_ticks; i++)
+		if (strcmp(p->ticks[i].field, field) == 0 && strcmp(p->ticks[i].value, value) == 0)
+			return (long)i;
+	return -1;
+}
+
+static size_t ticks_of(const struct pick_view *p, const char *field)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_ticks; i++)
+		n += strcmp(p->ticks[i].field, field) == 0;
+	return n;
+}
+
+static int add_tick(struct pick_view *p, const char *field, const char *value)
+{
+	char *copy = strdup(value);
+	if (!copy || grow(&p->ticks, &p->cap_ticks, p->n_ticks, sizeof *p->ticks, 8) != 0) {
+		free(copy);
+		return -1;
+	}
+	p->ticks[p->n_ticks++] = (struct tick){field, copy};
+	return 0;
+}
+
+static void remove_tick(struct pick_view *p, size_t i)
+{
+	free(p->ticks[i].value);
+	memmove(&p->ticks[i], &p->ticks[i + 1], (p->n_ticks - i - 1) * sizeof *p->ticks);
+	p->n_ticks--;
+}
+
+static void free_ticks(struct pick_view *p)
+{
+	while (p->n_ticks)
+		remove_tick(p, p->n_ticks - 1);
+	free(p->ticks);
 }
 
 static struct select_src pick_src(struct pick_view *p)
@@ -80,11 +147,11 @@ static int load(struct pick_view *p, struct app *app, const char *const *fields,
 		}
 		for (size_t i = 0; i < list.n; i++) {
 			if (add_item(p, &cap, (struct pick_item){fields[f], list.v[i].value,
-					list.v[i].count, NULL}) != 0) {
+					list.v[i].count, NULL, list.v[i].title}) != 0) {
 				facet_list_free(&list);
 				return -1;
 			}
-			list.v[i].value = NULL;   /* moved into the item */
+			list.v[i].value = list.v[i].title = NULL;   /* moved into the item */
 		}
 		facet_list_free(&list);
 	}
@@ -94,7 +161,7 @@ static int load(struct pick_view *p, struct app *app, const char *const *fields,
 static void free_items(struct pick_view *p)
 {
 	for (size_t i = 0; i < p->n; i++)
-		free(p->items[i].value);
+		free(p->items[i].value), free(p->items[i].title);
 	free(p->items);
 	p->items = NULL;
 	p->n = 0;
@@ -133,33 +200,58 @@ static void pick_draw(struct view *v, struct app *app, struct area a)
 			ui_puts(y, a.x + 1, it->label, a.w - 2, ROLE_HEADING);
 			continue;
 		}
-		char count[32] = "";
+		char count[32] = "", label[512];
 		if (it->value)
 			format_count(count, sizeof count, it->count);
 		int cw = (int)strlen(count);
 		enum role r = select_row(s, i, y, a.x + 1, a.w - 2);
-		ui_puts_fit(y, a.x + 3, it->value ? it->value : "(any: remove this filter)",
-			    a.w - cw - 7, r, NULL);
+		if (it->value && find_tick(p, it->field, it->value) >= 0)
+			ui_puts(y, a.x + 1, ui_utf8() ? "\u2713" : "*", 1, r);
+		if (it->title)   /* a law: its title, then the id the filter shows */
+			snprintf(label, sizeof label, "%s (%s)", it->title, it->value);
+		else
+			snprintf(label, sizeof label, "%s",
+				 it->value ? it->value : "(any: remove this filter)");
+		ui_puts_fit(y, a.x + 3, label, a.w - cw - 7, r, NULL);
 		ui_puts(y, a.x + a.w - cw - 2, count, cw, r);
 	}
-	if ((long)p->n > s->page)
-		snprintf(app->position, sizeof app->position, "%ld-%ld of %zu", s->top + 1,
-			 s->top + s->page < (long)p->n ? s->top + s->page : (long)p->n, p->n);
+	size_t n = 0;
+	if (p->n_ticks)
+		n = (size_t)snprintf(app->position, sizeof app->position, "%zu ticked%s",
+				     p->n_ticks, (long)p->n > s->page ? ", " : "");
+	if ((long)p->n > s->page && n < sizeof app->position)
+		snprintf(app->position + n, sizeof app->position - n, "%ld-%ld of %zu",
+			 s->top + 1, s->top + s->page < (long)p->n ? s->top + s->page : (long)p->n,
+			 p->n);
 }
 
-/* Sets one end of the year range; a range given backwards is turned
- * round rather than left to match nothing. */
-static void set_year(struct dbstate *st, struct app *app, bool from, int year)
+/* Sets one end of the year range of field; a range given backwards is
+ * turned round rather than left to match nothing. */
+static void set_year(struct dbstate *st, struct app *app, const char *field, bool from,
+		     int year)
 {
-	*(from ? &st->year_from : &st->year_to) = year;
-	if (st->year_from && st->year_to && st->year_from > st->year_to) {
-		int t = st->year_from;
-		st->year_from = st->year_to;
-		st->year_to = t;
-		ui_message(app, false, "Years turned round: %d to %d.", st->year_from,
-			   st->year_to);
+	int f, t;
+	dbstate_years(st, field, &f, &t);
+	*(from ? &f : &t) = year;
+	if (f && t && f > t)
+		ui_message(app, false, "Years turned round: %d to %d.", t, f);
+	dbstate_set_year_range(st, field, f, t);
+}
+
+/* Applies the ticks of each field shown that has any. */
+static int apply_ticks(struct pick_view *p)
+{
+	const char *values[DBSTATE_MAX_VALUES];
+	for (size_t f = 0; f < p->n_fields; f++) {
+		size_t n = 0;
+		for (size_t i = 0; i < p->n_ticks && n < DBSTATE_MAX_VALUES; i++)
+			if (strcmp(p->ticks[i].field, p->fields[f]) == 0)
+				values[n++] = p->ticks[i].value;
+		int rc = n ? dbstate_set_filter_values(&p->sh->state, p->fields[f], values, n) : 0;
+		if (rc != 0)
+			return rc;
 	}
-	st->generation++;
+	return 0;
 }
 
 static struct action choose(struct pick_view *p, struct app *app)
@@ -172,11 +264,16 @@ static struct action choose(struct pick_view *p, struct app *app)
 	switch (p->mode) {
 	case PICK_YEAR_FROM:
 	case PICK_YEAR_TO:
-		set_year(st, app, p->mode == PICK_YEAR_FROM, it->value ? atoi(it->value) : 0);
+		set_year(st, app, it->field, p->mode == PICK_YEAR_FROM,
+			 it->value ? atoi(it->value) : 0);
 		break;
 	case PICK_FILTER:
 	case PICK_BROWSE:
-		rc = dbstate_set_filter(st, it->field, it->value);
+		/* "(any)" removes the filter, ticks or not. */
+		if (it->value && p->ticks_changed && p->n_ticks)
+			rc = apply_ticks(p);
+		else
+			rc = dbstate_set_filter(st, it->field, it->value);
 		break;
 	}
 	if (rc != 0) {
@@ -188,12 +285,35 @@ static struct action choose(struct pick_view *p, struct app *app)
 	return ACTION(ACT_POP);
 }
 
+/* Space: ticks or unticks the value under the cursor. */
+static void toggle(struct pick_view *p, struct app *app)
+{
+	p->list.jump_len = 0;   /* Space ends a jump, never extends one */
+	if (!selectable(p, p->list.sel) || !p->items[p->list.sel].value)
+		return;
+	const struct pick_item *it = &p->items[p->list.sel];
+	long t = find_tick(p, it->field, it->value);
+	p->ticks_changed = true;
+	if (t >= 0) {
+		remove_tick(p, (size_t)t);
+	} else if (ticks_of(p, it->field) >= DBSTATE_MAX_VALUES) {
+		ui_message(app, true, "At most %d values per filter: untick one first.",
+			   DBSTATE_MAX_VALUES);
+	} else if (add_tick(p, it->field, it->value) != 0) {
+		ui_message(app, true, "Out of memory.");
+	}
+}
+
 static struct action pick_key(struct view *v, struct app *app, int key, struct area a)
 {
 	struct pick_view *p = (struct pick_view *)v;
 	(void)a;
 	if (key_is_open(key))
 		return choose(p, app);
+	if (key == ' ' && can_tick(p)) {
+		toggle(p, app);
+		return ACTION(ACT_NONE);
+	}
 	struct select_src src = pick_src(p);
 	return select_key(&p->list, key, &src);
 }
@@ -203,13 +323,15 @@ static unsigned pick_hints(struct view *v, const struct app *app)
 	struct pick_view *p = (struct pick_view *)v;
 	(void)app;
 	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | HINT(HINT_MOVE)
-	       | HINT(HINT_PAGE) | HINT(p->mode == PICK_BROWSE ? HINT_SHOW : HINT_CHOOSE);
+	       | HINT(HINT_PAGE) | HINT(p->mode == PICK_BROWSE ? HINT_SHOW : HINT_CHOOSE)
+	       | (can_tick(p) ? HINT(HINT_TICK) : 0);
 }
 
 static void pick_destroy(struct view *v)
 {
 	struct pick_view *p = (struct pick_view *)v;
 	free_items(p);
+	free_ticks(p);
 	free(p);
 }
 
@@ -227,7 +349,17 @@ struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode 
 	for (size_t i = 0; i < n_fields && i < CATALOG_MAX_FILTERS; i++)
 		p->fields[p->n_fields++] = fields[i];
 	p->gen = sh->state.generation;
-	snprintf(p->v.title, sizeof p->v.title, "%s: %s", catalog[sh->state.db].title, title);
+	db_view_title(&p->v, sh->state.db, title);
+	/* The values in force come ticked, to be added to or taken away. */
+	for (size_t f = 0; p->mode == PICK_FILTER && f < p->n_fields; f++) {
+		const char *const *v;
+		size_t n = dbstate_filter_values(&sh->state, p->fields[f], &v);
+		for (size_t i = 0; i < n; i++)
+			if (add_tick(p, p->fields[f], v[i]) != 0) {
+				pick_destroy(&p->v);
+				return NULL;
+			}
+	}
 	if (load(p, app, p->fields, p->n_fields) != 0) {
 		pick_destroy(&p->v);
 		return NULL;

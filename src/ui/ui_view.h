@@ -45,6 +45,7 @@ struct view {
 	const struct view_ops *ops;
 	struct view *prev;
 	char title[96];
+	char short_title[96];   /* shown when title does not fit; "" = none */
 };
 
 /* Shows one line on the status bar until the next key. */

@@ -38,7 +38,7 @@ logged() { grep -qE "$1" "$log" 2>/dev/null; }
 check "audit = yes: the session's start is logged with the client's address" \
 	poll 5 logged '^<86>.* htkp\[[0-9]+\]: session start: uid [0-9]+, client 192\.0\.2\.7$'
 keys 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 keys / && keys -l 'Vaupes' && keys Enter
 wait_for 'Results 1-1' >/dev/null
 keys Enter

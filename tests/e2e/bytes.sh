@@ -58,10 +58,10 @@ TITLES = {
     "welcome-back": "Human Trafficking Knowledge Portal",
     "open-help": "htkp  Help", "help-pgdn": "htkp  Help", "help-down": "htkp  Help",
     "help-back": "Human Trafficking Knowledge Portal",
-    "open-cases": "htkp  Case Law",
-    "search": "htkp  Case Law: results", "results-pgdn": "htkp  Case Law: results",
-    "open-record": "htkp  Case Law: ", "record-back": "htkp  Case Law: results",
-    "results-back": "htkp  Case Law",
+    "open-cases": "htkp  Case Law Database",
+    "search": "htkp  Case Law Database: results", "results-pgdn": "htkp  Case Law Database: results",
+    "open-record": "htkp  Case Law: ", "record-back": "htkp  Case Law Database: results",
+    "results-back": "htkp  Case Law Database",
     "cases-back": "Human Trafficking Knowledge Portal",
 }
 SMKX = '"\\33[?1h\\33="'   # keypad_xmit of xterm and vt100, as strace shows it

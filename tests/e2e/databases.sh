@@ -15,7 +15,7 @@ kiosk 80x24 --db "$TMPDIR_TEST/htkp.db"
 
 # ===================== Case Law =====================
 keys 3
-expect 'Case Law: 46 cases' "Case Law opens with its count"
+expect 'Case Law Database: 46 cases' "Case Law opens with its count"
 expect '5  All 46 cases, newest first' "the menu offers the whole list"
 expect '^ Search: \(none: press / to type words\)' "the search line is empty"
 expect '^ Filters: none \(f to add\)' "the filters line is empty"
@@ -161,10 +161,10 @@ expect '5  All 46 cases, newest first' "cases: c on the menu clears too"
 
 # --- browse by keyword ---
 keys 3
-expect '^ Act$' "cases: keywords come under headings"
-expect '^ Means$' "cases: ... Act, Means, ..."
+expect '^ Acts$' "cases: keywords come under headings, in the portal's words"
+expect '^ Means$' "cases: ... Acts, Means, ..."
 pick Receipt
-expect '^ Filters: Act: Receipt$' "cases: picking a keyword filters by it"
+expect '^ Filters: Acts: Receipt$' "cases: picking a keyword filters by it"
 expect '^ Results 1-9 of 9' "cases: ... 9 cases"
 keys Escape
 wait_for 'Browse by keyword' >/dev/null

@@ -116,7 +116,7 @@ keys H
 
 # ===================== Bibliography =====================
 keys 5
-expect 'Bibliography: 38 publications' "bib: Bibliography opens with its count"
+expect 'Bibliographic Database: 38 publications' "bib: Bibliography opens with its count"
 keys 5
 expect '^ Results 1-17 of 38' "bib: the whole list"
 expect '^  First author +Year Title$' "bib: its columns: first author, year, title"

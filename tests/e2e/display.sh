@@ -6,7 +6,7 @@
 colours() { t capture-pane -p -e -t k | grep -cE $'\e\\[[0-9;]*(3[0-7]|4[0-7]|38;5|48;5)[;m]'; }
 search_labour() {
 	keys 3
-	wait_for 'Case Law: 46 cases' >/dev/null
+	wait_for 'Case Law Database: 46 cases' >/dev/null
 	keys /
 	keys -l labour
 	keys Enter
@@ -17,7 +17,7 @@ search_labour() {
 start 80x24 "$HTKP" -c "$(with low_bandwidth=yes)"
 wait_for '1  Welcome' >/dev/null
 keys 3
-expect 'Case Law: 46 cases' "low_bandwidth: the database screen opens"
+expect 'Case Law Database: 46 cases' "low_bandwidth: the database screen opens"
 check "low_bandwidth: no rule under the header" \
 	bash -c "! tmux -L $TMUX_SOCKET capture-pane -p -t k | sed -n 4p | grep -q '[─-]'"
 keys /
@@ -44,12 +44,12 @@ check "ascii = yes: no line-drawing character on screen" \
 # --- themes and NO_COLOR ---
 kiosk 80x24
 keys 3
-wait_for 'Case Law: 46' >/dev/null
+wait_for 'Case Law Database: 46' >/dev/null
 check "theme default: colour on a colour terminal" test "$(colours)" -gt 0
 start 80x24 "$HTKP" -c "$(with theme=mono)"
 wait_for '1  Welcome' >/dev/null
 keys 3
-wait_for 'Case Law: 46' >/dev/null
+wait_for 'Case Law Database: 46' >/dev/null
 check "theme mono: no colour at all" test "$(colours)" -eq 0
 check "theme mono: the selection is still shown (reverse video)" \
 	bash -c "tmux -L $TMUX_SOCKET capture-pane -p -e -t k | grep -qE $'\e\\\\[[0-9;]*7m'"
@@ -59,14 +59,14 @@ check "theme high-contrast: colour" test "$(colours)" -gt 0
 start 80x24 env NO_COLOR=1 "$HTKP" -c config/htkp.ini
 wait_for '1  Welcome' >/dev/null
 keys 3
-wait_for 'Case Law: 46' >/dev/null
+wait_for 'Case Law Database: 46' >/dev/null
 check "NO_COLOR: no colour" test "$(colours)" -eq 0
 
 # --- charset against the locale ---
 start 80x24 env LANG=C LC_ALL=C "$HTKP" -c "$(with charset=utf-8)"
 wait_for '1  Welcome' >/dev/null
 keys 3
-wait_for 'Case Law: 46' >/dev/null
+wait_for 'Case Law Database: 46' >/dev/null
 keys /
 keys -l bogota
 keys Enter

@@ -23,7 +23,7 @@ rss=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$pid/status")
 vsz=$(sed -n 's/^VmSize:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$pid/status")
 echo "# home menu under the limits: RSS ${rss} kB, address space ${vsz} kB"
 keys 3
-expect 'Case Law: 46 cases' "under the filter the kiosk reads its database"
+expect 'Case Law Database: 46 cases' "under the filter the kiosk reads its database"
 keys /
 keys -l 'forced labour'
 keys Enter
@@ -75,7 +75,7 @@ start 80x24 "echo shell-before-kiosk; TERM=xterm-256color script -q -f -e \
 	-c '$HTKP -c config/htkp.ini' $typescript"
 wait_for '1  Welcome' >/dev/null
 keys 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 keys H q
 wait_for '^\[exited 0\]' >/dev/null
 check "after quitting, the primary screen shows the shell's text again" screen_has shell-before-kiosk

@@ -5,8 +5,8 @@
 
 # --- home menu and screens ---
 kiosk 80x24
-for item in '1  Welcome' '2  Definition: article 3 of the Protocol' '3  Case Law' \
-	'4  Legislation' '5  Bibliography' '6  Help' '7  About'; do
+for item in '1  Welcome' '2  Definition: article 3 of the Protocol' '3  Case Law Database' \
+	'4  Database of Legislation' '5  Bibliographic Database' '6  Help' '7  About'; do
 	expect "$item" "home menu lists \"$item\""
 done
 expect 'q quit' "home status line shows the keys"
@@ -47,7 +47,7 @@ expect 'Lines 2-23 of' "Down scrolls one line"
 keys Escape
 wait_for '7  About' >/dev/null
 keys Home Down Down Enter
-expect 'Case Law: [0-9]+ cases' "arrows and Enter open Case Law with its count"
+expect 'Case Law Database: [0-9]+ cases' "arrows and Enter open Case Law with its count"
 keys '?'
 expect 'Ozturk finds' "? opens help from a database screen"
 keys H
@@ -55,7 +55,7 @@ expect '1  Welcome' "H goes home from anywhere"
 keys 4
 expect 'Legislation: [0-9]+ laws' "Legislation shows its count"
 keys H 5
-expect 'Bibliography: [0-9]+ publications' "Bibliography shows its count"
+expect 'Bibliographic Database: [0-9]+ publications' "Bibliography shows its count"
 keys H
 
 keys 1
@@ -103,7 +103,7 @@ keys 4
 expect 'Legislation: [0-9]+ laws' "after the first reset the kiosk takes keys again"
 check "after idle_timeout again the kiosk returns home a second time" wait_for '7  About' 6
 keys 5
-expect 'Bibliography: [0-9]+ publications' "after the second reset the kiosk takes keys again"
+expect 'Bibliographic Database: [0-9]+ publications' "after the second reset the kiosk takes keys again"
 check "... and a third time" wait_for '7  About' 6
 
 # --- signals restore the terminal ---

@@ -15,7 +15,7 @@ expect 'Victims of Trafficking and Violence Protection' "... the Trafficking Vic
 keys H
 wait_for '1  Welcome' >/dev/null
 keys 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 keys /
 keys -l 'TVPA'
 keys Enter

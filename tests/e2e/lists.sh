@@ -68,7 +68,7 @@ check "home menu: d jumps to Definition" wait_selected '2  Definition'
 
 # --- a database's menu ---
 keys Escape 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 list_checks "database menu" '1  Search Case Law' '2  Browse by country' \
 	'5  All 46 cases' '4  Filters' '5  All 46 cases'
 keys a
@@ -79,17 +79,17 @@ keys S
 check "database menu: S (not the command s) jumps to Search" \
 	wait_selected '1  Search Case Law'
 
-# --- the filters: 17 rows, 11 on the screen ---
+# --- the filters: 25 rows, 19 on the screen ---
 keys f
-wait_for 'Case Law: filters' >/dev/null
+wait_for 'Case Law Database: filters' >/dev/null
 list_checks "filters" '^ +Country +any' '^ +Decision year from' \
-	"^ +Defendants' nationality" "^ +Defendants' gender" '^ +International cooperation'
+	"^ +Defendants' nationality" "^ +Defendants' gender" '^ +Involved countries'
 keys p
 check "filters: p jumps to Purpose of exploitation" wait_selected '^ +Purpose of exploitation'
 keys Home
 wait_selected '^ +Country' >/dev/null
 keys v
-check "filters: v jumps to the next row beginning with v" wait_selected "^ +Victims' gender"
+check "filters: v jumps to the next row beginning with v" wait_selected "^ +Verdict"
 keys Escape
 wait_for '1  Search Case Law' >/dev/null
 
@@ -137,7 +137,7 @@ check "result list: o jumps to Operation Fort" wait_selected '^  Operation Fort'
 
 # --- an empty picker takes the keys: the kiosk neither hangs nor spins ---
 keys H 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 keys /
 wait_for 'Enter search  ' >/dev/null
 t send-keys -t k -l -- 'zzqxwv'

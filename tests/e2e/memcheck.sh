@@ -22,7 +22,7 @@ session() {
 	step 6 -- 'Keys'
 	step End -- 'q +quit'
 	step Escape -- '7  About'
-	step 3 -- 'Case Law: 46 cases'
+	step 3 -- 'Case Law Database: 46 cases'
 	step / -- 'Enter search  '
 	keys -l 'labourx'
 	step BSpace -- 'Search: labour *$'

@@ -32,7 +32,7 @@ start 80x24 "MOSH_KEY=$key timeout --foreground 60 mosh-client 127.0.0.1 $port"
 expect '1  Welcome' "through mosh the kiosk shows the home menu"
 expect 'q quit' "with its keys on the status line"
 keys 3
-expect 'Case Law: 46 cases' "3 opens Case Law through mosh"
+expect 'Case Law Database: 46 cases' "3 opens Case Law through mosh"
 keys q
 expect '1  Welcome' "q goes back home"
 keys q

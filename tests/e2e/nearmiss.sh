@@ -12,7 +12,7 @@ search() { keys / && keys -l "$1" && keys Enter; }
 
 kiosk 80x24
 keys 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 
 search Togo
 expect '^ No exact match; showing Togo\*\. Results 1-1 of 1' \

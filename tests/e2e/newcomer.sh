@@ -10,7 +10,7 @@ status() { screen | tail -1; }
 status_has() { status | grep -qF -- "$1"; }
 status_starts() { [[ $(status) == " $1"* ]]; }
 # The hints of the status line are whole: each is one of the table's.
-HINT_RE='(←/h back|Left/h back|\? help|H home|1-[57] open|Enter (open|choose|search|open link|show records)|Tab next link|/ search|f filters|s sort|c clear|Ctrl-U clear line|Ctrl-C/Esc cancel|typing replaces|(↑/↓|Up/Down) (move|scroll)|PgDn/PgUp page|q quit)'
+HINT_RE='(←/h back|Left/h back|\? help|H home|1-[57] open|Enter (open|choose|search|open link|show records)|Space tick|Tab next link|/ search|f filters|s sort|c clear|Ctrl-U clear line|Ctrl-C/Esc cancel|typing replaces|(↑/↓|Up/Down) (move|scroll)|PgDn/PgUp page|q quit)'
 hints_whole() {
 	local s
 	s=$(status | sed -E 's/ {3,}(Lines|[0-9]).*$//; s/^ //; s/ +$//')
@@ -91,7 +91,7 @@ check "40x12 ASCII: no line wider than 40" fits 40x12
 # --- 4. navigation that returns where you were ---
 kiosk 80x24
 keys 5
-wait_for 'Bibliography: 38 publications' >/dev/null
+wait_for 'Bibliographic Database: 38 publications' >/dev/null
 keys 4
 wait_for '^   Year from +any$' >/dev/null
 keys Enter
@@ -102,13 +102,13 @@ keys Escape
 expect '^ Results 1-1 of 1, newest first' \
 	"filters opened from the menu: back shows the results they changed"
 keys Left
-expect 'Bibliography: 1 of 38 publications' "the menu's count follows the filters"
+expect 'Bibliographic Database: 1 of 38 publications' "the menu's count follows the filters"
 keys c
-expect 'Bibliography: 38 publications' "... and goes back to the whole count"
+expect 'Bibliographic Database: 38 publications' "... and goes back to the whole count"
 keys 4
 wait_for '^   Year from +any$' >/dev/null
 keys Left
-expect '1  Search Bibliography' "filters left unchanged: back is the menu"
+expect '1  Search Bibliographic Database' "filters left unchanged: back is the menu"
 keys 5
 wait_for '^ Results 1-17 of 38, newest first' >/dev/null
 keys s
@@ -128,15 +128,16 @@ keys C-c
 
 # --- 5. the first screen tells what is there ---
 kiosk 80x24
-expect '^   3  Case Law      46 cases$' "home: Case Law with its count"
-expect '^   4  Legislation   33 laws$' "home: Legislation with its count"
-expect '^   5  Bibliography  38 publications$' "home: Bibliography with its count"
+# The portal's names for its databases, where they fit.
+expect '^   3  Case Law Database        46 cases$' "home: Case Law Database with its count"
+expect '^   4  Database of Legislation  33 laws$' "home: Database of Legislation with its count"
+expect '^   5  Bibliographic Database   38 publications$' "home: Bibliographic Database with its count"
 day=$(sqlite3 db/htkp.db "SELECT substr(value, 1, 10) FROM meta WHERE key = 'imported_at'")
 expect "^  Data imported $day\\.$" "home: the date the data was imported"
 expect '^  To search, open 3-5 and press /\.$' "home: one line on how to search"
 small
 expect '^  To search, open 3-5 and press /\.$' "40x12 home: the search line still shows"
-expect '^   5  Bibliography  38 publications$' "40x12 home: ... and the counts"
+expect '^   5  Bibliography  38 publications$' "40x12 home: the short names, and the counts"
 check "40x12 home: no line wider than 40" fits 40x12
 
 finish

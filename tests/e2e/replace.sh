@@ -7,7 +7,7 @@ db="$TMPDIR_TEST/live.db"
 "$HTKP_IMPORT" -o "$db" db/seed/sample.json >/dev/null
 kiosk 80x24 --db "$db"
 keys 3
-expect 'Case Law: 46 cases' "the kiosk reads the first database"
+expect 'Case Law Database: 46 cases' "the kiosk reads the first database"
 keys 5
 expect 'Results 1-' "a list of the first database"
 

@@ -61,7 +61,7 @@ check "started 40000 lines high, the kiosk runs and answers keys" laid_out 'Case
 huge_start 10000 10000
 keys 4
 back_to_normal
-check "started 10000x10000, the kiosk runs and answers keys" laid_out Legislation
+check "started 10000x10000, the kiosk runs and answers keys" laid_out 'Database of Legislation'
 rss=$(peak_rss_kb)
 echo "# 10000x10000 at start: peak RSS ${rss} kB"
 check "started 10000x10000, RSS stays under 100 MB (peak ${rss} kB)" test "${rss:-999999}" -lt 102400
@@ -71,7 +71,7 @@ kiosk 80x24
 tty=$(pane_tty)
 pid=$(kiosk_pid)
 keys 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 set_size 40000 80
 keys H
 set_size 50 32768
@@ -83,7 +83,7 @@ keys 4
 # Enter opens the first law; Escape back: the keys were read at the size.
 keys Enter Escape
 back_to_normal
-check "after the huge sizes it answers keys and is laid out for 80x24 again" laid_out Legislation
+check "after the huge sizes it answers keys and is laid out for 80x24 again" laid_out 'Database of Legislation'
 check "resized to 40000 lines, 32768 columns and 10000x10000, it still runs" alive
 rss=$(peak_rss_kb)
 echo "# resized to 10000x10000: peak RSS ${rss} kB"

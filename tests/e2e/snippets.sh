@@ -16,7 +16,7 @@ run_line() { t capture-pane -p -e -t k | grep -a -- "$1" | head -1; }
 
 kiosk 80x24
 keys 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 
 search Togolese Togolese
 expect '^    A Togolese girl aged fifteen' \

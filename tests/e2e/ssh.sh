@@ -18,7 +18,7 @@ start 80x24 env -u LANG -u LC_ALL -u LC_CTYPE $client
 # files (the test's account is a developer's): it gets 30 s on a busy machine.
 check "over SSH the kiosk shows its home menu" wait_for '1  Welcome' 30
 keys 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 keys /
 keys -l 'Vaupés'
 expect 'Search: Vaupés' "the client sends no locale; \"é\" typed over SSH reaches the search"
@@ -50,7 +50,7 @@ start_sshd nolocale
 start 80x24 env -u LANG -u LC_ALL -u LC_CTYPE $client
 wait_for '1  Welcome' 30 >/dev/null
 keys 3
-wait_for 'Case Law: 46 cases' >/dev/null
+wait_for 'Case Law Database: 46 cases' >/dev/null
 keys / && keys -l 'bogota' && keys Enter
 wait_for 'Results 1-1' >/dev/null
 keys Enter

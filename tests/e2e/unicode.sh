@@ -94,7 +94,7 @@ check "LANG=C htkp show: a link reads [Cyrillic] ([Cyrillic], 2003), its bracket
 start 80x24 env TERM=vt100 "$HTKP" -c config/htkp.ini
 wait_for '1  Welcome' >/dev/null
 keys 3
-expect 'Case Law: 46 cases' "TERM=vt100 opens a database"
+expect 'Case Law Database: 46 cases' "TERM=vt100 opens a database"
 check "TERM=vt100: no colour sequences" \
 	bash -c "! tmux -L $TMUX_SOCKET capture-pane -p -e -t k | grep -qE $'\e\\\\[[0-9;]*(3[0-7]|4[0-7]|38;5)[;m]'"
 check "TERM=vt100: the selection is in reverse video" \
