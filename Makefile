@@ -41,8 +41,8 @@ UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=build/%) $(UNIT_SRC:tests/unit/%.c=build/asan/%)
 
 SAMPLE_DB  = db/htkp.db
-# One file: db/seed may also hold the same records in another format
-# (sample-v2.json, waiting for the importer), which must not load twice.
+# The shipped sample, in htkp/2 (its htkp/1 original is a test file:
+# tests/data/sample-v1.json).
 SEED       = db/seed/sample.json
 
 .PHONY: all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE

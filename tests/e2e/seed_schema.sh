@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The shipped sample in the htkp/2 format: db/seed/sample-v2.json (and any
+# The shipped sample in the htkp/2 format: db/seed/sample.json (and any
 # tests/data/v2-*.json) must satisfy db/htkp2.schema.json, and the sample
 # must be a faithful conversion of the htkp/1 sample it replaces
 # (tests/data/sample-v1.json): the same records, ids, titles, summaries
 # and dates, and no case filter of the portal left without a single value
 # to offer. Prints one TAP line per check; exits 1 if any failed.
-#   SEED_V2  the converted sample (default db/seed/sample-v2.json)
+#   SEED_V2  the converted sample (default db/seed/sample.json)
 #   SEED_V1  the htkp/1 sample it was made from (default tests/data/sample-v1.json)
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -16,7 +16,7 @@ if ! "$PY" -c 'import jsonschema' 2>/dev/null; then
 	exit 0
 fi
 
-V2=${SEED_V2:-db/seed/sample-v2.json} V1=${SEED_V1:-tests/data/sample-v1.json} \
+V2=${SEED_V2:-db/seed/sample.json} V1=${SEED_V1:-tests/data/sample-v1.json} \
 	exec "$PY" - db/htkp2.schema.json tests/data/v2-*.json <<'PYEOF'
 import glob, json, os, sys
 import jsonschema
