@@ -12,7 +12,7 @@
 #include "import/import.h"
 
 enum vtype { VT_TEXT, VT_INT, VT_BOOL, VT_LIST, VT_OBJECT, VT_OBJECTS };
-enum vcheck { VC_NONE, VC_DATE, VC_YEAR, VC_COUNT, VC_CHOICE, VC_ID };
+enum vcheck { VC_NONE, VC_DATE, VC_DAY, VC_YEAR, VC_COUNT, VC_CHOICE, VC_ID };
 
 struct field {
 	const char *name;
@@ -50,6 +50,7 @@ static const struct field defendant_fields[] = {
 
 static const struct field case_fields[] = {
 	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
+	{ "added", VT_TEXT, VC_DAY, 0, NULL, NULL },
 	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "country", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "court", VT_TEXT, VC_NONE, 0, NULL, NULL },
@@ -77,6 +78,7 @@ static const struct field case_fields[] = {
 
 static const struct field law_fields[] = {
 	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
+	{ "added", VT_TEXT, VC_DAY, 0, NULL, NULL },
 	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "country", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "year", VT_INT, VC_YEAR, 0, NULL, NULL },
@@ -88,6 +90,7 @@ static const struct field law_fields[] = {
 
 static const struct field publication_fields[] = {
 	{ "id", VT_TEXT, VC_ID, 1, NULL, NULL },
+	{ "added", VT_TEXT, VC_DAY, 0, NULL, NULL },
 	{ "title", VT_TEXT, VC_NONE, 1, NULL, NULL },
 	{ "authors", VT_LIST, VC_NONE, 0, NULL, NULL },
 	{ "year", VT_INT, VC_YEAR, 0, NULL, NULL },
@@ -220,6 +223,8 @@ static int check_text(struct walk *w, const struct node *n, const struct field *
 	if (c == VC_DATE && !imp_is_date(s, len))
 		report(w, "bad date %s (want YYYY, YYYY-MM or YYYY-MM-DD)",
 		       imp_quote(q, n->text));
+	else if (c == VC_DAY && (len != 10 || !imp_is_date(s, len)))
+		report(w, "bad day %s (want YYYY-MM-DD)", imp_quote(q, n->text));
 	else if (c == VC_CHOICE)
 		check_choice(w, n, s, len, f->choice);
 	else if (c == VC_ID && (why = imp_id_problem(s, len)))
