@@ -110,6 +110,10 @@ static void add_from_where(struct sql *q, const struct search *s, bool join,
 		bind_text(q, s->filters[i].field);
 		bind_text(q, s->filters[i].value);
 	}
+	if (s->added_since) {
+		sql_add(q, " AND %s IN (SELECT rowid FROM %s WHERE added >= ?)", fr, d->table);
+		bind_text(q, s->added_since);
+	}
 	if ((!s->year_from && !s->year_to) || (skip && strcmp(skip, "year") == 0))
 		return;
 	sql_add(q, " AND %s IN (SELECT rowid FROM %s WHERE year BETWEEN ? AND ?)", fr,
@@ -303,7 +307,7 @@ static bool search_is_open(const struct search *s, const char *field)
 {
 	if (s->id)
 		return false;
-	if (s->fts || s->year_from || s->year_to)
+	if (s->fts || s->year_from || s->year_to || s->added_since)
 		return false;
 	for (size_t i = 0; i < s->n_filters; i++)
 		if (strcmp(s->filters[i].field, field) != 0)
