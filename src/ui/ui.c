@@ -7,6 +7,7 @@
 #include "ui/ui_hints.h"
 #include "ui/ui_keys.h"
 #include "ui/ui_size.h"
+#include "ui/ui_take.h"
 #ifdef HTKP_FUZZ
 #include "ui/ui_fuzz.h"
 #endif
@@ -268,6 +269,7 @@ static double now_seconds(void)
 static void idle_reset(struct app *app)
 {
 	view_home(app);
+	marks_clear();
 	app->message[0] = '\0';
 	clearok(curscr, TRUE);
 }
@@ -442,6 +444,7 @@ static void views_free_all(struct app *app)
 		view_free(v);
 	}
 	forget_searches(app);
+	marks_clear();
 }
 
 int ui_run(struct app *app)
