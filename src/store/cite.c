@@ -135,6 +135,7 @@ static int piece(void *ctx, enum rf_kind kind, const char *label, const char *va
 {
 	struct out *o = ctx;
 	char head[256];
+	value = value ? value : "";   /* a heading has none */
 	snprintf(head, sizeof head, "%s%s", label ? label : "", label && *value ? ": " : "");
 	switch (kind) {
 	case RF_TITLE:

@@ -38,7 +38,7 @@ void marks_toggle(struct app *app, int db, long rowid)
 		return;
 	}
 	marks[n_marks++] = (struct mark){db, rowid};
-	ui_message(app, false, "Marked; %zu marked (Marked records on the home menu).",
+	ui_message(app, false, "Marked; %zu marked (Marked, 8 on the home menu).",
 		   n_marks);
 }
 
