@@ -20,6 +20,21 @@ static void put_line(const char *s)
 	fputc('\n', stdout);
 }
 
+/* Prints clean UTF-8 s wrapped to 80 columns. */
+static void put_wrapped(const char *s)
+{
+	struct text_lines lines = {0};
+	if (text_wrap(s, strlen(s), 80, &lines) != 0)
+		put_line(s);
+	for (size_t i = 0; i < lines.n; i++) {
+		char *line = strndup(s + lines.v[i].off, lines.v[i].len);
+		if (line)
+			put_line(line);
+		free(line);
+	}
+	text_lines_free(&lines);
+}
+
 int cli_cite(struct store *st, int db, int argc, char **argv)
 {
 	if (argc != 1)
@@ -93,7 +108,7 @@ int cli_stats(struct store *st, int db, int argc, char **argv)
 		printf("%s: %ld %s\n", catalog[db].title, total,
 		       total == 1 ? catalog[db].noun : catalog[db].nouns);
 	if (total > 0 && db == DB_CASES)
-		put_line(stats_case_caveat);
+		put_wrapped(stats_case_caveat);
 	size_t n;
 	const struct stat_field *f = stats_fields(db, &n);
 	for (size_t i = 0; rc == 0 && i < n; i++)

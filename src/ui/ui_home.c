@@ -125,8 +125,9 @@ static void draw_notes(const struct home_view *h, int y, int last, struct area a
 	char line[96];
 	if (h->date[0] && y <= last) {
 		if (h->added >= 0)
-			snprintf(line, sizeof line, "Data of %s; %ld added in the last 30 days.",
-				 h->date, h->added);
+			snprintf(line, sizeof line, a.w >= 60
+				 ? "Data of %s; %ld added in the last 30 days."
+				 : "Data %s, %ld new (30 days)", h->date, h->added);
 		else
 			snprintf(line, sizeof line, "Data imported %s.", h->date);
 		ui_puts_fit(y++, a.x + 2, line, a.w - 4, ROLE_DIM, NULL);

@@ -44,7 +44,7 @@ check "under ASCII no arrow is drawn" screen_lacks '←'
 
 # --- 2. hints that survive a narrow screen, the same everywhere ---
 small
-check "40x12 home: help is on the status line" wait_for '^ \? help  1-7 open'
+check "40x12 home: help is on the status line" wait_for '^ \? help  1-8 open'
 check "40x12 home: whole hints only" hints_whole
 keys 3
 for step in "database menu:" "result list:5" "record:Enter" "back on the list:Left" \
@@ -132,7 +132,8 @@ expect '^   3  Case Law      46 cases$' "home: Case Law with its count"
 expect '^   4  Legislation   33 laws$' "home: Legislation with its count"
 expect '^   5  Bibliography  38 publications$' "home: Bibliography with its count"
 day=$(sqlite3 db/htkp.db "SELECT substr(value, 1, 10) FROM meta WHERE key = 'imported_at'")
-expect "^  Data imported $day\\.$" "home: the date the data was imported"
+expect "^  Data of $day; [0-9]+ added in the last 30 days\\.$" \
+	"home: the date of the data and what is new"
 expect '^  To search, open 3-5 and press /\.$' "home: one line on how to search"
 small
 expect '^  To search, open 3-5 and press /\.$' "40x12 home: the search line still shows"
