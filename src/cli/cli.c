@@ -329,10 +329,11 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 	return 0;
 }
 
-static int run_show(struct store *st, int db, int argc, char **argv)
+int cli_read_record(struct store *st, int db, int argc, char **argv, const char *cmd,
+		    struct record *r)
 {
 	if (argc != 1)
-		return cli_bad("show wants one record id%s", "");
+		return cli_bad("%s wants one record id", cmd);
 	long rowid = store_find_id(st, db, argv[0]);
 	if (rowid < 0) {
 		fprintf(stderr, "htkp: %s\n", store_error(st));
@@ -342,11 +343,19 @@ static int run_show(struct store *st, int db, int argc, char **argv)
 		fprintf(stderr, "htkp: no %s with id \"%s\"\n", catalog[db].noun, argv[0]);
 		return 1;
 	}
-	struct record r;
-	if (store_record(st, db, rowid, &r) != 0) {
+	if (store_record(st, db, rowid, r) != 0) {
 		fprintf(stderr, "htkp: %s\n", store_error(st));
 		return 2;
 	}
+	return 0;
+}
+
+static int run_show(struct store *st, int db, int argc, char **argv)
+{
+	struct record r;
+	int rc = cli_read_record(st, db, argc, argv, "show", &r);
+	if (rc != 0)
+		return rc;
 	record_walk(&r, print_piece, &r);
 	record_free(&r);
 	return 0;

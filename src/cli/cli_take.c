@@ -37,22 +37,10 @@ static void put_wrapped(const char *s)
 
 int cli_cite(struct store *st, int db, int argc, char **argv)
 {
-	if (argc != 1)
-		return cli_bad("cite wants one record id%s", "");
-	long rowid = store_find_id(st, db, argv[0]);
-	if (rowid < 0) {
-		fprintf(stderr, "htkp: %s\n", store_error(st));
-		return 2;
-	}
-	if (rowid == 0) {
-		fprintf(stderr, "htkp: no %s with id \"%s\"\n", catalog[db].noun, argv[0]);
-		return 1;
-	}
 	struct record r;
-	if (store_record(st, db, rowid, &r) != 0) {
-		fprintf(stderr, "htkp: %s\n", store_error(st));
-		return 2;
-	}
+	int rc = cli_read_record(st, db, argc, argv, "cite", &r);
+	if (rc != 0)
+		return rc;
 	char *cite = record_cite(&r, NULL);
 	record_free(&r);
 	if (!cite)

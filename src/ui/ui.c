@@ -269,7 +269,7 @@ static double now_seconds(void)
 static void idle_reset(struct app *app)
 {
 	view_home(app);
-	marks_clear();
+	marks_clear();   /* the next person starts with none */
 	app->message[0] = '\0';
 	clearok(curscr, TRUE);
 }

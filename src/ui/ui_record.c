@@ -120,7 +120,8 @@ static unsigned record_hints(struct view *v, const struct app *app)
 	(void)app;
 	unsigned links = rv->rec.n_links ? HINT(HINT_NEXT_LINK) | HINT(HINT_OPEN_LINK) : 0;
 	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | links
-	       | HINT(HINT_CITE) | HINT(HINT_PRINT) | HINT(HINT_MARK)
+	       | HINT(HINT_CITE) | HINT(HINT_PRINT)
+	       | HINT(marks_has(rv->rec.db, rv->rec.rowid) ? HINT_UNMARK : HINT_MARK)
 	       | HINT(HINT_SCROLL) | HINT(HINT_PAGE);
 }
 
