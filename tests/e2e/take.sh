@@ -186,9 +186,14 @@ check "... and nothing is created" test ! -e "$spool"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	mkdir -m 755 "$spool"
 	chmod 755 "$TMPDIR_TEST"
-	cfg=$(with method=spool "directory=$spool")
+	# Everything nobody needs, where nobody may read it (the tree may not be).
+	cp "$HTKP" "$TMPDIR_TEST/htkp-nobody"
+	cp db/htkp.db "$TMPDIR_TEST/nobody.db"
+	chmod 755 "$TMPDIR_TEST/htkp-nobody"
+	chmod 644 "$TMPDIR_TEST/nobody.db"
+	cfg=$(with method=spool "directory=$spool" "path=$TMPDIR_TEST/nobody.db")
 	chmod 644 "$cfg"
-	start 80x24 setpriv --reuid=65534 --regid=65534 --clear-groups "$HTKP" -c "$cfg" --db db/htkp.db
+	start 80x24 setpriv --reuid=65534 --regid=65534 --clear-groups "$TMPDIR_TEST/htkp-nobody" -c "$cfg"
 	wait_for '1  Welcome' >/dev/null
 	keys 3 5 p
 	expect 'Cannot print: the print directory .*/spool is not writable\.' "spool: a directory not writable is one line"
