@@ -3,6 +3,9 @@
 -- Version 2 added the names column of the full-text indexes; version 3 the
 -- full case brief of htkp/2 (defendants and their charges, procedure,
 -- court), legislation by provision, and the bibliography's synopsis label.
+-- Each record's added column is the day it first joined the data: the
+-- record's own `added`, else the day the previous file gave it, else the
+-- import's day (src/import/import_added.c).
 -- htkp-import creates this schema in a fresh file, then loads the records.
 --
 -- Rowids are assigned newest first at import (cases by decision date,
@@ -47,7 +50,8 @@ CREATE TABLE cases (
   court_location   TEXT,
   court_type       TEXT,
   victims_age      TEXT,
-  decision_url     TEXT
+  decision_url     TEXT,
+  added            TEXT               -- YYYY-MM-DD the record joined the data
 );
 
 -- htkp/2: each defendant of a case, in the order given.
@@ -104,7 +108,8 @@ CREATE TABLE legislation (
   instrument_type TEXT,
   adopted         TEXT,
   in_force        TEXT,
-  status          TEXT              -- in force, amended, repealed
+  status          TEXT,             -- in force, amended, repealed
+  added           TEXT              -- YYYY-MM-DD the record joined the data
 );
 
 -- htkp/2: a law's provisions in the order given; their Protocol/Convention
@@ -141,7 +146,8 @@ CREATE TABLE bibliography (
   language  TEXT,
   url       TEXT,
   doi       TEXT,
-  isbn      TEXT
+  isbn      TEXT,
+  added     TEXT                    -- YYYY-MM-DD the record joined the data
 );
 
 -- Every multi-valued field and every categorical field, one row per value,

@@ -19,20 +19,24 @@
 static const char usage[] =
 	"usage: htkp [-c FILE] [--db FILE] query DATABASE [WORDS...] [--filter FIELD=VALUE]...\n"
 	"                                  [--sort relevance|newest|oldest|title] [--page N]\n"
+	"                                  [--since YYYY-MM-DD]\n"
 	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
+	"       htkp [-c FILE] [--db FILE] cite DATABASE ID\n"
+	"       htkp [-c FILE] [--db FILE] stats DATABASE [WORDS...] [--filter FIELD=VALUE]...\n"
 	"DATABASE is cases, legislation or bibliography.\n";
 
 /* True when arg names a subcommand. */
 int cli_is_command(const char *arg)
 {
-	return strcmp(arg, "query") == 0 || strcmp(arg, "show") == 0;
+	return strcmp(arg, "query") == 0 || strcmp(arg, "show") == 0
+	       || strcmp(arg, "cite") == 0 || strcmp(arg, "stats") == 0;
 }
 
 /* True when arg is a subcommand's option that takes the next argument. */
 int cli_takes_value(const char *arg)
 {
 	return strcmp(arg, "--filter") == 0 || strcmp(arg, "--sort") == 0
-	       || strcmp(arg, "--page") == 0;
+	       || strcmp(arg, "--page") == 0 || strcmp(arg, "--since") == 0;
 }
 
 /* The database called name, in any case ("Cases"), or -1. */
@@ -73,7 +77,7 @@ static void put_clean(const char *s, FILE *out)
 	free(clean);
 }
 
-static int bad(const char *fmt, const char *arg)
+int cli_bad(const char *fmt, const char *arg)
 {
 	fputs("htkp: ", stderr);
 	fprintf(stderr, fmt, arg);
@@ -132,7 +136,7 @@ static int add_values(struct dbstate *s, const struct filter_info *f,
 		while (n > (size_t)(v - buf) && buf[n - 1] == ' ')
 			buf[--n] = '\0';
 		if (!*v) {
-			rc = bad("--filter has an empty value in \"%s\"", text);
+			rc = cli_bad("--filter has an empty value in \"%s\"", text);
 			break;
 		}
 		rc = add_value(s, f, fl, v);
@@ -152,18 +156,18 @@ static int apply_filter(struct store *st, struct dbstate *s, const char *arg)
 	const char *eq = strchr(arg, '=');
 	char field[64];
 	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof field || !eq[1])
-		return bad("--filter wants FIELD=VALUE, not \"%s\"", arg);
+		return cli_bad("--filter wants FIELD=VALUE, not \"%s\"", arg);
 	memcpy(field, arg, (size_t)(eq - arg));
 	field[eq - arg] = '\0';
 	const struct filter_info *f = find_filter(s->db, field);
 	if (!f) {
-		bad("no filter \"%s\" in this database", field);
+		cli_bad("no filter \"%s\" in this database", field);
 		list_filters(s->db);
 		return 2;
 	}
 	if (f->kind == FILTER_YEAR)
 		return dbstate_set_years_of(s, f->name, eq + 1) == 0 ? 0
-		       : bad("bad filter value \"%s\" (a year is 2005, 2005-2010, 2005- or -2010)",
+		       : cli_bad("bad filter value \"%s\" (a year is 2005, 2005-2010, 2005- or -2010)",
 			     eq + 1);
 	struct search all = {.db = s->db};
 	struct facet_list fl;
@@ -199,8 +203,18 @@ static int add_words(char **words, const char *w)
 	return 0;
 }
 
-static int parse_query_args(struct store *st, struct dbstate *s, int argc, char **argv,
-			    long *page)
+/* A day as YYYY-MM-DD, checked by its shape. */
+static bool is_day(const char *d)
+{
+	static const char shape[] = "dddd-dd-dd";
+	for (size_t i = 0; i < sizeof shape - 1; i++)
+		if (shape[i] == 'd' ? !(d[i] >= '0' && d[i] <= '9') : d[i] != '-')
+			return false;
+	return d[sizeof shape - 1] == '\0';
+}
+
+int cli_parse_search(struct store *st, struct dbstate *s, int argc, char **argv,
+		     long *page, const char **since)
 {
 	char *words = NULL;
 	int rc = 0;
@@ -211,17 +225,21 @@ static int parse_query_args(struct store *st, struct dbstate *s, int argc, char 
 			rc = apply_filter(st, s, argv[++i]);
 		} else if (!strcmp(a, "--sort") && has_value) {
 			if ((s->sort = parse_sort(argv[++i])) < 0)
-				rc = bad("unknown sort \"%s\"", argv[i]);
-		} else if (!strcmp(a, "--page") && has_value) {
+				rc = cli_bad("unknown sort \"%s\"", argv[i]);
+		} else if (!strcmp(a, "--since") && has_value && since) {
+			*since = argv[++i];
+			if (!is_day(*since))
+				rc = cli_bad("--since wants a day, YYYY-MM-DD, not \"%s\"", *since);
+		} else if (!strcmp(a, "--page") && has_value && page) {
 			char *end;
 			*page = strtol(argv[++i], &end, 10);
 			if (*end || *page < 1 || *page > 1000000)
-				rc = bad("--page wants a number from 1, not \"%s\"", argv[i]);
+				rc = cli_bad("--page wants a number from 1, not \"%s\"", argv[i]);
 		} else if (!strcmp(a, "--")) {
 			for (i++; i < argc && rc == 0; i++)
 				rc = add_words(&words, argv[i]) ? 1 : 0;
 		} else if (a[0] == '-' && a[1] == '-') {
-			rc = bad("unknown option or missing value: %s", a);
+			rc = cli_bad("unknown option or missing value: %s", a);
 		} else {
 			rc = add_words(&words, a) ? 1 : 0;
 		}
@@ -267,8 +285,9 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 {
 	struct dbstate s;
 	long page = 1;
+	const char *since = NULL;
 	dbstate_init(&s, db);
-	int rc = parse_query_args(st, &s, argc, argv, &page);
+	int rc = cli_parse_search(st, &s, argc, argv, &page, &since);
 	if (rc != 0) {
 		dbstate_free(&s);
 		return 2;
@@ -278,6 +297,7 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 	struct search q;
 	struct result_page rp;
 	dbstate_search(&s, &q);
+	q.added_since = since;
 	long total = store_search_count(st, &q);
 	if (total < 0 || store_search_page(st, &q, (page - 1) * PER_PAGE, PER_PAGE, &rp) != 0) {
 		fprintf(stderr, "htkp: %s\n", store_error(st));
@@ -352,10 +372,11 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 	return 0;
 }
 
-static int run_show(struct store *st, int db, int argc, char **argv)
+int cli_read_record(struct store *st, int db, int argc, char **argv, const char *cmd,
+		    struct record *r)
 {
 	if (argc != 1)
-		return bad("show wants one record id%s", "");
+		return cli_bad("%s wants one record id", cmd);
 	long rowid = store_find_id(st, db, argv[0]);
 	if (rowid < 0) {
 		fprintf(stderr, "htkp: %s\n", store_error(st));
@@ -365,11 +386,19 @@ static int run_show(struct store *st, int db, int argc, char **argv)
 		fprintf(stderr, "htkp: no %s with id \"%s\"\n", catalog[db].noun, argv[0]);
 		return 1;
 	}
-	struct record r;
-	if (store_record(st, db, rowid, &r) != 0) {
+	if (store_record(st, db, rowid, r) != 0) {
 		fprintf(stderr, "htkp: %s\n", store_error(st));
 		return 2;
 	}
+	return 0;
+}
+
+static int run_show(struct store *st, int db, int argc, char **argv)
+{
+	struct record r;
+	int rc = cli_read_record(st, db, argc, argv, "show", &r);
+	if (rc != 0)
+		return rc;
 	record_walk(&r, print_piece, &r);
 	record_free(&r);
 	return 0;
@@ -379,11 +408,15 @@ static int run_show(struct store *st, int db, int argc, char **argv)
 int cli_run(struct store *st, int argc, char **argv)
 {
 	if (argc < 2)
-		return bad("%s wants a database: cases, legislation or bibliography", argv[0]);
+		return cli_bad("%s wants a database: cases, legislation or bibliography", argv[0]);
 	int db = find_db(argv[1]);
 	if (db < 0)
-		return bad("no database \"%s\" (cases, legislation or bibliography)", argv[1]);
+		return cli_bad("no database \"%s\" (cases, legislation or bibliography)", argv[1]);
 	if (strcmp(argv[0], "query") == 0)
 		return run_query(st, db, argc - 2, argv + 2);
+	if (strcmp(argv[0], "cite") == 0)
+		return cli_cite(st, db, argc - 2, argv + 2);
+	if (strcmp(argv[0], "stats") == 0)
+		return cli_stats(st, db, argc - 2, argv + 2);
 	return run_show(st, db, argc - 2, argv + 2);
 }

@@ -18,4 +18,23 @@ int cli_takes_value(const char *arg);
  * record of the page that could not be read. */
 int cli_run(struct store *st, int argc, char **argv);
 
+/* For the subcommands in cli_take.c. */
+struct dbstate;
+/* Prints "htkp: " fmt (with arg) and the usage; returns 2. */
+int cli_bad(const char *fmt, const char *arg);
+/* Reads words, --filter, --sort, and where page or since is given,
+ * --page and --since (a day, YYYY-MM-DD, pointing into argv) into s.
+ * 0, or 2 after saying what was wrong, 1 on ENOMEM. */
+int cli_parse_search(struct store *st, struct dbstate *s, int argc, char **argv,
+		     long *page, const char **since);
+/* Reads the record whose id is argv[0] (argc must be 1; cmd names the
+ * subcommand in the usage error) into *r (caller frees with
+ * record_free). 0, or the exit status after saying why on stderr. */
+struct record;
+int cli_read_record(struct store *st, int db, int argc, char **argv, const char *cmd,
+		    struct record *r);
+/* `htkp cite DB ID`, `htkp stats DB [WORDS] [--filter F=V]...`. */
+int cli_cite(struct store *st, int db, int argc, char **argv);
+int cli_stats(struct store *st, int db, int argc, char **argv);
+
 #endif

@@ -5,6 +5,7 @@
 #include "cli/sandbox.h"
 #include "common/audit.h"
 #include "common/config.h"
+#include "common/spool.h"
 #include "store/store.h"
 #include "common/text.h"
 #include "ui/ui.h"
@@ -183,6 +184,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	audit_open(cfg.audit && !a.command);
+	if (!a.command && cfg.print_method == PRINT_SPOOL)
+		spool_open(cfg.spool_dir);
 	if (sandbox_enter(a.command ? SANDBOX_CLI : SANDBOX_KIOSK, text_charset(),
 			  err, sizeof err) != 0) {
 		fprintf(stderr, "htkp: %s\n", err);

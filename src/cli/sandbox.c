@@ -3,11 +3,14 @@
  * allow-list. What the kiosk still reads it opens read-only; what it must
  * never do (run a program, fork, open a socket, write a file) kills it. */
 #include "cli/sandbox.h"
+#include "common/spool.h"
 #include "store/store.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <linux/fs.h>       /* RENAME_NOREPLACE */
+#include <linux/landlock.h>
 #include <seccomp.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -18,6 +21,8 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 /* AddressSanitizer reserves terabytes of address space and its leak
@@ -123,7 +128,9 @@ static int set_limits(enum sandbox_mode mode, char *err, size_t len)
 {
 	if (set_limit(RLIMIT_CORE, 0, "RLIMIT_CORE", err, len) != 0)
 		return -1;
-	if (mode == SANDBOX_KIOSK && set_limit(RLIMIT_FSIZE, 0, "RLIMIT_FSIZE", err, len) != 0)
+	/* No file may grow, but a print in the spool directory (spool.h). */
+	rlim_t fsize = spool_dir_fd() >= 0 ? (rlim_t)SPOOL_MAX_BYTES : 0;
+	if (mode == SANDBOX_KIOSK && set_limit(RLIMIT_FSIZE, fsize, "RLIMIT_FSIZE", err, len) != 0)
 		return -1;
 	if (SANITIZED || RUNNING_ON_VALGRIND)
 		return 0;
@@ -167,12 +174,94 @@ static int rule(scmp_filter_ctx f, uint32_t action, const char *name,
 }
 
 /* Calls allowed only with some arguments. Anything else, openat for
- * writing included, falls to the filter's default: kill the process.
- * A print spool would add one exception here: openat on a directory
- * descriptor opened before the filter. seccomp sees that descriptor but
- * not the path, and an absolute or ".." path escapes it, so that rule
- * needs Landlock (or openat2's RESOLVE_BENEATH checked in user space)
- * beside it; none is written until there is a spool. */
+ * writing included, falls to the filter's default: kill the process. */
+/* [print] method = spool: what spool_write does, on the directory's
+ * descriptor only: create a new file (O_EXCL: never an existing one),
+ * write it at offsets, fix its mode, sync it, rename it without
+ * replacing anything, remove it after a failure. seccomp sees the
+ * descriptor but not the path, and an absolute or ".." path would escape
+ * it: Landlock (landlock_spool) holds every file creation and write to
+ * the directory itself. */
+static int spool_rules(scmp_filter_ctx f)
+{
+	int fd = spool_dir_fd();
+	if (fd < 0)
+		return 0;
+	const int want = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
+	struct scmp_arg_cmp create[] = {
+		SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fd),
+		SCMP_A2(SCMP_CMP_MASKED_EQ, O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_NOFOLLOW,
+			(scmp_datum_t)want),
+	};
+	struct scmp_arg_cmp rename[] = {
+		SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fd), SCMP_A2(SCMP_CMP_EQ, (scmp_datum_t)fd),
+		SCMP_A4(SCMP_CMP_EQ, RENAME_NOREPLACE),
+	};
+	struct scmp_arg_cmp unlink[] = {
+		SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)fd), SCMP_A2(SCMP_CMP_EQ, 0),
+	};
+	int rc = 0;
+	rc |= rule(f, SCMP_ACT_ALLOW, "openat", 2, create);
+	rc |= rule(f, SCMP_ACT_ALLOW, "renameat2", 3, rename);
+	rc |= rule(f, SCMP_ACT_ALLOW, "unlinkat", 2, unlink);
+	/* Any descriptor: the only one open for writing but the terminal is
+	 * the new file (the database is read-only, syslog's is a socket). */
+	rc |= rule(f, SCMP_ACT_ALLOW, "pwrite64", 0, NULL);
+	rc |= rule(f, SCMP_ACT_ALLOW, "fchmod", 0, NULL);
+	rc |= rule(f, SCMP_ACT_ALLOW, "fsync", 0, NULL);
+	return rc;
+}
+
+/* Landlock for the spool: from now on files may be created, written,
+ * removed (and so on) only beneath the spool directory. Reading is not
+ * restricted (the database and the screens are read where they are). A
+ * kernel without Landlock (before Linux 5.13, or with it disabled) gets
+ * no spool: the kiosk refuses to start rather than write unguarded. */
+static int landlock_spool(char *err, size_t len)
+{
+	int fd = spool_dir_fd();
+	if (fd < 0)
+		return 0;
+	long abi = syscall(SYS_landlock_create_ruleset, NULL, 0,
+			   LANDLOCK_CREATE_RULESET_VERSION);
+	if (abi < 1) {
+		snprintf(err, len, "[print] method = spool needs Landlock (Linux 5.13 or "
+			 "later, enabled) to keep the kiosk's writes in its directory");
+		return -1;
+	}
+	__u64 handled = LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR
+			| LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_CHAR
+			| LANDLOCK_ACCESS_FS_MAKE_DIR | LANDLOCK_ACCESS_FS_MAKE_REG
+			| LANDLOCK_ACCESS_FS_MAKE_SOCK | LANDLOCK_ACCESS_FS_MAKE_FIFO
+			| LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_MAKE_SYM;
+#ifdef LANDLOCK_ACCESS_FS_REFER
+	if (abi >= 2)
+		handled |= LANDLOCK_ACCESS_FS_REFER;
+#endif
+#ifdef LANDLOCK_ACCESS_FS_TRUNCATE
+	if (abi >= 3)
+		handled |= LANDLOCK_ACCESS_FS_TRUNCATE;
+#endif
+	struct landlock_ruleset_attr attr = {.handled_access_fs = handled};
+	int rs = (int)syscall(SYS_landlock_create_ruleset, &attr, sizeof attr, 0);
+	struct landlock_path_beneath_attr beneath = {
+		.allowed_access = LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_WRITE_FILE
+				  | LANDLOCK_ACCESS_FS_REMOVE_FILE,
+		.parent_fd = fd,
+	};
+	if (rs < 0 || syscall(SYS_landlock_add_rule, rs, LANDLOCK_RULE_PATH_BENEATH,
+			      &beneath, 0) != 0
+	    || syscall(SYS_landlock_restrict_self, rs, 0) != 0) {
+		snprintf(err, len, "cannot restrict writes to the print directory: %s",
+			 strerror(errno));
+		if (rs >= 0)
+			close(rs);
+		return -1;
+	}
+	close(rs);
+	return 0;
+}
+
 static int conditional_rules(scmp_filter_ctx f)
 {
 	struct scmp_arg_cmp read_only = SCMP_A2(SCMP_CMP_MASKED_EQ,
@@ -196,7 +285,7 @@ static int conditional_rules(scmp_filter_ctx f)
 	 * daemon restarted): let that fail quietly, losing an audit line
 	 * rather than the session. */
 	rc |= rule(f, SCMP_ACT_ERRNO(EACCES), "socket", 0, NULL);
-	return rc;
+	return rc | spool_rules(f);
 }
 
 static int install_filter(char *err, size_t len)
@@ -257,6 +346,12 @@ int sandbox_enter(enum sandbox_mode mode, const char *charset, char *err, size_t
 		snprintf(err, len, "cannot set no_new_privs: %s", strerror(errno));
 		return -1;
 	}
+	/* The time zone file is read now, once: localtime_r (the days of
+	 * "what's new", the spool's file names) would read it with lseek,
+	 * which the filter does not allow. */
+	tzset();
+	if (landlock_spool(err, len) != 0)
+		return -1;
 	debug_hooks();
 	if (SANITIZED || RUNNING_ON_VALGRIND)
 		return 0;

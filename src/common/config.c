@@ -24,6 +24,7 @@ struct config_key {
 
 static const char *const theme_names[] = {"default", "mono", "high-contrast", NULL};
 static const char *const tristate_names[] = {"auto", "yes", "no", NULL};
+static const char *const print_names[] = {"terminal", "spool", "off", NULL};
 
 #define AT(field) offsetof(struct config, field)
 static const struct config_key keys[] = {
@@ -60,6 +61,16 @@ static const struct config_key keys[] = {
 	{"kiosk", "audit", KEY_BOOL, AT(audit), "no", NULL, 0, 0,
 	 "yes logs to syslog (authpriv, info) each session's start and end,\n"
 	 "with the client's address, and the id of every record it opens."},
+	{"print", "method", KEY_CHOICE, AT(print_method), "terminal", print_names, 0, 0,
+	 "How p prints a record. terminal: through the terminal's printer port\n"
+	 "(media copy, mc5/mc4: PuTTY, xterm, SecureCRT and VT terminals pass it\n"
+	 "to the printer of the user's PC). spool: as a new text file in\n"
+	 "directory, for an office print service to pick up (the kiosk runs no\n"
+	 "program). off: no printing; y still gives the citation."},
+	{"print", "directory", KEY_STRING, AT(spool_dir), "/var/spool/htkp", NULL, 0, 0,
+	 "For method = spool: where each print is written, as htkp-*.txt (mode\n"
+	 "0640; a name beginning with a dot is still being written). The only\n"
+	 "place the kiosk may create files."},
 };
 #define N_KEYS (sizeof keys / sizeof keys[0])
 

@@ -7,6 +7,7 @@
 
 enum theme { THEME_DEFAULT, THEME_MONO, THEME_HIGH_CONTRAST };
 enum tristate { TRI_AUTO, TRI_YES, TRI_NO };
+enum print_method { PRINT_TERMINAL, PRINT_SPOOL, PRINT_OFF };
 
 struct config {
 	char *db_path;       /* [database] path */
@@ -20,6 +21,8 @@ struct config {
 	bool allow_quit;     /* [kiosk] allow_quit */
 	int esc_delay;       /* [kiosk] esc_delay, milliseconds */
 	bool audit;          /* [kiosk] audit: syslog the records a session opens */
+	int print_method;    /* [print] method: enum print_method */
+	char *spool_dir;     /* [print] directory, for method = spool */
 };
 
 /* Fills *cfg with the built-in defaults. */

@@ -115,6 +115,13 @@ enum imp_status imp_check_links(struct imp *imp, int all_staged);
 /* import_load.c */
 enum imp_status imp_load(struct imp *imp);
 
+/* import_added.c: each record's day (column added). attach reads the
+ * previous -o file, if it is an htkp database, before the load's
+ * transaction; load dates every record inside it; detach after. */
+enum imp_status imp_added_attach(struct imp *imp);
+enum imp_status imp_added_load(struct imp *imp);
+void imp_added_detach(struct imp *imp);
+
 /* import_out.c */
 enum imp_status imp_out_begin(struct imp *imp, char **tmp_path, int *fd);
 enum imp_status imp_out_commit(struct imp *imp, const char *tmp_path, int fd);

@@ -506,7 +506,9 @@ enum imp_status imp_load(struct imp *imp)
 		imp_fatal(imp, "out of memory");
 		return IMP_EFATAL;
 	}
-	enum imp_status st = imp_exec(imp, "BEGIN", "starting the load");
+	enum imp_status st = imp_added_attach(imp);
+	if (st == IMP_OK)
+		st = imp_exec(imp, "BEGIN", "starting the load");
 	if (st == IMP_OK)
 		st = imp_exec(imp, schema_sql, "creating the schema");
 	if (st == IMP_OK)
@@ -519,7 +521,10 @@ enum imp_status imp_load(struct imp *imp)
 	if (st == IMP_OK)
 		st = load_indexes(imp, &meta);
 	if (st == IMP_OK)
+		st = imp_added_load(imp);
+	if (st == IMP_OK)
 		st = imp_exec(imp, "COMMIT", "committing the load");
+	imp_added_detach(imp);
 	if (st == IMP_OK)
 		st = imp_exec(imp, "PRAGMA main.journal_mode = DELETE",
 					  "finishing the load");

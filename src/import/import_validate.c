@@ -13,7 +13,7 @@
 
 enum vtype { VT_TEXT, VT_INT, VT_BOOL, VT_LIST, VT_OBJECT, VT_OBJECTS };
 enum vcheck {
-	VC_NONE, VC_DATE, VC_YEAR, VC_COUNT, VC_ID,
+	VC_NONE, VC_DATE, VC_DAY, VC_YEAR, VC_COUNT, VC_ID,
 	VC_CHOICE,      /* one of the values of the catalog filter .choice */
 	VC_ENUM,        /* one of .values, called .choice in messages */
 	VC_VOCAB,       /* a value of the catalog vocabulary .choice */
@@ -59,7 +59,7 @@ static const struct field defendant_fields[] = {
 };
 
 static const struct field case_fields[] = {
-	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
+	REQUIRED("id", VC_ID), FC("added", VT_TEXT, VC_DAY), REQUIRED("title", VC_NONE),
 	REQUIRED("country", VC_NONE), F("court", VT_TEXT),
 	FC("decision_date", VT_TEXT, VC_DATE), F("verdict", VT_TEXT),
 	ENUM("outcome", VT_TEXT, "outcome", v1_outcomes),
@@ -74,13 +74,14 @@ static const struct field case_fields[] = {
 };
 
 static const struct field law_fields[] = {
-	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
+	REQUIRED("id", VC_ID), FC("added", VT_TEXT, VC_DAY), REQUIRED("title", VC_NONE),
 	REQUIRED("country", VC_NONE), FC("year", VT_INT, VC_YEAR),
 	F("summary", VT_TEXT), F("topics", VT_LIST), F("url", VT_TEXT), END
 };
 
 static const struct field publication_fields[] = {
-	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE), F("authors", VT_LIST),
+	REQUIRED("id", VC_ID), FC("added", VT_TEXT, VC_DAY), REQUIRED("title", VC_NONE),
+	F("authors", VT_LIST),
 	FC("year", VT_INT, VC_YEAR), F("type", VT_TEXT), F("publisher", VT_TEXT),
 	F("countries", VT_LIST), F("keywords", VT_LIST), F("method", VT_TEXT),
 	{.name = "methods", .type = VT_LIST, .check = VC_CHOICE, .choice = "method"},
@@ -129,7 +130,7 @@ static const struct field defendant_fields_2[] = {
 };
 
 static const struct field case_fields_2[] = {
-	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
+	REQUIRED("id", VC_ID), FC("added", VT_TEXT, VC_DAY), REQUIRED("title", VC_NONE),
 	F("crime_type", VT_TEXT), F("case_number", VT_TEXT),
 	REQUIRED("country", VC_NONE), FC("decision_date", VT_TEXT, VC_DATE),
 	F("sentence", VT_TEXT),
@@ -155,7 +156,7 @@ static const struct field provision_fields_2[] = {
 };
 
 static const struct field law_fields_2[] = {
-	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE),
+	REQUIRED("id", VC_ID), FC("added", VT_TEXT, VC_DAY), REQUIRED("title", VC_NONE),
 	REQUIRED("country", VC_NONE), F("instrument_type", VT_TEXT),
 	FC("year", VT_INT, VC_YEAR), FC("adopted", VT_TEXT, VC_DATE), FC("in_force", VT_TEXT, VC_DATE),
 	ENUM("status", VT_TEXT, "status", law_statuses), F("summary", VT_TEXT),
@@ -165,7 +166,8 @@ static const struct field law_fields_2[] = {
 };
 
 static const struct field publication_fields_2[] = {
-	REQUIRED("id", VC_ID), REQUIRED("title", VC_NONE), F("authors", VT_LIST),
+	REQUIRED("id", VC_ID), FC("added", VT_TEXT, VC_DAY), REQUIRED("title", VC_NONE),
+	F("authors", VT_LIST),
 	FC("year", VT_INT, VC_YEAR), F("type", VT_TEXT), F("publisher", VT_TEXT),
 	F("language", VT_TEXT), F("countries", VT_LIST), F("method", VT_TEXT),
 	{.name = "methods", .type = VT_LIST, .check = VC_CHOICE, .choice = "method"},
@@ -335,6 +337,8 @@ static int check_text(struct walk *w, const struct node *n, const struct field *
 	if (c == VC_DATE && !imp_is_date(s, len))
 		report(w, "bad date %s (want YYYY, YYYY-MM or YYYY-MM-DD)",
 		       imp_quote(q, n->text));
+	else if (c == VC_DAY && (len != 10 || !imp_is_date(s, len)))
+		report(w, "bad day %s (want YYYY-MM-DD)", imp_quote(q, n->text));
 	else if (c == VC_CHOICE && (filter = catalog_filter(w->db, f->choice)))
 		check_choice(w, n, s, len, f->choice, filter->values);
 	else if (c == VC_ENUM)

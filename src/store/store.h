@@ -96,6 +96,8 @@ struct search {
 	struct search_relax *relax; /* NULL: the search as it is */
 	struct search_filter filters[STORE_MAX_FILTERS];
 	size_t n_filters;
+	const char *added_since;    /* only records added on or after this
+				       day ("YYYY-MM-DD"); NULL: any */
 	int sort;                   /* enum sort */
 };
 
@@ -208,6 +210,29 @@ int store_record(struct store *st, int db, long rowid, struct record *out);
 /* The value of key (a column, or "@field" for a list), NULL when empty. */
 const char *record_value(const struct record *r, const char *key);
 void record_free(struct record *r);
+
+/* A record named by its title and the day it joined the data (store_added.c). */
+struct rec_item {
+	int db;
+	long rowid;
+	char *title, *added;   /* added: "YYYY-MM-DD", "" when unknown */
+};
+
+struct rec_items {
+	struct rec_item *v;
+	size_t n;
+};
+
+/* Records of db added on or after since ("YYYY-MM-DD"), or -1 on error. */
+long store_added_since(struct store *st, int db, const char *since);
+/* Up to limit records of db, the most recently added first, into *out
+ * (caller frees with rec_items_free). 0 or -1. */
+int store_recent(struct store *st, int db, int limit, struct rec_items *out);
+/* Title and day of record rowid into *out (caller frees with
+ * rec_item_free). 0, 1 when there is no such record, -1 on error. */
+int store_item(struct store *st, int db, long rowid, struct rec_item *out);
+void rec_item_free(struct rec_item *it);
+void rec_items_free(struct rec_items *l);
 
 /* The rowid of the record with this id, or else with this id in another
  * case ("gbr-2015-msa"), 0 when none, -1 on error. */

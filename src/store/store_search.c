@@ -133,6 +133,10 @@ static void add_from_where(struct sql *q, const struct search *s, bool join,
 	for (size_t i = 0; i < s->n_filters; i++)
 		if (!skip || strcmp(skip, s->filters[i].field) != 0)
 			add_filter(q, d, &s->filters[i], fr);
+	if (s->added_since) {
+		sql_add(q, " AND %s IN (SELECT rowid FROM %s WHERE added >= ?)", fr, d->table);
+		bind_text(q, s->added_since);
+	}
 }
 
 static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
@@ -320,7 +324,7 @@ static bool search_is_open(const struct search *s, const char *field)
 {
 	if (s->id)
 		return false;
-	if (s->fts)
+	if (s->fts || s->added_since)
 		return false;
 	for (size_t i = 0; i < s->n_filters; i++)
 		if (strcmp(s->filters[i].field, field) != 0)

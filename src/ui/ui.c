@@ -7,6 +7,7 @@
 #include "ui/ui_hints.h"
 #include "ui/ui_keys.h"
 #include "ui/ui_size.h"
+#include "ui/ui_take.h"
 #ifdef HTKP_FUZZ
 #include "ui/ui_fuzz.h"
 #endif
@@ -271,6 +272,7 @@ static double now_seconds(void)
 static void idle_reset(struct app *app)
 {
 	view_home(app);
+	marks_clear();   /* the next person starts with none */
 	app->message[0] = '\0';
 	clearok(curscr, TRUE);
 }
@@ -445,6 +447,7 @@ static void views_free_all(struct app *app)
 		view_free(v);
 	}
 	forget_searches(app);
+	marks_clear();
 }
 
 int ui_run(struct app *app)

@@ -3,6 +3,7 @@
 #include "ui/ui_dbviews.h"
 #include "ui/ui_select.h"
 #include "ui/ui_hints.h"
+#include "ui/ui_take.h"
 #include "common/catalog.h"
 #include "store/store.h"
 #include "common/text.h"
@@ -23,7 +24,8 @@ struct db_view {
 	bool narrow;               /* the short name: the portal's does not fit */
 };
 
-enum { WAY_SEARCH, WAY_COUNTRY, WAY_KEYWORD, WAY_FILTERS, WAY_LIST, N_WAYS };
+enum { WAY_SEARCH, WAY_COUNTRY, WAY_KEYWORD, WAY_FILTERS, WAY_LIST, WAY_RECENT, WAY_STATS,
+       N_WAYS };
 
 void format_count(char *buf, size_t len, long n)
 {
@@ -62,6 +64,13 @@ static void way_label(struct db_view *d, int way, char *buf, size_t len)
 				 d->found == 1 ? info->noun : info->nouns);
 		else
 			snprintf(buf, len, "All %s %s, newest first", n, info->nouns);
+		break;
+	case WAY_RECENT:
+		snprintf(buf, len, "Recently added");
+		break;
+	case WAY_STATS:
+		snprintf(buf, len, dbstate_active(&d->sh->state) ? "Statistics of the %s found"
+			 : "Statistics", info->nouns);
 		break;
 	}
 }
@@ -146,6 +155,10 @@ static struct action open_way(struct db_view *d, struct app *app, int way)
 		return action_push(filters_view_new(app, d->sh, false));
 	case WAY_LIST:
 		return action_push(list_view_new(app, d->sh));
+	case WAY_RECENT:
+		return action_push(recent_view_new(app, d->sh->state.db));
+	case WAY_STATS:
+		return action_push(stats_view_new(app, d->sh));
 	}
 	return ACTION(ACT_NONE);
 }
@@ -178,7 +191,7 @@ static unsigned db_hints(struct view *v, const struct app *app)
 	(void)app;
 	if (d->sh->edit.active)
 		return db_edit_hints(d->sh);
-	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | HINT(HINT_OPEN_1_5)
+	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | HINT(HINT_OPEN_1_7)
 	       | HINT(HINT_SEARCH) | HINT(HINT_FILTERS) | HINT(HINT_CLEAR);
 }
 

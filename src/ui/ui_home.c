@@ -6,6 +6,7 @@
 #include "common/config.h"
 #include "ui/ui_select.h"
 #include "ui/ui_dbviews.h"
+#include "ui/ui_take.h"
 #include "common/catalog.h"
 #include "store/store.h"
 #include "common/text.h"
@@ -14,8 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-enum item_kind { ITEM_PAGE, ITEM_DB, ITEM_HELP };
+enum item_kind { ITEM_PAGE, ITEM_DB, ITEM_HELP, ITEM_MARKED };
 
 struct menu_item {
 	const char *label;
@@ -32,6 +34,7 @@ static const struct menu_item items[] = {
 	{"Bibliography", ITEM_DB, NULL, DB_BIBLIOGRAPHY},
 	{"Help", ITEM_HELP, NULL, 0},
 	{"About", ITEM_PAGE, "about.txt", 0},
+	{"Marked", ITEM_MARKED, NULL, 0},
 };
 #define N_ITEMS (int)(sizeof items / sizeof items[0])
 
@@ -40,6 +43,7 @@ struct home_view {
 	struct select list;
 	long count[DB_COUNT];   /* records in each database, -1 unknown */
 	char date[16];          /* the day the data was imported, "" unknown */
+	long added;             /* records added in the last 30 days, -1 unknown */
 	unsigned data_gen;      /* the database file these belong to */
 	bool counted;
 };
@@ -60,6 +64,24 @@ static const char *item_label(void *ctx, long i, char *buf, size_t len)
 
 static const struct select_src home_src = {item_label, NULL, NULL, NULL};
 
+/* The records of all three databases added in the 30 days up to today,
+ * or -1 when the file cannot say. */
+static long recently_added(struct app *app)
+{
+	char since[16];
+	time_t t = time(NULL) - 30L * 24 * 3600;
+	struct tm tm;
+	strftime(since, sizeof since, "%Y-%m-%d", localtime_r(&t, &tm));
+	long n = 0;
+	for (int db = 0; db < DB_COUNT; db++) {
+		long k = store_added_since(app->store, db, since);
+		if (k < 0)
+			return -1;
+		n += k;
+	}
+	return n;
+}
+
 /* Counts the records again when the database file was replaced. */
 static void count_records(struct home_view *h, struct app *app)
 {
@@ -69,6 +91,7 @@ static void count_records(struct home_view *h, struct app *app)
 		h->count[db] = store_count(app->store, db);
 	if (store_data_date(app->store, h->date, sizeof h->date) != 0)
 		h->date[0] = '\0';
+	h->added = recently_added(app);
 	h->data_gen = app->data_generation;
 	h->counted = true;
 }
@@ -77,6 +100,10 @@ static void count_records(struct home_view *h, struct app *app)
 static void item_count(const struct home_view *h, long i, char *buf, size_t len)
 {
 	buf[0] = '\0';
+	size_t marked;
+	marks_all(&marked);
+	if (items[i].kind == ITEM_MARKED && marked)
+		snprintf(buf, len, "%zu record%s", marked, marked == 1 ? "" : "s");
 	if (items[i].kind != ITEM_DB || h->count[items[i].db] < 0)
 		return;
 	const struct db_info *d = &catalog[items[i].db];
@@ -130,7 +157,12 @@ static void draw_notes(const struct home_view *h, int y, int last, struct area a
 {
 	char line[96];
 	if (h->date[0] && y <= last) {
-		snprintf(line, sizeof line, "Data imported %s.", h->date);
+		if (h->added >= 0)
+			snprintf(line, sizeof line, a.w >= 60
+				 ? "Data of %s; %ld added in the last 30 days."
+				 : "Data %s, %ld new (30 days)", h->date, h->added);
+		else
+			snprintf(line, sizeof line, "Data imported %s.", h->date);
 		ui_puts_fit(y++, a.x + 2, line, a.w - 4, ROLE_DIM, NULL);
 	}
 	if (y <= last)
@@ -171,6 +203,8 @@ static struct view *open_item(struct app *app, long i)
 		return db_view_new(app, it->db);
 	case ITEM_HELP:
 		return help_view_new(app);
+	case ITEM_MARKED:
+		return marked_view_new(app);
 	}
 	return NULL;
 }
@@ -191,7 +225,7 @@ static struct action home_key(struct view *v, struct app *app, int key, struct a
 static unsigned home_hints(struct view *v, const struct app *app)
 {
 	(void)v;
-	return HINT(HINT_OPEN_1_7) | HINT(HINT_HELP) | HINT(HINT_MOVE)
+	return HINT(HINT_OPEN_1_8) | HINT(HINT_HELP) | HINT(HINT_MOVE)
 	       | (app->cfg->allow_quit ? HINT(HINT_QUIT) : 0);
 }
 

@@ -4,6 +4,7 @@
 #include "ui/ui_dbviews.h"
 #include "ui/ui_select.h"
 #include "ui/ui_hints.h"
+#include "ui/ui_take.h"
 #include "common/catalog.h"
 #include "common/config.h"
 #include "common/text.h"
@@ -45,7 +46,7 @@ static const char *result_title(void *ctx, long i, char *buf, size_t len)
 
 static struct select_src list_src(struct list_view *l)
 {
-	return (struct select_src){result_title, NULL, DB_COMMAND_LETTERS, l};
+	return (struct select_src){result_title, NULL, DB_COMMAND_LETTERS TAKE_LETTERS, l};
 }
 
 static void reload(struct list_view *l, struct app *app)
@@ -238,6 +239,8 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 		bool sel = l->page_off + (long)i == l->list.sel;
 		enum role role = select_row(&l->list, l->page_off + (long)i, y, a.x, a.w);
 		const char *cut = draw_cells(y, a.x + 2, d, w, r->cols, role);
+		if (marks_has(l->sh->state.db, r->rowid))
+			ui_puts(y, a.x + 1, "*", 1, role);   /* marked (m) */
 		full = sel && cut ? cut : full;
 		if (rows == 2 && r->snippet)
 			draw_snippet(y + 1, a.x + 4, a.w - 5, r->snippet);
@@ -247,20 +250,26 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 		draw_full_title(title_y, a, full, title_cols(d, w));
 }
 
-static struct action open_selected(struct list_view *l, struct app *app)
+/* The selected result's row, loaded as the draw would have: a key typed
+ * ahead of the first frame (5 Enter on a slow link) still finds it. */
+static const struct result *selected_row(struct list_view *l, struct app *app)
 {
-	/* Enter typed ahead of the first frame (5 Enter on a slow link)
-	 * still opens the first result: load what the draw would have. */
 	if (!l->loaded || l->state_gen != l->sh->state.generation
 	    || l->data_gen != app->data_generation)
 		reload(l, app);
 	select_scroll(&l->list, l->list.page);
-	fetch(l, app, false);   /* rows only: the record opens next */
+	fetch(l, app, false);   /* rows only */
 	long sel = l->list.sel;
 	if (sel < l->page_off || sel >= l->page_off + (long)l->page.n)
-		return ACTION(ACT_NONE);
-	return action_push(record_view_new(app, l->sh->state.db,
-					   l->page.v[sel - l->page_off].rowid, true));
+		return NULL;
+	return &l->page.v[sel - l->page_off];
+}
+
+static struct action open_selected(struct list_view *l, struct app *app)
+{
+	const struct result *r = selected_row(l, app);
+	return r ? action_push(record_view_new(app, l->sh->state.db, r->rowid, true))
+		 : ACTION(ACT_NONE);
 }
 
 static struct action list_key(struct view *v, struct app *app, int key, struct area a)
@@ -277,6 +286,10 @@ static struct action list_key(struct view *v, struct app *app, int key, struct a
 		return act;
 	if (key_is_open(key))
 		return open_selected(l, app);
+	if (strchr(TAKE_LETTERS, key_char(key) ? key_char(key) : 1)) {
+		const struct result *r = selected_row(l, app);
+		return r ? take_key(app, key, l->sh->state.db, r->rowid, NULL) : ACTION(ACT_NONE);
+	}
 	struct select_src src = list_src(l);
 	return select_key(&l->list, key, &src);
 }
@@ -289,7 +302,7 @@ static unsigned list_hints(struct view *v, const struct app *app)
 		return db_edit_hints(l->sh);
 	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | HINT(HINT_OPEN)
 	       | HINT(HINT_SEARCH) | HINT(HINT_FILTERS) | HINT(HINT_SORT) | HINT(HINT_CLEAR)
-	       | HINT(HINT_PAGE);
+	       | HINT(HINT_CITE) | HINT(HINT_PRINT) | HINT(HINT_MARK) | HINT(HINT_PAGE);
 }
 
 static void list_destroy(struct view *v)

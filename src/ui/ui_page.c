@@ -138,7 +138,7 @@ struct key_help {
 
 /* The key contract (see README): one table for help and for review. */
 static const struct key_help key_table[] = {
-	{"1 .. 7", "open an item of the home menu"},
+	{"1 .. 8", "open an item of the home menu or a database's menu"},
 	{"Up/Down, j/k", "move the selection (it stops at the ends), or scroll a line"},
 	{"PgDn/Space, PgUp/b", "next / previous page"},
 	{"Space", "in a filter's values: tick or untick one; Enter"},
@@ -154,6 +154,9 @@ static const struct key_help key_table[] = {
 	{"c", "clear the search and the filters"},
 	{"s", "sort: relevance, newest, oldest, title, in turn"},
 	{"Tab, Shift-Tab", "next / previous link in a record"},
+	{"y", "cite the record or the selected result (Marked: all)"},
+	{"p", "print it on your printer (Marked: all)"},
+	{"m", "mark or unmark it; 8 Marked on the home menu lists them"},
 	{"Left, h, Backspace", "back one screen, at once"},
 	{"Esc", "back too, after esc_delay: Esc waits to tell"},
 	{"", "itself apart from arrow keys on slow links"},

@@ -4,6 +4,7 @@
 #include "ui/ui_dbviews.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_hints.h"
+#include "ui/ui_take.h"
 #include "common/audit.h"
 #include "common/catalog.h"
 #include "common/grow.h"
@@ -105,6 +106,11 @@ static struct action record_key(struct view *v, struct app *app, int key, struct
 						  l->db == rv->rec.db && rv->highlight,
 						  l->article));
 	}
+	/* A law opened at a provision is cited at that article. */
+	const char *article = rv->land >= 0 ? rv->rec.prov[rv->land].article : NULL;
+	struct action take = take_key(app, key, rv->rec.db, rv->rec.rowid, article);
+	if (take.kind != ACT_UNHANDLED)
+		return take;
 	return doc_key(&rv->doc, key, (struct area){a.y, a.x + 1, a.h, a.w - 2});
 }
 
@@ -114,6 +120,8 @@ static unsigned record_hints(struct view *v, const struct app *app)
 	(void)app;
 	unsigned links = rv->rec.n_links ? HINT(HINT_NEXT_LINK) | HINT(HINT_OPEN_LINK) : 0;
 	return HINT(HINT_BACK) | HINT(HINT_HELP) | HINT(HINT_HOME) | links
+	       | HINT(HINT_CITE) | HINT(HINT_PRINT)
+	       | HINT(marks_has(rv->rec.db, rv->rec.rowid) ? HINT_UNMARK : HINT_MARK)
 	       | HINT(HINT_SCROLL) | HINT(HINT_PAGE);
 }
 

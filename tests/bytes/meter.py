@@ -24,6 +24,10 @@ With --strace, htkp runs under `strace -f -e trace=write` and the write()
 calls to fd 1 are counted per step. A step's output is also searched for
 full-screen clears (the terminal's `clear`, ESC[2J).
 
+Media copy (mc5 ... mc4, what `p` sends to the user's printer) is kept
+off the screen as a terminal with a printer port keeps it; --dump shows
+those bytes as they were sent.
+
 Scenario format (tests/bytes/*.keys), one step a line:
 
     # comment
@@ -355,7 +359,32 @@ class Stream(pyte.ByteStream):
     escape = dict(pyte.ByteStream.escape, **{"=": "keypad_mode", ">": "keypad_mode"})
     events = pyte.ByteStream.events | {"repeat_last_character", "window_op", "keypad_mode"}
 
+    MC5, MC4 = b"\x1b[5i", b"\x1b[4i"
+
+    def printer_port(self, data):
+        """Media copy, as a terminal with a printer does it: the bytes
+        between mc5 (CSI 5 i) and mc4 (CSI 4 i) go to the printer (kept in
+        self.printed), not to the screen. A marker split between reads is
+        held back until the rest arrives."""
+        if not hasattr(self, "printed"):
+            self.printed, self.printing, self.held = bytearray(), False, b""
+        buf, self.held, screen = self.held + data, b"", bytearray()
+        while buf:
+            marker = self.MC4 if self.printing else self.MC5
+            sink = self.printed if self.printing else screen
+            k = buf.find(marker)
+            if k < 0:
+                keep = next((n for n in (3, 2, 1) if buf.endswith(marker[:n])), 0)
+                sink.extend(buf[:len(buf) - keep])
+                self.held = buf[len(buf) - keep:]
+                break
+            sink.extend(buf[:k])
+            buf = buf[k + len(marker):]
+            self.printing = not self.printing
+        return bytes(screen)
+
     def feed(self, data):
+        data = self.printer_port(data)
         text = self.utf8_decoder.decode(data)
         self.use_utf8 = False   # pyte's parser checks it only for SCS, SO, SI
         pyte.Stream.feed(self, text)

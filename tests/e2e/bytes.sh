@@ -1,6 +1,7 @@
 #!/bin/bash
-# Bytes on the wire. tests/bytes/meter.py plays tests/bytes/walk.keys on
-# an 80x24 pty as xterm-256color and as vt100, under strace, and this test
+# Bytes on the wire. tests/bytes/meter.py plays tests/bytes/walk.keys and
+# tests/bytes/take.keys (marks, statistics) on an 80x24 pty as
+# xterm-256color and as vt100, under strace, and this test
 # checks, for every step:
 #   * its bytes are within tests/bytes/budgets (the counts are
 #     deterministic, so the budgets are measurements plus headroom);
@@ -14,7 +15,6 @@
 . tests/lib.sh
 
 PY=/usr/bin/python3
-json=$TMPDIR_TEST/bytes.json
 err=$TMPDIR_TEST/bytes.err
 
 if ! command -v strace >/dev/null; then
@@ -26,29 +26,36 @@ if ! strace -f -o /dev/null true >/dev/null 2>&1; then
 	finish
 fi
 
-"$PY" tests/bytes/meter.py --htkp "$HTKP" --term xterm-256color --term vt100 \
-	--keys tests/bytes/walk.keys --budgets tests/bytes/budgets \
-	--strace --screens --json >"$json" 2>"$err"
-rc=$?
-# With --json the meter prints its TAP lines (the budgets) on stderr.
-grep -E '^(ok|not ok) ' "$err"
-grep -vE '^(ok|not ok) ' "$err" | sed 's/^/# /'
-case $rc in
-0) ;;
-1) FAILED=1 ;;
-*)
-	not_ok "the byte meter ran (status $rc)"
-	finish
-	;;
-esac
+# walk.keys: the static screens and Case Law; take.keys: marks and
+# statistics. Both against the same budgets.
+jsons=()
+for keysfile in tests/bytes/walk.keys tests/bytes/take.keys; do
+	json=$TMPDIR_TEST/$(basename "$keysfile" .keys).json
+	jsons+=("$json")
+	"$PY" tests/bytes/meter.py --htkp "$HTKP" --term xterm-256color --term vt100 \
+		--keys "$keysfile" --budgets tests/bytes/budgets \
+		--strace --screens --json >"$json" 2>"$err"
+	rc=$?
+	# With --json the meter prints its TAP lines (the budgets) on stderr.
+	grep -E '^(ok|not ok) ' "$err"
+	grep -vE '^(ok|not ok) ' "$err" | sed 's/^/# /'
+	case $rc in
+	0) ;;
+	1) FAILED=1 ;;
+	*)
+		not_ok "the byte meter ran $keysfile (status $rc)"
+		finish
+		;;
+	esac
+done
 
 # The per-step checks, from the meter's JSON.
-"$PY" - "$json" <<'EOF' || FAILED=1
+"$PY" - "${jsons[@]}" <<'EOF' || FAILED=1
 import json
 import re
 import sys
 
-report = json.load(open(sys.argv[1]))
+report = [e for path in sys.argv[1:] for e in json.load(open(path))]
 failed = False
 
 # What the title bar (line 0) shows after each step of walk.keys.
@@ -63,6 +70,10 @@ TITLES = {
     "open-record": "htkp  Case Law: ", "record-back": "htkp  Case Law Database: results",
     "results-back": "htkp  Case Law Database",
     "cases-back": "Human Trafficking Knowledge Portal",
+    "t-all": "htkp  Case Law: results", "t-mark": "htkp  Case Law: results",
+    "t-mark-2": "htkp  Case Law: results", "t-stats": "htkp  Case Law: statistics",
+    "t-stats-pgdn": "htkp  Case Law: statistics", "t-home": "Human Trafficking Knowledge Portal",
+    "t-marked": "htkp  Marked records", "t-unmark": "htkp  Marked records",
 }
 SMKX = '"\\33[?1h\\33="'   # keypad_xmit of xterm and vt100, as strace shows it
 

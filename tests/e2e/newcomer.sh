@@ -10,7 +10,7 @@ status() { screen | tail -1; }
 status_has() { status | grep -qF -- "$1"; }
 status_starts() { [[ $(status) == " $1"* ]]; }
 # The hints of the status line are whole: each is one of the table's.
-HINT_RE='(←/h back|Left/h back|\? help|H home|1-[57] open|Enter (open|choose|search|open link|show records)|Space tick|Tab next link|/ search|f filters|s sort|c clear|Ctrl-U clear line|Ctrl-C/Esc cancel|typing replaces|(↑/↓|Up/Down) (move|scroll)|PgDn/PgUp page|q quit)'
+HINT_RE='(←/h back|Left/h back|\? help|H home|1-[78] open|y cite|y cite all|p print|p print all|m mark|m unmark|Enter (open|choose|search|open link|show records)|Space tick|Tab next link|/ search|f filters|s sort|c clear|Ctrl-U clear line|Ctrl-C/Esc cancel|typing replaces|(↑/↓|Up/Down) (move|scroll)|PgDn/PgUp page|q quit)'
 hints_whole() {
 	local s
 	s=$(status | sed -E 's/ {3,}(Lines|[0-9]).*$//; s/^ //; s/ +$//')
@@ -44,7 +44,7 @@ check "under ASCII no arrow is drawn" screen_lacks '←'
 
 # --- 2. hints that survive a narrow screen, the same everywhere ---
 small
-check "40x12 home: help is on the status line" wait_for '^ \? help  1-7 open'
+check "40x12 home: help is on the status line" wait_for '^ \? help  1-8 open'
 check "40x12 home: whole hints only" hints_whole
 keys 3
 for step in "database menu:" "result list:5" "record:Enter" "back on the list:Left" \
@@ -133,7 +133,8 @@ expect '^   3  Case Law Database        46 cases$' "home: Case Law Database with
 expect '^   4  Database of Legislation  33 laws$' "home: Database of Legislation with its count"
 expect '^   5  Bibliographic Database   38 publications$' "home: Bibliographic Database with its count"
 day=$(sqlite3 db/htkp.db "SELECT substr(value, 1, 10) FROM meta WHERE key = 'imported_at'")
-expect "^  Data imported $day\\.$" "home: the date the data was imported"
+expect "^  Data of $day; [0-9]+ added in the last 30 days\\.$" \
+	"home: the date of the data and what is new"
 expect '^  To search, open 3-5 and press /\.$' "home: one line on how to search"
 small
 expect '^  To search, open 3-5 and press /\.$' "40x12 home: the search line still shows"
