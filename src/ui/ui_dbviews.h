@@ -3,6 +3,7 @@
 #ifndef HTKP_UI_DBVIEWS_H
 #define HTKP_UI_DBVIEWS_H
 
+#include "common/numfmt.h"
 #include "query/dbstate.h"
 #include "ui/ui_view.h"
 
@@ -68,7 +69,5 @@ struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode 
  * back shows the results when a filter changed. */
 struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_list);
 
-/* Writes n with thousands separators ("1,532"). */
-void format_count(char *buf, size_t len, long n);
 
 #endif

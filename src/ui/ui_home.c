@@ -7,32 +7,14 @@
 #include "ui/ui_select.h"
 #include "ui/ui_dbviews.h"
 #include "common/catalog.h"
+#include "common/homemenu.h"
+#include "common/numfmt.h"
 #include "store/store.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum item_kind { ITEM_PAGE, ITEM_DB, ITEM_HELP };
-
-struct menu_item {
-	const char *label;
-	enum item_kind kind;
-	const char *file;   /* ITEM_PAGE */
-	int db;             /* ITEM_DB */
-};
-
-static const struct menu_item items[] = {
-	{"Welcome", ITEM_PAGE, "welcome.txt", 0},
-	{"Definition: article 3 of the Protocol", ITEM_PAGE, "definition.txt", 0},
-	{"Case Law", ITEM_DB, NULL, DB_CASES},
-	{"Legislation", ITEM_DB, NULL, DB_LEGISLATION},
-	{"Bibliography", ITEM_DB, NULL, DB_BIBLIOGRAPHY},
-	{"Help", ITEM_HELP, NULL, 0},
-	{"About", ITEM_PAGE, "about.txt", 0},
-};
-#define N_ITEMS (int)(sizeof items / sizeof items[0])
 
 struct home_view {
 	struct view v;
@@ -46,7 +28,7 @@ struct home_view {
 static const char *item_label(void *ctx, long i, char *buf, size_t len)
 {
 	(void)ctx, (void)buf, (void)len;
-	return items[i].label;
+	return home_items[i].label;
 }
 
 static const struct select_src home_src = {item_label, NULL, NULL, NULL};
@@ -68,12 +50,12 @@ static void count_records(struct home_view *h, struct app *app)
 static void item_count(const struct home_view *h, long i, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	if (items[i].kind != ITEM_DB || h->count[items[i].db] < 0)
+	if (home_items[i].kind != HOME_DB || h->count[home_items[i].db] < 0)
 		return;
-	const struct db_info *d = &catalog[items[i].db];
+	const struct db_info *d = &catalog[home_items[i].db];
 	char n[24];
-	format_count(n, sizeof n, h->count[items[i].db]);
-	snprintf(buf, len, "%s %s", n, h->count[items[i].db] == 1 ? d->noun : d->nouns);
+	format_count(n, sizeof n, h->count[home_items[i].db]);
+	snprintf(buf, len, "%s %s", n, h->count[home_items[i].db] == 1 ? d->noun : d->nouns);
 }
 
 /* The counts line up after the longest database name ("Bibliography"). */
@@ -87,7 +69,7 @@ static void draw_item(const struct home_view *h, long i, int y, struct area a)
 	enum role r = select_row(&h->list, i, y, a.x + 2, a.w - 4);
 	int w = ui_puts(y, a.x + 2, num, a.w - 4, r);
 	int lw = count[0] ? LABEL_COLS : a.w - 4 - w;
-	ui_puts_fit(y, a.x + 2 + w, items[i].label, lw, r, NULL);
+	ui_puts_fit(y, a.x + 2 + w, home_items[i].label, lw, r, NULL);
 	if (count[0])
 		ui_puts_fit(y, a.x + 3 + w + lw, count, a.w - 5 - w - lw, r, NULL);
 }
@@ -114,7 +96,7 @@ static void home_draw(struct view *v, struct app *app, struct area a)
 	 * The line under the title bar stays blank: where a terminal wraps
 	 * differently from its TERM's terminfo (TERM=ansi in xterm or tmux),
 	 * ncurses' step down from a full title bar lands on the wrong line. */
-	int spare = a.h - N_ITEMS - 2;
+	int spare = a.h - HOME_N_ITEMS - 2;
 	int y = a.y + 1;
 	if (spare >= 3) {
 		ui_puts_fit(y, a.x + 2, "Human Trafficking Knowledge Portal", a.w - 4,
@@ -123,20 +105,20 @@ static void home_draw(struct view *v, struct app *app, struct area a)
 	}
 	int end = a.y + a.h - 2 - (spare >= 4);
 	select_scroll(&h->list, end - y);
-	for (long i = h->list.top; i < N_ITEMS && y < end; i++, y++)
+	for (long i = h->list.top; i < HOME_N_ITEMS && y < end; i++, y++)
 		draw_item(h, i, y, a);
 	draw_notes(h, y + (spare >= 4), a.y + a.h - 1, a);
 }
 
 static struct view *open_item(struct app *app, long i)
 {
-	const struct menu_item *it = &items[i];
+	const struct home_item *it = &home_items[i];
 	switch (it->kind) {
-	case ITEM_PAGE:
+	case HOME_PAGE:
 		return page_view_new(app, it->file, it->label);
-	case ITEM_DB:
+	case HOME_DB:
 		return db_view_new(app, it->db);
-	case ITEM_HELP:
+	case HOME_HELP:
 		return help_view_new(app);
 	}
 	return NULL;
@@ -146,7 +128,7 @@ static struct action home_key(struct view *v, struct app *app, int key, struct a
 {
 	struct home_view *h = (struct home_view *)v;
 	(void)a;
-	if (key >= '1' && key < '1' + N_ITEMS) {
+	if (key >= '1' && key < '1' + HOME_N_ITEMS) {
 		h->list.sel = key - '1';
 		return action_push(open_item(app, h->list.sel));
 	}
@@ -175,6 +157,6 @@ struct view *home_view_new(void)
 	if (!h)
 		return NULL;
 	h->v.ops = &home_ops;
-	select_set_count(&h->list, N_ITEMS, &home_src);
+	select_set_count(&h->list, HOME_N_ITEMS, &home_src);
 	return &h->v;
 }
