@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Reads a whole file; NULL with errno set on failure. */
+/* Reads a whole file, with room for a NUL after it (the last fread
+ * found at least 4096 bytes free); NULL with errno set on failure. */
 static char *read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -60,6 +61,7 @@ char *screen_read(const char *dir, const char *file, size_t *len, char *err,
 	}
 	while (*len > 0 && text[*len - 1] == '\n')
 		(*len)--;
+	text[*len] = '\0';
 	reflow(text, *len);
 	return text;
 }

@@ -8,7 +8,7 @@
 /* Reads dir/file, drops its trailing newlines and joins the lines of each
  * paragraph (a newline between two non-blank lines becomes a space unless
  * the second is indented: lists and tables keep their lines). Returns a
- * malloc'd string of *len bytes (not cleaned) the caller frees, or NULL
+ * malloc'd NUL-terminated string of *len bytes (not cleaned) the caller frees, or NULL
  * with a line saying why in err. */
 char *screen_read(const char *dir, const char *file, size_t *len, char *err,
 		  size_t errlen);
