@@ -28,10 +28,11 @@ void lout_measure(struct lout *o, const struct config *cfg)
 	}
 	struct winsize ws = {0};
 	bool known = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0;
-	int w = cfg->line_width ? cfg->line_width : known ? ws.ws_col : DEFAULT_WIDTH;
-	/* The last column stays free: many terminals wrap on it by themselves,
-	 * and a screen reader would read a blank line after every full one. */
-	o->width = w > MAX_WIDTH ? MAX_WIDTH - 1 : w < MIN_WIDTH ? MIN_WIDTH : w - 1;
+	/* The terminal's last column stays free: many terminals wrap on it by
+	 * themselves, and a screen reader would read a blank line after every
+	 * full one. A width configured is taken as it is. */
+	int w = cfg->line_width ? cfg->line_width : (known ? ws.ws_col : DEFAULT_WIDTH) - 1;
+	o->width = w > MAX_WIDTH ? MAX_WIDTH : w < MIN_WIDTH ? MIN_WIDTH : w;
 	o->height = cfg->line_pause && known && ws.ws_row >= 4 ? ws.ws_row : 0;
 }
 

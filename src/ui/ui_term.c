@@ -12,11 +12,11 @@
 bool ui_terminal_addressable(void)
 {
 	const char *term = getenv("TERM");
-	if (!term || !*term || strcmp(term, "dumb") == 0)
+	if (!term || !*term)
 		return false;
 	int err = 0;
-	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
-		return true;   /* unknown: the kiosk falls back to vt100, as before */
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)   /* not in terminfo */
+		return strcmp(term, "dumb") != 0;   /* the kiosk falls back to vt100 */
 	const char *cup = tigetstr("cup");
 	bool ok = cup && cup != (char *)-1;
 	del_curterm(cur_term);
