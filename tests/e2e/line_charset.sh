@@ -77,6 +77,21 @@ check "mode = auto in a terminal that draws (tmux): the full-screen kiosk" \
 	poll 5 grep -q $'\x1b' "$RAW"
 keys q
 
+# --- hostile data (escapes, controls, bidi in records): plain text ---
+db="$TMPDIR_TEST/hostile.db"
+"$HTKP_IMPORT" -o "$db" tests/data/hostile.json >/dev/null
+line_start 80x24 "$HTKP" -c config/htkp.ini --db "$db" --line
+said '^7\. About$' >/dev/null
+says 3 '^5\. All 2 cases, newest first$' "hostile data: Case Law"
+says 5 '^2\. ' "hostile data: the list"
+says 1 '^End of the record\.$' "hostile data: a record"
+says b '^Results' "hostile data: back"
+says 2 '^End of the record\.$' "hostile data: the other record"
+keys C-d
+check "hostile data: no escape byte reached the terminal" no_escape_byte
+check "hostile data: no C1, bidi or zero-width character either" \
+	bash -c "! grep -qP '[\x{202a}-\x{202e}\x{2066}-\x{2069}\x{200b}-\x{200f}\x{80}-\x{9f}]' <(tr -d '\r' <'$RAW')"
+
 # --- mode = line, line_width ---
 line_start 80x24 "$HTKP" -c "$(with mode=line line_width=40)"
 check "mode = line in the configuration: line mode" said '^7\. About$'
