@@ -32,7 +32,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURC
 
 # One folder per layer (README: "The code"). The kiosk is every layer but
 # the importer; the importer is its own folder plus what both share.
-KIOSK_DIRS  = common query store ui cli
+KIOSK_DIRS  = common query store ui line cli
 IMPORT_DIRS = common import
 KIOSK_SRC  = $(foreach d,$(KIOSK_DIRS),$(wildcard src/$(d)/*.c))
 IMPORT_SRC = $(foreach d,$(IMPORT_DIRS),$(wildcard src/$(d)/*.c))

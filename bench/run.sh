@@ -28,7 +28,8 @@ else
 fi
 
 # walk.keys first: it is the one with budgets (tests/e2e/bytes.sh).
-for keys in tests/bytes/walk.keys $(ls tests/bytes/*.keys | grep -v /walk.keys); do
+# line.keys is line mode's walk (htkp --line): measured after the loop.
+for keys in tests/bytes/walk.keys $(ls tests/bytes/*.keys | grep -v -e /walk.keys -e /line.keys); do
 	[ -f "$keys" ] || continue
 	echo "== bytes per step: $keys (tests/bytes/meter.py)"
 	if ! "$PY" tests/bytes/meter.py --htkp "$HTKP" --term xterm-256color \
@@ -37,6 +38,13 @@ for keys in tests/bytes/walk.keys $(ls tests/bytes/*.keys | grep -v /walk.keys);
 		status=1
 	fi
 done
+
+echo "== bytes per step, line mode (htkp --line, TERM=dumb): tests/bytes/line.keys"
+if ! "$PY" tests/bytes/meter.py --htkp "$HTKP" --args "-c config/htkp.ini --line" \
+	--term dumb --keys tests/bytes/line.keys $strace; then
+	echo "bench: the byte meter failed on tests/bytes/line.keys" >&2
+	status=1
+fi
 
 for b in bench/*.sh; do
 	[ "$b" = bench/run.sh ] && continue

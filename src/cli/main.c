@@ -8,6 +8,7 @@
 #include "common/spool.h"
 #include "store/store.h"
 #include "common/text.h"
+#include "line/line.h"
 #include "ui/ui.h"
 
 #include <langinfo.h>
@@ -21,7 +22,7 @@
 #define DEFAULT_CONFIG SYSCONFDIR "/htkp.ini"
 
 static const char usage[] =
-	"usage: htkp [-c FILE] [--db FILE]\n"
+	"usage: htkp [-c FILE] [--db FILE] [--line]\n"
 	"       htkp [-c FILE] [--db FILE] query DATABASE [WORDS...] [--filter F=V]...\n"
 	"                                  [--sort S] [--page N]\n"
 	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
@@ -34,6 +35,8 @@ static const char help[] =
 	"  -c, --config FILE  read the configuration from FILE\n"
 	"                     (default " DEFAULT_CONFIG ", when it exists)\n"
 	"      --db FILE      use this database instead of the configured one\n"
+	"      --line         line mode: plain lines, for screen readers, braille\n"
+	"                     displays and slow links ([display] mode = line)\n"
 	"      --print-config print every configuration key with its default\n"
 	"      --help         this text\n"
 	"      --version      the version\n"
@@ -45,6 +48,7 @@ struct args {
 	const char *config;
 	const char *db;
 	int command;          /* the subcommand's arguments in argv[1..], 0: kiosk */
+	bool line;            /* --line */
 };
 
 /* Takes the global option at argv[*i], and its value. Returns 0 when it
@@ -61,6 +65,9 @@ static int global_option(int argc, char **argv, int *i, struct args *a)
 	} else if (!strcmp(arg, "--print-config")) {
 		config_print_defaults(stdout);
 		return -1;
+	} else if (!strcmp(arg, "--line")) {
+		a->line = true;
+		return 0;
 	}
 	const char **value = !strcmp(arg, "-c") || !strcmp(arg, "--config") ? &a->config
 			     : !strcmp(arg, "--db") ? &a->db : NULL;
@@ -177,6 +184,9 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
+	/* Decided before the sandbox: terminfo is read from files. */
+	bool line = a.line || cfg.mode == MODE_LINE
+		    || (cfg.mode == MODE_AUTO && !a.command && !ui_terminal_addressable());
 	struct store *st = store_open_bounded(cfg.db_path, cfg.time_limit, err, sizeof err);
 	if (!st) {
 		fprintf(stderr, "htkp: %s\n", err);
@@ -196,6 +206,8 @@ int main(int argc, char **argv)
 	}
 	if (a.command) {
 		rc = cli_run(st, a.command, argv + 1);
+	} else if (line) {
+		rc = line_run(&cfg, st);
 	} else {
 		struct app app = {.cfg = &cfg, .store = st};
 		rc = ui_run(&app);

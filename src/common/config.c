@@ -25,6 +25,7 @@ struct config_key {
 static const char *const theme_names[] = {"default", "mono", "high-contrast", NULL};
 static const char *const tristate_names[] = {"auto", "yes", "no", NULL};
 static const char *const print_names[] = {"terminal", "spool", "off", NULL};
+static const char *const mode_names[] = {"full", "line", "auto", NULL};
 
 #define AT(field) offsetof(struct config, field)
 static const struct config_key keys[] = {
@@ -50,6 +51,17 @@ static const struct config_key keys[] = {
 	 "line-drawing set), yes or no."},
 	{"display", "low_bandwidth", KEY_BOOL, AT(low_bandwidth), "no", NULL, 0, 0,
 	 "yes drops decoration (rules, snippets under results) on slow links."},
+	{"display", "mode", KEY_CHOICE, AT(mode), "auto", mode_names, 0, 0,
+	 "full: the full-screen kiosk. line: line mode, plain lines of text\n"
+	 "read and typed a line at a time, for screen readers, braille\n"
+	 "displays and very slow links (as htkp --line). auto: line mode when\n"
+	 "TERM is dumb or unset, or its terminal cannot move the cursor."},
+	{"display", "line_width", KEY_INT, AT(line_width), "0", NULL, 0, 1000,
+	 "Line mode: wrap lines at this many columns; 0 asks the terminal\n"
+	 "for its width (80 when it does not say)."},
+	{"display", "line_pause", KEY_BOOL, AT(line_pause), "yes", NULL, 0, 0,
+	 "Line mode: yes stops at each screenful of text and asks for Enter;\n"
+	 "no never stops (braille displays and readers that scroll themselves)."},
 	{"kiosk", "idle_timeout", KEY_INT, AT(idle_timeout), "600", NULL, 0, 86400,
 	 "Seconds without a key before the kiosk returns to the home menu and\n"
 	 "forgets its history (shared workstations). 0 = never."},

@@ -8,6 +8,7 @@
 enum theme { THEME_DEFAULT, THEME_MONO, THEME_HIGH_CONTRAST };
 enum tristate { TRI_AUTO, TRI_YES, TRI_NO };
 enum print_method { PRINT_TERMINAL, PRINT_SPOOL, PRINT_OFF };
+enum display_mode { MODE_FULL, MODE_LINE, MODE_AUTO };
 
 struct config {
 	char *db_path;       /* [database] path */
@@ -17,6 +18,9 @@ struct config {
 	char *charset;       /* [display] charset: "locale" or an encoding name */
 	int ascii;           /* [display] ascii: enum tristate */
 	bool low_bandwidth;  /* [display] low_bandwidth */
+	int mode;            /* [display] mode: enum display_mode */
+	int line_width;      /* [display] line_width, columns, 0 = the terminal's */
+	bool line_pause;     /* [display] line_pause: stop at each screenful */
 	int idle_timeout;    /* [kiosk] idle_timeout, seconds, 0 = never */
 	bool allow_quit;     /* [kiosk] allow_quit */
 	int esc_delay;       /* [kiosk] esc_delay, milliseconds */

@@ -574,6 +574,21 @@ char *text_convert(const char *s)
 	return terminate(out, len);
 }
 
+char *text_from_terminal(const char *s, size_t n)
+{
+	if (!out_charset || (strcasecmp(out_charset, "ASCII") == 0
+			     && !u8_check((const uint8_t *)s, n)))
+		return text_clean(s, n, false);
+	size_t len = 0;
+	uint8_t *u8 = u8_conv_from_encoding(out_charset, iconveh_question_mark, s, n, NULL,
+					    NULL, &len);
+	if (!u8)   /* bytes the charset does not have: '?' each */
+		return text_clean(s, n, false);
+	char *clean = text_clean((const char *)u8, len, false);
+	free(u8);
+	return clean;
+}
+
 void text_print(const char *s, FILE *out)
 {
 	char *c = text_convert(s);

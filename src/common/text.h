@@ -82,6 +82,12 @@ const char *text_charset(void);
  * frees, NULL on ENOMEM. */
 char *text_convert(const char *s);
 
+/* Returns s[0..n), typed on a terminal in the charset, as clean UTF-8
+ * (text_clean, newlines dropped). Under ASCII, text that is valid UTF-8
+ * is taken as UTF-8: a UTF-8 terminal behind a bare C locale. A malloc'd
+ * copy the caller frees, NULL on ENOMEM. */
+char *text_from_terminal(const char *s, size_t n);
+
 /* Writes clean UTF-8 s to out in the charset. */
 void text_print(const char *s, FILE *out);
 

@@ -28,6 +28,11 @@ struct app {
 	struct dbshared *shared[DB_COUNT];
 };
 
+/* False when the terminal cannot be drawn on as a screen: TERM is dumb,
+ * empty or unset, or its terminfo entry cannot move the cursor (no cup).
+ * Reads terminfo only; ncurses is not started. */
+bool ui_terminal_addressable(void);
+
 /* Runs the kiosk until quit, hang-up or a signal. Returns the exit status. */
 int ui_run(struct app *app);
 

@@ -27,19 +27,6 @@ struct db_view {
 enum { WAY_SEARCH, WAY_COUNTRY, WAY_KEYWORD, WAY_FILTERS, WAY_LIST, WAY_RECENT, WAY_STATS,
        N_WAYS };
 
-void format_count(char *buf, size_t len, long n)
-{
-	char digits[24];
-	int nd = snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n);
-	size_t o = 0;
-	for (int i = 0; i < nd && o + 2 < len; i++) {
-		if (i > 0 && (nd - i) % 3 == 0)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-}
-
 static void way_label(struct db_view *d, int way, char *buf, size_t len)
 {
 	const struct db_info *info = &catalog[d->sh->state.db];

@@ -3,6 +3,7 @@
 #ifndef HTKP_UI_DBVIEWS_H
 #define HTKP_UI_DBVIEWS_H
 
+#include "common/numfmt.h"
 #include "query/dbstate.h"
 #include "ui/ui_view.h"
 
@@ -75,8 +76,5 @@ struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_li
 /* Titles v for database db, "Case Law Database: what" and, for narrow
  * screens, "Case Law: what" (what NULL: the name alone). */
 void db_view_title(struct view *v, int db, const char *what);
-
-/* Writes n with thousands separators ("1,532"). */
-void format_count(char *buf, size_t len, long n);
 
 #endif

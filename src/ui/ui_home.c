@@ -8,6 +8,8 @@
 #include "ui/ui_dbviews.h"
 #include "ui/ui_take.h"
 #include "common/catalog.h"
+#include "common/homemenu.h"
+#include "common/numfmt.h"
 #include "store/store.h"
 #include "common/text.h"
 
@@ -17,26 +19,6 @@
 #include <string.h>
 #include <time.h>
 
-enum item_kind { ITEM_PAGE, ITEM_DB, ITEM_HELP, ITEM_MARKED };
-
-struct menu_item {
-	const char *label;
-	enum item_kind kind;
-	const char *file;   /* ITEM_PAGE */
-	int db;             /* ITEM_DB */
-};
-
-static const struct menu_item items[] = {
-	{"Welcome", ITEM_PAGE, "welcome.txt", 0},
-	{"Definition: article 3 of the Protocol", ITEM_PAGE, "definition.txt", 0},
-	{"Case Law", ITEM_DB, NULL, DB_CASES},
-	{"Legislation", ITEM_DB, NULL, DB_LEGISLATION},
-	{"Bibliography", ITEM_DB, NULL, DB_BIBLIOGRAPHY},
-	{"Help", ITEM_HELP, NULL, 0},
-	{"About", ITEM_PAGE, "about.txt", 0},
-	{"Marked", ITEM_MARKED, NULL, 0},
-};
-#define N_ITEMS (int)(sizeof items / sizeof items[0])
 
 struct home_view {
 	struct view v;
@@ -52,8 +34,8 @@ struct home_view {
  * ("Case Law") where the portal's and the counts do not fit. */
 static const char *db_label(long i, bool portal)
 {
-	return items[i].kind != ITEM_DB ? items[i].label
-	       : portal ? catalog[items[i].db].portal_title : catalog[items[i].db].title;
+	return home_items[i].kind != HOME_DB ? home_items[i].label
+	       : portal ? catalog[home_items[i].db].portal_title : catalog[home_items[i].db].title;
 }
 
 static const char *item_label(void *ctx, long i, char *buf, size_t len)
@@ -102,14 +84,14 @@ static void item_count(const struct home_view *h, long i, char *buf, size_t len)
 	buf[0] = '\0';
 	size_t marked;
 	marks_all(&marked);
-	if (items[i].kind == ITEM_MARKED && marked)
+	if (home_items[i].kind == HOME_MARKED && marked)
 		snprintf(buf, len, "%zu record%s", marked, marked == 1 ? "" : "s");
-	if (items[i].kind != ITEM_DB || h->count[items[i].db] < 0)
+	if (home_items[i].kind != HOME_DB || h->count[home_items[i].db] < 0)
 		return;
-	const struct db_info *d = &catalog[items[i].db];
+	const struct db_info *d = &catalog[home_items[i].db];
 	char n[24];
-	format_count(n, sizeof n, h->count[items[i].db]);
-	snprintf(buf, len, "%s %s", n, h->count[items[i].db] == 1 ? d->noun : d->nouns);
+	format_count(n, sizeof n, h->count[home_items[i].db]);
+	snprintf(buf, len, "%s %s", n, h->count[home_items[i].db] == 1 ? d->noun : d->nouns);
 }
 
 /* The widest database name, and the widest count, in columns; the
@@ -117,8 +99,8 @@ static void item_count(const struct home_view *h, long i, char *buf, size_t len)
 static int names_cols(bool portal)
 {
 	int w = 0;
-	for (long i = 0; i < N_ITEMS; i++)
-		if (items[i].kind == ITEM_DB) {
+	for (long i = 0; i < HOME_N_ITEMS; i++)
+		if (home_items[i].kind == HOME_DB) {
 			const char *l = db_label(i, portal);
 			int lw = text_width(l, strlen(l));
 			w = lw > w ? lw : w;
@@ -129,7 +111,7 @@ static int names_cols(bool portal)
 static int counts_cols(const struct home_view *h)
 {
 	int w = 0;
-	for (long i = 0; i < N_ITEMS; i++) {
+	for (long i = 0; i < HOME_N_ITEMS; i++) {
 		char count[48];
 		item_count(h, i, count, sizeof count);
 		w = (int)strlen(count) > w ? (int)strlen(count) : w;
@@ -179,7 +161,7 @@ static void home_draw(struct view *v, struct app *app, struct area a)
 	 * The line under the title bar stays blank: where a terminal wraps
 	 * differently from its TERM's terminfo (TERM=ansi in xterm or tmux),
 	 * ncurses' step down from a full title bar lands on the wrong line. */
-	int spare = a.h - N_ITEMS - 2;
+	int spare = a.h - HOME_N_ITEMS - 2;
 	int y = a.y + 1;
 	if (spare >= 3) {
 		ui_puts_fit(y, a.x + 2, "Human Trafficking Knowledge Portal", a.w - 4,
@@ -188,22 +170,22 @@ static void home_draw(struct view *v, struct app *app, struct area a)
 	}
 	int end = a.y + a.h - 2 - (spare >= 4);
 	select_scroll(&h->list, end - y);
-	for (long i = h->list.top; i < N_ITEMS && y < end; i++, y++)
+	for (long i = h->list.top; i < HOME_N_ITEMS && y < end; i++, y++)
 		draw_item(h, i, y, a);
 	draw_notes(h, y + (spare >= 4), a.y + a.h - 1, a);
 }
 
 static struct view *open_item(struct app *app, long i)
 {
-	const struct menu_item *it = &items[i];
+	const struct home_item *it = &home_items[i];
 	switch (it->kind) {
-	case ITEM_PAGE:
+	case HOME_PAGE:
 		return page_view_new(app, it->file, it->label);
-	case ITEM_DB:
+	case HOME_DB:
 		return db_view_new(app, it->db);
-	case ITEM_HELP:
+	case HOME_HELP:
 		return help_view_new(app);
-	case ITEM_MARKED:
+	case HOME_MARKED:
 		return marked_view_new(app);
 	}
 	return NULL;
@@ -213,7 +195,7 @@ static struct action home_key(struct view *v, struct app *app, int key, struct a
 {
 	struct home_view *h = (struct home_view *)v;
 	(void)a;
-	if (key >= '1' && key < '1' + N_ITEMS) {
+	if (key >= '1' && key < '1' + HOME_N_ITEMS) {
 		h->list.sel = key - '1';
 		return action_push(open_item(app, h->list.sel));
 	}
@@ -242,6 +224,6 @@ struct view *home_view_new(void)
 	if (!h)
 		return NULL;
 	h->v.ops = &home_ops;
-	select_set_count(&h->list, N_ITEMS, &home_src);
+	select_set_count(&h->list, HOME_N_ITEMS, &home_src);
 	return &h->v;
 }

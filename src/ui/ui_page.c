@@ -5,8 +5,8 @@
 #include "ui/ui_doc.h"
 #include "ui/ui_hints.h"
 #include "common/config.h"
+#include "common/screenfile.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,37 +49,6 @@ static void page_destroy(struct view *v)
 static const struct view_ops page_ops = {page_draw, page_key, page_hints, page_destroy};
 const struct view_ops help_view_ops = {page_draw, page_key, page_hints, page_destroy};
 
-/* Reads a whole file; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	for (;;) {
-		if (n + 4096 > cap) {
-			char *b = realloc(buf, cap = 2 * cap + 4096);
-			if (!b)
-				break;
-			buf = b;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	int err = ferror(f) ? EIO : 0;
-	fclose(f);
-	if (err || !buf) {
-		free(buf);
-		errno = err ? err : ENOMEM;
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
-
 static struct page_view *page_new(const struct view_ops *ops, const char *title)
 {
 	struct page_view *p = calloc(1, sizeof *p);
@@ -91,31 +60,16 @@ static struct page_view *page_new(const struct view_ops *ops, const char *title)
 	return p;
 }
 
-/* Joins the lines of each paragraph, so that a screen file reads well at
- * any width: a newline between two non-blank lines becomes a space unless
- * the second line is indented (lists, tables keep their lines). */
-static void reflow(char *s, size_t len)
-{
-	for (size_t i = 0; i + 1 < len; i++)
-		if (s[i] == '\n' && i > 0 && s[i - 1] != '\n' && s[i + 1] != '\n'
-		    && s[i + 1] != ' ' && s[i + 1] != '\t')
-			s[i] = ' ';
-}
-
 /* Adds the screen file's text; on failure says why on the status bar. */
 static int add_screen_file(struct app *app, struct doc *d, const char *file)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/%s", app->cfg->screens_dir, file);
 	size_t len;
-	char *text = read_file(path, &len);
+	char err[4200];
+	char *text = screen_read(app->cfg->screens_dir, file, &len, err, sizeof err);
 	if (!text) {
-		ui_message(app, true, "Cannot read %s: %s", path, strerror(errno));
+		ui_message(app, true, "%s", err);
 		return -1;
 	}
-	while (len > 0 && text[len - 1] == '\n')
-		len--;
-	reflow(text, len);
 	int rc = doc_add(d, text, len, ROLE_NORMAL, 0, -1);
 	free(text);
 	return rc;

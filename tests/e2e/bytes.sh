@@ -11,6 +11,9 @@
 #     with TCP_NODELAY every write() can become a packet;
 #   * the screen is the one the step should reach (so that a budget cannot
 #     pass because a key went astray).
+# Line mode (htkp --line, TERM=dumb) walks tests/bytes/line.keys beside
+# it, held to tests/bytes/line-budgets, one write() a step (the first
+# included), and not one escape byte.
 # Run from the repository root, with HTKP set (tests/run.sh does both).
 . tests/lib.sh
 
@@ -126,5 +129,32 @@ for entry in report:
 
 sys.exit(1 if failed else 0)
 EOF
+
+# --- line mode, beside it ---
+dump=$TMPDIR_TEST/line-dump
+mkdir -p "$dump"
+"$PY" tests/bytes/meter.py --htkp "$HTKP" --args "-c config/htkp.ini --line" --term dumb \
+	--keys tests/bytes/line.keys --budgets tests/bytes/line-budgets \
+	--strace --json --dump "$dump" >"$json" 2>"$err"
+rc=$?
+grep -E '^(ok|not ok) ' "$err" | sed 's/^\(not \)\{0,1\}ok - /&line mode: /'
+grep -vE '^(ok|not ok) ' "$err" | sed 's/^/# /'
+[ "$rc" = 0 ] || not_ok "line mode: the byte meter ran within the budgets (status $rc)"
+"$PY" - "$json" <<'EOF' || FAILED=1
+import json
+import sys
+
+failed = False
+for entry in json.load(open(sys.argv[1])):
+    for s in entry["steps"]:
+        name = "line mode %s %s" % (entry["term"], s["step"])
+        good = s["writes"] == 1
+        print(("ok - " if good else "not ok - ") + "%s: %d write() for %d bytes"
+              % (name, s["writes"], s["bytes"]))
+        failed |= not good
+sys.exit(1 if failed else 0)
+EOF
+check "line mode: the meter recorded every step" test "$(ls "$dump" | wc -l)" -ge 14
+check "line mode: not one escape byte in the whole walk" bash -c "! cat '$dump'/* | grep -q $'\x1b'"
 
 finish

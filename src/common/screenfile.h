@@ -1,0 +1,16 @@
+/* The static screens (welcome, definition, about, help) as text to show:
+ * read from the screens directory, paragraphs joined for wrapping. */
+#ifndef HTKP_SCREENFILE_H
+#define HTKP_SCREENFILE_H
+
+#include <stddef.h>
+
+/* Reads dir/file, drops its trailing newlines and joins the lines of each
+ * paragraph (a newline between two non-blank lines becomes a space unless
+ * the second is indented: lists and tables keep their lines). Returns a
+ * malloc'd NUL-terminated string of *len bytes (not cleaned) the caller frees, or NULL
+ * with a line saying why in err. */
+char *screen_read(const char *dir, const char *file, size_t *len, char *err,
+		  size_t errlen);
+
+#endif

@@ -1,0 +1,88 @@
+/* Line mode's home menu: the kiosk's items (common/homemenu.c) as
+ * numbered lines, each database with how many records it holds. */
+#include "line/line_screen.h"
+#include "common/config.h"
+#include "common/homemenu.h"
+#include "common/numfmt.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The items line mode offers: those before Marked, which comes last and
+ * belongs to the full-screen kiosk (line mode keeps no marks). */
+static int shown_items(void)
+{
+	int n = 0;
+	while (n < HOME_N_ITEMS && home_items[n].kind != HOME_MARKED)
+		n++;
+	return n;
+}
+
+static void home_show(struct lscreen *sc, struct lsession *s, bool again)
+{
+	(void)sc, (void)again;
+	struct lout *o = &s->out;
+	lout_line(o, "Human Trafficking Knowledge Portal, home menu.");
+	for (int i = 0; i < shown_items(); i++) {
+		const struct home_item *it = &home_items[i];
+		long n = it->kind == HOME_DB ? store_count(s->store, it->db) : -1;
+		char line[160], count[64];
+		if (n >= 0) {
+			format_count_of(count, sizeof count, n, catalog[it->db].noun,
+					catalog[it->db].nouns);
+			snprintf(line, sizeof line, "%s, %s", it->label, count);
+		} else {
+			snprintf(line, sizeof line, "%s", it->label);
+		}
+		lout_item(o, i + 1, line);
+	}
+	char date[16];
+	if (store_data_date(s->store, date, sizeof date) == 0)
+		lout_printf(o, "Data imported %s.", date);
+}
+
+static void home_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_t len)
+{
+	(void)sc;
+	snprintf(buf, len, "Type a number to open, ? for help%s",
+		 s->cfg->allow_quit ? ", q to quit" : "");
+}
+
+static struct lact home_input(struct lscreen *sc, struct lsession *s, const char *line)
+{
+	(void)sc;
+	long n = line_number(line, shown_items());
+	if (!n)
+		return LACT(LACT_UNHANDLED);
+	const struct home_item *it = &home_items[n - 1];
+	switch (it->kind) {
+	case HOME_PAGE:
+		return (struct lact){LACT_PUSH, line_page_new(s, it->file, it->label)};
+	case HOME_DB:
+		return (struct lact){LACT_PUSH, line_db_new(s, it->db)};
+	case HOME_HELP:
+		return (struct lact){LACT_PUSH, line_help_new(s)};
+	case HOME_MARKED:
+		break;
+	}
+	return LACT(LACT_NONE);
+}
+
+static void home_destroy(struct lscreen *sc)
+{
+	free(sc);
+}
+
+static const struct lscreen_ops home_ops = {home_show, home_prompt, home_input, home_destroy};
+
+struct lscreen *line_home_new(struct lsession *s)
+{
+	struct lscreen *sc = calloc(1, sizeof *sc);
+	if (!sc) {
+		lout_line(&s->out, "Out of memory.");
+		return NULL;
+	}
+	sc->ops = &home_ops;
+	return sc;
+}

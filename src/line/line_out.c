@@ -1,0 +1,151 @@
+/* Writing lines (line_out.h). Every string goes through text_clean (no
+ * controls, no escape sequences), text_wrap (by display columns, at UAX
+ * #14 breaks) and text_print (the charset, transliterated), as the
+ * full-screen kiosk's text does; stdout is one buffer written when input
+ * is read, so that a screen costs one write on a slow link. */
+#include "line/line_out.h"
+#include "common/config.h"
+#include "common/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#define DEFAULT_WIDTH 80
+#define MAX_WIDTH 1000
+#define MIN_WIDTH 20
+
+void lout_measure(struct lout *o, const struct config *cfg)
+{
+	static char outbuf[1 << 16];
+	static bool buffered;
+	if (!buffered) {
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+		buffered = true;
+	}
+	struct winsize ws = {0};
+	bool known = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0;
+	/* The terminal's last column stays free: many terminals wrap on it by
+	 * themselves, and a screen reader would read a blank line after every
+	 * full one. A width configured is taken as it is. */
+	int w = cfg->line_width ? cfg->line_width : (known ? ws.ws_col : DEFAULT_WIDTH) - 1;
+	o->width = w > MAX_WIDTH ? MAX_WIDTH : w < MIN_WIDTH ? MIN_WIDTH : w;
+	o->height = cfg->line_pause && known && ws.ws_row >= 4 ? ws.ws_row : 0;
+}
+
+/* Asks whether to go on, once a screenful is out; Enter goes on, anything
+ * else stops the output and is kept for the session. */
+static void pause_if_full(struct lout *o)
+{
+	if (o->stopped || !o->height || o->lines < o->height - 1)
+		return;
+	fputs("More? Enter to read on, b to go back: ", stdout);
+	struct lin_event ev;
+	lin_read(o->timeout_ms, &ev);
+	o->lines = 0;
+	if (ev.kind == LIN_LINE && ev.text[0] == '\0' && !ev.cut) {
+		lin_event_free(&ev);
+		return;
+	}
+	o->stopped = true;
+	o->answer = ev;
+}
+
+/* Writes one finished line. */
+static void put(struct lout *o, const char *lead, int lead_cols, const char *s, size_t n)
+{
+	pause_if_full(o);
+	if (o->stopped)
+		return;
+	if (lead)
+		fputs(lead, stdout);
+	else
+		printf("%*s", lead_cols, "");
+	char *piece = strndup(s, n);
+	if (piece)
+		text_print(piece, stdout);
+	free(piece);
+	fputc('\n', stdout);
+	o->lines++;
+}
+
+void lout_text(struct lout *o, const char *first, const char *text, int indent)
+{
+	if (o->stopped)
+		return;
+	int lead = first ? (int)strlen(first) : 0;
+	int room = o->width - (lead > indent ? lead : indent);
+	char *clean = text_clean(text, strlen(text), true);
+	struct text_lines tl = {0};
+	if (!clean || text_wrap(clean, strlen(clean), room < 10 ? 10 : room, &tl) != 0
+	    || tl.n == 0) {
+		put(o, first, 0, "", 0);
+	} else {
+		for (size_t i = 0; i < tl.n; i++)
+			put(o, i == 0 ? first : NULL, indent, clean + tl.v[i].off, tl.v[i].len);
+	}
+	text_lines_free(&tl);
+	free(clean);
+}
+
+void lout_line(struct lout *o, const char *text)
+{
+	lout_text(o, NULL, text, 0);
+}
+
+void lout_printf(struct lout *o, const char *fmt, ...)
+{
+	char line[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	lout_line(o, line);
+}
+
+void lout_blank(struct lout *o)
+{
+	put(o, "", 0, "", 0);
+}
+
+void lout_item(struct lout *o, long n, const char *text)
+{
+	lout_item_labelled(o, n, "", text);
+}
+
+void lout_item_labelled(struct lout *o, long n, const char *label, const char *text)
+{
+	char lead[232];
+	snprintf(lead, sizeof lead, "%ld. %s", n, label);
+	/* Wrapped lines hang under the label, after the number. */
+	lout_text(o, lead, text, snprintf(NULL, 0, "%ld. ", n));
+}
+
+void lout_prompt(struct lout *o, const char *text)
+{
+	if (o->stopped)
+		return;
+	char *clean = text_clean(text, strlen(text), false);
+	struct text_lines tl = {0};
+	if (clean && text_wrap(clean, strlen(clean), o->width - 2, &tl) == 0) {
+		for (size_t i = 0; i < tl.n; i++) {
+			char *piece = strndup(clean + tl.v[i].off, tl.v[i].len);
+			if (piece)
+				text_print(piece, stdout);
+			free(piece);
+			fputs(i + 1 < tl.n ? "\n" : ": ", stdout);
+		}
+	}
+	text_lines_free(&tl);
+	free(clean);
+}
+
+void lout_reset(struct lout *o)
+{
+	o->stopped = false;
+	o->answer = (struct lin_event){0};
+	o->lines = 0;
+}

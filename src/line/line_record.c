@@ -1,0 +1,154 @@
+/* Line mode's record: the portal's fields in order through record_walk
+ * (store/recordfmt.c, as the kiosk's record view and `htkp show`), each
+ * section under its heading, its links as numbered lines to follow. */
+#include "line/line_screen.h"
+#include "common/audit.h"
+#include "store/recordfmt.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct record_screen {
+	struct lscreen sc;
+	struct record rec;
+	struct lout *o;         /* while walking */
+	size_t *link_of;        /* link number k + 1 opens rec.links[link_of[k]] */
+	size_t shown;           /* links numbered so far */
+};
+
+/* Links are numbered in the order they are read out (a charge's statute
+ * comes before the list of laws), so the numbers go up down the record. */
+static long number_link(struct record_screen *r, int link)
+{
+	if (!r->link_of || r->shown >= r->rec.n_links)
+		return link + 1;   /* no map: the record's own order */
+	r->link_of[r->shown] = (size_t)link;
+	return (long)++r->shown;
+}
+
+static int print_piece(void *ctx, enum rf_kind kind, const char *label,
+		       const char *value, int link)
+{
+	struct record_screen *r = ctx;
+	struct lout *o = r->o;
+	char lead[200];
+	switch (kind) {
+	case RF_TITLE:
+		lout_line(o, value);
+		break;
+	case RF_ID:
+		lout_printf(o, "%s.", value);
+		break;
+	case RF_HEADING:
+		lout_blank(o);
+		lout_printf(o, "%s:", label);
+		break;
+	case RF_FIELD:
+	case RF_SUBFIELD:
+		snprintf(lead, sizeof lead, "%s%s: ", kind == RF_SUBFIELD ? "  " : "", label);
+		/* The label is the catalog's or the walk's own, ASCII text. */
+		lout_text(o, lead, value, kind == RF_SUBFIELD ? 4 : 2);
+		break;
+	case RF_TEXT:
+		lout_line(o, value);
+		break;
+	case RF_LINK:
+		if (label) {
+			snprintf(lead, sizeof lead, "%s: ", label);
+			lout_item_labelled(o, number_link(r, link), lead, value);
+		} else {
+			lout_item(o, number_link(r, link), value);
+		}
+		break;
+	case RF_PART:
+		lout_blank(o);
+		if (*value) {
+			snprintf(lead, sizeof lead, "%s: ", label);
+			lout_text(o, lead, value, 2);
+		} else {
+			lout_printf(o, "%s.", label);
+		}
+		break;
+	case RF_NOTE:
+		lout_printf(o, "%s.", value);
+		break;
+	}
+	return o->stopped;   /* a pause answered with a command: stop walking */
+}
+
+static void record_show(struct lscreen *sc, struct lsession *s, bool again)
+{
+	struct record_screen *r = (struct record_screen *)sc;
+	if (again) {
+		const char *title = record_value(&r->rec, "title");
+		lout_printf(&s->out, "Back at %s %s: %s.", catalog[r->rec.db].noun,
+			    record_value(&r->rec, "id"), title ? title : "");
+		return;
+	}
+	r->o = &s->out;
+	r->shown = 0;
+	if (record_walk(&r->rec, print_piece, r) == 0)
+		lout_line(&s->out, "End of the record.");
+}
+
+static void record_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_t len)
+{
+	struct record_screen *r = (struct record_screen *)sc;
+	(void)s;
+	snprintf(buf, len, "%sr to read it again, b to go back, h for home",
+		 r->rec.n_links ? "Type a link's number to open it, " : "");
+}
+
+static struct lact record_input(struct lscreen *sc, struct lsession *s, const char *line)
+{
+	struct record_screen *r = (struct record_screen *)sc;
+	long n = line_number(line, (long)r->rec.n_links);
+	if (n) {
+		size_t k = r->link_of && (size_t)n <= r->shown ? r->link_of[n - 1] : (size_t)n - 1;
+		const struct record_link *l = &r->rec.links[k];
+		return (struct lact){LACT_PUSH, line_record_new(s, l->db, l->rowid)};
+	}
+	if (line_number(line, 999999999)) {
+		if (r->rec.n_links)
+			lout_printf(&s->out, "There is no link %s: the links are 1 to %zu.",
+				    line, r->rec.n_links);
+		else
+			lout_line(&s->out, "This record has no links to follow.");
+		return LACT(LACT_NONE);
+	}
+	return LACT(LACT_UNHANDLED);
+}
+
+static void record_destroy(struct lscreen *sc)
+{
+	struct record_screen *r = (struct record_screen *)sc;
+	record_free(&r->rec);
+	free(r->link_of);
+	free(r);
+}
+
+static const struct lscreen_ops record_ops = {record_show, record_prompt, record_input,
+					      record_destroy};
+
+struct lscreen *line_record_new(struct lsession *s, int db, long rowid)
+{
+	struct record_screen *r = calloc(1, sizeof *r);
+	if (!r) {
+		lout_line(&s->out, "Out of memory.");
+		return NULL;
+	}
+	r->sc.ops = &record_ops;
+	int rc = store_record(s->store, db, rowid, &r->rec);
+	if (rc != 0) {
+		lout_line(&s->out, rc > 0 ? "That record is no longer in the database."
+					  : store_error(s->store));
+		free(r);
+		return NULL;
+	}
+	/* Without the map (out of memory) links keep the record's order. */
+	r->link_of = r->rec.n_links ? calloc(r->rec.n_links, sizeof *r->link_of) : NULL;
+	audit_record_opened(db, record_value(&r->rec, "id"));
+	return &r->sc;
+}
