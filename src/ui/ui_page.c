@@ -1,5 +1,5 @@
 /* Static screens (welcome, definition, about) read from the screens
- * directory, and the help screen: screens/help.txt followed by the key
+ * directories, and the help screen: screens/help.txt followed by the key
  * table, so the help can never disagree with the keys. */
 #include "ui/ui_view.h"
 #include "ui/ui_doc.h"
@@ -102,13 +102,31 @@ static void reflow(char *s, size_t len)
 			s[i] = ' ';
 }
 
+/* Reads FILE from the first directory of the screens list ("a:b", see
+ * htkp.ini(5)) that holds it, so that a site's /etc/htkp/screens/about.txt
+ * overrides the packaged one file by file. Only a missing file moves on to
+ * the next directory: one that is there but unreadable is an error, not
+ * silently replaced by the shipped text. NULL with path and errno set
+ * (the last directory's path when no directory holds the file). */
+static char *read_screen(const char *dirs, const char *file, char *path,
+			 size_t pathlen, size_t *len)
+{
+	for (const char *d = dirs;;) {
+		size_t n = strcspn(d, ":");
+		snprintf(path, pathlen, "%.*s/%s", (int)n, d, file);
+		char *text = read_file(path, len);
+		if (text || errno != ENOENT || d[n] == '\0')
+			return text;
+		d += n + 1;
+	}
+}
+
 /* Adds the screen file's text; on failure says why on the status bar. */
 static int add_screen_file(struct app *app, struct doc *d, const char *file)
 {
 	char path[4096];
-	snprintf(path, sizeof path, "%s/%s", app->cfg->screens_dir, file);
 	size_t len;
-	char *text = read_file(path, &len);
+	char *text = read_screen(app->cfg->screens_dir, file, path, sizeof path, &len);
 	if (!text) {
 		ui_message(app, true, "Cannot read %s: %s", path, strerror(errno));
 		return -1;
