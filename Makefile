@@ -16,6 +16,11 @@ datadir    ?= $(PREFIX)/share
 mandir     ?= $(datadir)/man
 sysconfdir ?= $(PREFIX)/etc
 pkgdatadir  = $(datadir)/htkp
+# What the installed htkp.ini names: the database and the screens
+# directories (a:b, searched in order; the Debian package puts
+# /etc/htkp/screens first).
+dbpath      ?= $(pkgdatadir)/htkp.db
+screenspath ?= $(pkgdatadir)/screens
 
 VERSION = 0.1
 CC     ?= cc
@@ -43,7 +48,8 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=build/%) $(UNIT_SRC:tests/unit/%.c=build/
 SAMPLE_DB  = db/htkp.db
 SEED       = $(wildcard db/seed/*.json)
 
-.PHONY: all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE
+.PHONY: all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE \
+	deb test-deb test-cluster deps-deb
 .DELETE_ON_ERROR:
 
 all: htkp htkp-import $(SAMPLE_DB)
@@ -139,8 +145,8 @@ install: all
 	install -m 644 $(SAMPLE_DB) $(DESTDIR)$(pkgdatadir)/htkp.db
 	install -m 644 man/*.1 $(DESTDIR)$(mandir)/man1
 	install -m 644 man/*.5 $(DESTDIR)$(mandir)/man5
-	sed -e 's|^path = db/htkp.db|path = $(pkgdatadir)/htkp.db|' \
-	    -e 's|^screens = screens|screens = $(pkgdatadir)/screens|' \
+	sed -e 's|^path = db/htkp.db|path = $(dbpath)|' \
+	    -e 's|^screens = screens|screens = $(screenspath)|' \
 	    config/htkp.ini > $(DESTDIR)$(sysconfdir)/htkp.ini
 
 uninstall:
@@ -148,6 +154,22 @@ uninstall:
 	  $(DESTDIR)$(mandir)/man1/htkp.1 $(DESTDIR)$(mandir)/man1/htkp-import.1 \
 	  $(DESTDIR)$(mandir)/man5/htkp.ini.5 $(DESTDIR)$(sysconfdir)/htkp.ini
 	rm -rf $(DESTDIR)$(pkgdatadir)
+
+# The Debian package (debian/), built by dpkg-buildpackage in a copy of
+# the tree under build/deb/ (its clean step would empty build/ here),
+# then checked by lintian --pedantic: build/deb/htkp_VERSION_ARCH.deb.
+deb: | deps-deb
+	@scripts/build-deb.sh build/deb
+# Install, upgrade with a session open, purge: in a debootstrapped
+# bookworm under build/deb-test/ (tests/deb/README).
+test-deb: deb
+	@tests/deb/install_upgrade_purge.sh
+# Three front-ends in network namespaces behind HAProxy, a publish in
+# the middle of 30 sessions (tests/cluster/README).
+test-cluster: all | deps-deb
+	@tests/cluster/frontends.sh
+deps-deb:
+	@scripts/deps.sh deb
 
 clean:
 	rm -rf build htkp htkp-import $(SAMPLE_DB) db/htkp.db.tmp-*
