@@ -161,13 +161,13 @@ uninstall:
 deb: | deps-deb
 	@scripts/build-deb.sh build/deb
 # Install, upgrade with a session open, purge: in a debootstrapped
-# bookworm under build/deb-test/ (tests/deb/README).
+# bookworm under build/deb-test/ (tests/deb/install_upgrade_purge.sh).
 test-deb: deb
-	@tests/deb/install_upgrade_purge.sh
+	@TEST_TIMEOUT=900 tests/run.sh tests/deb/install_upgrade_purge.sh
 # Three front-ends in network namespaces behind HAProxy, a publish in
-# the middle of 30 sessions (tests/cluster/README).
+# the middle of 30 sessions (tests/cluster/frontends.sh).
 test-cluster: all | deps-deb
-	@tests/cluster/frontends.sh
+	@TEST_TIMEOUT=600 tests/run.sh tests/cluster/frontends.sh
 deps-deb:
 	@scripts/deps.sh deb
 

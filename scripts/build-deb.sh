@@ -17,7 +17,12 @@ src="$out/src/htkp-$version"
 # The tracked files and the new ones not yet committed; nothing built.
 rm -rf "$out/src"
 mkdir -p "$src"
-(cd "$tree" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$src")
+if [ "$(git -C "$tree" rev-parse --show-toplevel 2>/dev/null)" = "$tree" ]; then
+	(cd "$tree" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$src")
+else
+	(cd "$tree" && tar -c --exclude=./build --exclude=./htkp --exclude=./htkp-import \
+		--exclude=./db/htkp.db . | tar -x -C "$src")
+fi
 rm -f "$out"/htkp_* "$out"/htkp-dbgsym_*
 
 (cd "$src" && dpkg-buildpackage -us -uc >"$out/build.log" 2>&1) || {
