@@ -208,4 +208,17 @@ done
 check "the other four sessions still answer a key, on the new data" test "$alive" -eq 4
 check "front-ends 1 and 3 still run their kiosks" test "$(kiosks_on 1) $(kiosks_on 3)" = "2 2"
 
+# bench/cluster.sh: how long publishing CLUSTER_PUBLISH_MB of data to one
+# front-end takes (rsync over ssh between namespaces, then the rename);
+# to a folder of its own, as the file is not a database.
+if [ -n "${CLUSTER_PUBLISH_MB:-}" ]; then
+	head -c "${CLUSTER_PUBLISH_MB}M" /dev/urandom >"$work/big.db"
+	mkdir -p "$work/fe1/big"
+	t0=${EPOCHREALTIME/[.,]/}
+	scripts/htkp-publish "$work/big.db" "10.213.1.2:$work/fe1/big"
+	check "a ${CLUSTER_PUBLISH_MB} MB file is published" cmp -s "$work/big.db" "$work/fe1/big/htkp.db"
+	echo "# published ${CLUSTER_PUBLISH_MB} MB to one front-end (rsync + rename) in" \
+		"$(((${EPOCHREALTIME/[.,]/} - t0) / 1000)) ms"
+fi
+
 finish

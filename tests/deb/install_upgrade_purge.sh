@@ -136,7 +136,7 @@ git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$tree"
 	printf ' -- Test <test@example.invalid>  %s\n\n' "$(date -R)"
 	cat debian/changelog
 } >"$tree/debian/changelog.new" && mv "$tree/debian/changelog.new" "$tree/debian/changelog"
-echo "Package test build $v2." >>"$tree/screens/about.txt"
+printf '\nUpgrade test build %s\n' "$v2" >>"$tree/screens/about.txt"
 /usr/bin/python3 - "$tree/db/seed/sample.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -167,7 +167,7 @@ expect 'Case Law +47 cases' "a new login sees the new version's data"
 keys 7
 wait_for 'About' >/dev/null
 keys End
-expect "Package test build $v2" "a new login sees the new version's About screen"
+expect "Upgrade test build ${v2//+/\\+}" "a new login sees the new version's About screen"
 
 # The admin's own data in /var/lib/htkp/htkp.db is never replaced.
 cp tests/data/unicode.json "$root/tmp/own.json"
