@@ -6,7 +6,10 @@
 #   make mutants  break the code in known ways (tests/mutants.list): every
 #                 break must be caught by a test
 #   make bench    benchmarks (bytes per screen, query timings)
-#   make install  PREFIX, DESTDIR, sysconfdir honoured
+#   make install  PREFIX, DESTDIR, sysconfdir (dbpath, screenspath) honoured
+#   make deb      the Debian package (debian/), checked by lintian
+#   make test-deb      install, upgrade and purge it in a bookworm chroot
+#   make test-cluster  three front-ends behind HAProxy, a publish midway
 # Missing Debian packages are installed (as root) or named (otherwise) by
 # scripts/deps.sh before anything is compiled.
 

@@ -99,6 +99,10 @@ StrictModes no
 UsePAM no
 MaxStartups 100:30:200
 ${kiosk_block//FE_DIR/$fe}
+# The publisher's logins: bash run by sshd reads ~/.bashrc unless nested,
+# and the test's account is a developer's (see tests/e2e/ssh_load.sh).
+Match LocalPort 2200
+    SetEnv SHLVL=1
 CONF
 done
 check "three front-ends, each in its own network namespace" \

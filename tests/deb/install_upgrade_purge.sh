@@ -44,7 +44,7 @@ cleanup() {
 	done
 	rm -rf "$TMPDIR_TEST"
 }
-trap cleanup EXIT
+trap 'st=$?; cleanup; exit $st' EXIT
 trap 'exit 143' TERM INT HUP
 
 # The host's own Debian mirror (deb822 or one-line sources).
@@ -194,4 +194,5 @@ check "purged: sshd's configuration still reads" in_root /usr/sbin/sshd -t
 cleanup
 check "nothing left running in the chroot" test -z "$(chroot_pids)"
 check "nothing left mounted in the chroot" bash -c "! grep -q ' $root/' /proc/mounts"
+echo "# failed checks: $FAILED"
 finish
