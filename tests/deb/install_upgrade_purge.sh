@@ -137,8 +137,7 @@ git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$tree"
 {
 	printf 'htkp (%s) unstable; urgency=medium\n\n  * Test build: one case more.\n\n' "$v2"
 	# The maintainer's own trailer: another name would make it an NMU.
-	sed -n '/^ -- /{p;q}' debian/changelog
-	echo
+	printf '%s  %s\n\n' "$(sed -n 's/^\( -- .*>\)  .*/\1/p;T;q' debian/changelog)" "$(date -R)"
 	cat debian/changelog
 } >"$tree/debian/changelog.new" && mv "$tree/debian/changelog.new" "$tree/debian/changelog"
 printf '\nUpgrade test build %s\n' "$v2" >>"$tree/screens/about.txt"
