@@ -6,7 +6,10 @@
 #   make mutants  break the code in known ways (tests/mutants.list): every
 #                 break must be caught by a test
 #   make bench    benchmarks (bytes per screen, query timings)
-#   make install  PREFIX, DESTDIR, sysconfdir honoured
+#   make install  PREFIX, DESTDIR, sysconfdir (dbpath, screenspath) honoured
+#   make deb      the Debian package (debian/), checked by lintian
+#   make test-deb      install, upgrade and purge it in a bookworm chroot
+#   make test-cluster  three front-ends behind HAProxy, a publish midway
 # Missing Debian packages are installed (as root) or named (otherwise) by
 # scripts/deps.sh before anything is compiled.
 
@@ -16,6 +19,11 @@ datadir    ?= $(PREFIX)/share
 mandir     ?= $(datadir)/man
 sysconfdir ?= $(PREFIX)/etc
 pkgdatadir  = $(datadir)/htkp
+# What the installed htkp.ini names: the database and the screens
+# directories (a:b, searched in order; the Debian package puts
+# /etc/htkp/screens first).
+dbpath      ?= $(pkgdatadir)/htkp.db
+screenspath ?= $(pkgdatadir)/screens
 
 VERSION = 0.1
 CC     ?= cc
@@ -45,7 +53,8 @@ SAMPLE_DB  = db/htkp.db
 # tests/data/sample-v1.json).
 SEED       = db/seed/sample.json
 
-.PHONY: all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE
+.PHONY: all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE \
+	deb test-deb test-cluster deps-deb
 .DELETE_ON_ERROR:
 
 all: htkp htkp-import $(SAMPLE_DB)
@@ -141,8 +150,8 @@ install: all
 	install -m 644 $(SAMPLE_DB) $(DESTDIR)$(pkgdatadir)/htkp.db
 	install -m 644 man/*.1 $(DESTDIR)$(mandir)/man1
 	install -m 644 man/*.5 $(DESTDIR)$(mandir)/man5
-	sed -e 's|^path = db/htkp.db|path = $(pkgdatadir)/htkp.db|' \
-	    -e 's|^screens = screens|screens = $(pkgdatadir)/screens|' \
+	sed -e 's|^path = db/htkp.db|path = $(dbpath)|' \
+	    -e 's|^screens = screens|screens = $(screenspath)|' \
 	    config/htkp.ini > $(DESTDIR)$(sysconfdir)/htkp.ini
 
 uninstall:
@@ -150,6 +159,22 @@ uninstall:
 	  $(DESTDIR)$(mandir)/man1/htkp.1 $(DESTDIR)$(mandir)/man1/htkp-import.1 \
 	  $(DESTDIR)$(mandir)/man5/htkp.ini.5 $(DESTDIR)$(sysconfdir)/htkp.ini
 	rm -rf $(DESTDIR)$(pkgdatadir)
+
+# The Debian package (debian/), built by dpkg-buildpackage in a copy of
+# the tree under build/deb/ (its clean step would empty build/ here),
+# then checked by lintian --pedantic: build/deb/htkp_VERSION_ARCH.deb.
+deb: | deps-deb
+	@scripts/build-deb.sh build/deb
+# Install, upgrade with a session open, purge: in a debootstrapped
+# bookworm under build/deb-test/ (tests/deb/install_upgrade_purge.sh).
+test-deb: deb
+	@TEST_TIMEOUT=900 tests/run.sh tests/deb/install_upgrade_purge.sh
+# Three front-ends in network namespaces behind HAProxy, a publish in
+# the middle of 30 sessions (tests/cluster/frontends.sh).
+test-cluster: all | deps-deb
+	@TEST_TIMEOUT=600 tests/run.sh tests/cluster/frontends.sh
+deps-deb:
+	@scripts/deps.sh deb
 
 clean:
 	rm -rf build htkp htkp-import $(SAMPLE_DB) db/htkp.db.tmp-*

@@ -2,19 +2,24 @@
 # Makes sure the Debian packages htkp needs are installed, so that `make run`
 # and `make check` work as the first command on a fresh machine. As root it
 # installs what is missing; otherwise it prints the apt-get line and fails.
-# Usage: scripts/deps.sh build|test|fuzz
+# Usage: scripts/deps.sh build|test|fuzz|deb
 set -eu
 
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev libseccomp-dev"
 test="$build libcmocka-dev tmux python3 python3-pyte python3-jsonschema strace mandoc procps valgrind openssh-server openssh-client mosh"
 
 fuzz="$test clang libclang-rt-14-dev"
+# make deb, test-deb, test-cluster: building and checking the package,
+# a bookworm chroot to install it in, front-ends in network namespaces
+# behind HAProxy, publishing with rsync.
+deb="$test debhelper dpkg-dev fakeroot lintian git debootstrap haproxy rsync iproute2"
 
 case "${1:-}" in
 build) want=$build ;;
 test) want=$test ;;
 fuzz) want=$fuzz ;;
-*) echo "usage: $0 build|test|fuzz" >&2; exit 2 ;;
+deb) want=$deb ;;
+*) echo "usage: $0 build|test|fuzz|deb" >&2; exit 2 ;;
 esac
 
 missing=

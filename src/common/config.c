@@ -37,7 +37,9 @@ static const struct config_key keys[] = {
 	 "screen says the search took too long (a damaged or hostile file)."},
 	{"display", "screens", KEY_STRING, AT(screens_dir), "screens", NULL, 0, 0,
 	 "Directory of the static screens: welcome.txt, definition.txt,\n"
-	 "help.txt, about.txt (UTF-8 text; edit or translate them)."},
+	 "help.txt, about.txt (UTF-8 text; edit or translate them). Several\n"
+	 "directories, a:b, are searched in order for each file: a site's\n"
+	 "own about.txt in a, the shipped ones in b."},
 	{"display", "theme", KEY_CHOICE, AT(theme), "default", theme_names, 0, 0,
 	 "Colours: default, mono or high-contrast. Without colour support,\n"
 	 "or when NO_COLOR is set, mono is used."},

@@ -49,12 +49,30 @@ static void reflow(char *s, size_t len)
 			s[i] = ' ';
 }
 
-char *screen_read(const char *dir, const char *file, size_t *len, char *err,
+/* Reads file from the first directory of the list dirs ("a:b", see
+ * htkp.ini(5)) that holds it, so that a site's /etc/htkp/screens/about.txt
+ * overrides the packaged one file by file. Only a missing file moves on to
+ * the next directory: one that is there but unreadable is an error, not
+ * silently replaced by the shipped text. NULL with path and errno set
+ * (the last directory's path when no directory holds the file). */
+static char *read_screen(const char *dirs, const char *file, char *path,
+			 size_t pathlen, size_t *len)
+{
+	for (const char *d = dirs;;) {
+		size_t n = strcspn(d, ":");
+		snprintf(path, pathlen, "%.*s/%s", (int)n, d, file);
+		char *text = read_file(path, len);
+		if (text || errno != ENOENT || d[n] == '\0')
+			return text;
+		d += n + 1;
+	}
+}
+
+char *screen_read(const char *dirs, const char *file, size_t *len, char *err,
 		  size_t errlen)
 {
 	char path[4096];
-	snprintf(path, sizeof path, "%s/%s", dir, file);
-	char *text = read_file(path, len);
+	char *text = read_screen(dirs, file, path, sizeof path, len);
 	if (!text) {
 		snprintf(err, errlen, "Cannot read %s: %s", path, strerror(errno));
 		return NULL;

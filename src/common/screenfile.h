@@ -5,12 +5,13 @@
 
 #include <stddef.h>
 
-/* Reads dir/file, drops its trailing newlines and joins the lines of each
+/* Reads file from the first of the directories dirs ("a:b": a site's
+ * folder before the packaged one) that holds it, drops its trailing newlines and joins the lines of each
  * paragraph (a newline between two non-blank lines becomes a space unless
  * the second is indented: lists and tables keep their lines). Returns a
  * malloc'd NUL-terminated string of *len bytes (not cleaned) the caller frees, or NULL
  * with a line saying why in err. */
-char *screen_read(const char *dir, const char *file, size_t *len, char *err,
+char *screen_read(const char *dirs, const char *file, size_t *len, char *err,
 		  size_t errlen);
 
 #endif

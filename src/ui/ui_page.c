@@ -1,5 +1,5 @@
 /* Static screens (welcome, definition, about) read from the screens
- * directory, and the help screen: screens/help.txt followed by the key
+ * directories, and the help screen: screens/help.txt followed by the key
  * table, so the help can never disagree with the keys. */
 #include "ui/ui_view.h"
 #include "ui/ui_doc.h"
