@@ -59,7 +59,8 @@ static const char cases_sql[] =
 
 /* The verdict of an htkp/2 case from its charges' verdicts, pending ones
  * left out (htkp-import(1), "Verdict"); none for a case without
- * defendants. */
+ * defendants, or whose charges give no verdict: a decided civil claim
+ * must not read as pending. */
 #define CHARGES_OF(r) "json_each(" r "json, '$.defendants') AS d," \
 	" json_each(d.value, '$.charges') AS c"
 #define CHARGES_WHERE(r) "json_type(" r "json, '$.defendants') = 'array'" \
@@ -69,14 +70,15 @@ static const char cases_sql[] =
 	"CASE WHEN (SELECT count(*) FROM json_each(r.json, '$.defendants') AS d" \
 	"    WHERE d.type = 'object') > 0 THEN (SELECT CASE" \
 	"  WHEN sum(v = 'violation found') > 0 THEN 'violation found'" \
-	"  WHEN count(v) = 0 THEN 'pending'" \
+	"  WHEN count(v) = 0 THEN CASE WHEN sum(w = 'pending') > 0 THEN 'pending' END" \
 	"  WHEN sum(v = 'no violation') = count(v) THEN 'no violation'" \
 	"  WHEN sum(v = 'convicted') = count(v) THEN 'convicted'" \
 	"  WHEN sum(v = 'acquitted') = count(v) THEN 'acquitted'" \
 	"  WHEN sum(v IN ('convicted', 'acquitted')) = count(v)" \
 	"    THEN 'partially convicted'" \
 	"  ELSE 'other' END" \
-	"  FROM (SELECT nullif(clean(json_extract(c.value, '$.verdict')), 'pending') AS v" \
+	"  FROM (SELECT clean(json_extract(c.value, '$.verdict')) AS w," \
+	"    nullif(clean(json_extract(c.value, '$.verdict')), 'pending') AS v" \
 	"    FROM " CHARGES_OF("r.") " WHERE " CHARGES_WHERE("r.") ")) END"
 /* Transnational when the form says so at all, else internal if it says
  * that: the kiosk's yes/no column. */
