@@ -167,7 +167,8 @@ int dbstate_add_filter_value(struct dbstate *s, const char *field, const char *v
 	const char **all = malloc((n + 1) * sizeof *all);
 	if (!all)
 		return -1;
-	memcpy(all, old, n * sizeof *all);
+	if (n)   /* old is NULL when the filter is not set */
+		memcpy(all, old, n * sizeof *all);
 	all[n] = value;
 	int rc = dbstate_set_filter_values(s, field, all, n + 1);
 	free(all);
