@@ -84,6 +84,7 @@ v2-bad-law.json 0
 v2-bad-nocharges.json 1
 v2-bad-provision.json 1
 v2-bad-vocab.json 1
+v2-brief.json 0
 v2-good.json 0'
 same "the v2 test files: valid by db/htkp2.schema.json, the bad ones not (a law id is no schema matter)" \
 	"$got" "$want"
