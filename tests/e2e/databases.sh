@@ -85,9 +85,9 @@ expect '^ Muhammad Asif v Republic \[2017\] eKLR \(Criminal Appeal 82 of 2017\)$
 expect '^ Case Law KEN-2017-001$' "cases: the record's id"
 expect '^ Latest Court Ruling: High Court of Kenya at Machakos$' \
 	"cases: the court of the latest ruling, labelled"
-expect 'Lines 1-22 of 51' "cases: a long record shows its position"
+expect 'Lines 1-22 of 50' "cases: a long record shows its position"
 keys NPage
-expect 'Lines 22-43 of 51' "cases: PgDn scrolls the record"
+expect 'Lines 22-43 of 50' "cases: PgDn scrolls the record"
 expect '^ Defendants$' "cases: the defendants are listed"
 expect '^ Laws applied$' "cases: the laws applied are listed"
 # The first link is the defendant's charge, whose statute is the law.
