@@ -39,14 +39,21 @@ keys Enter
 expect '^ Legislation KEN-2010-CTIP$' "laws: the Kenyan act"
 expect '^ Topics: criminalization; non-punishment; compensation; institutional framework$' \
 	"laws: topics, labelled"
+# The links, in order: the case that applied Article 3 (under Provisions),
+# then the two cases applying the law, last.
+keys Tab
+check "laws: Tab selects the first link, the case that applied a provision" \
+	wait_selected '^   Applied in: Muhammad Asif v Republic'
+expect '^ Article 3: Trafficking in persons \(definition\)$' "laws: its provisions, by article"
+keys Tab
+check "laws: Tab again selects the next, the first case applying the law" \
+	wait_selected '^   Alibhai v Republic'
 expect '^   Alibhai v Republic \(Criminal Appeal E103 of 2021\) \[2022\] KEHC 15411 \(Kenya,$' \
 	"laws: the cases applying it, wrapped"
 keys Tab
-check "laws: Tab selects the first case" wait_selected 'Alibhai v Republic'
-keys Tab
-check "laws: Tab again selects the next" wait_selected 'Muhammad Asif'
+check "laws: Tab again selects the next case" wait_selected '^   Muhammad Asif'
 keys BTab
-check "laws: Shift-Tab goes back" wait_selected 'Alibhai v Republic'
+check "laws: Shift-Tab goes back" wait_selected '^   Alibhai v Republic'
 top_lines >"$TMPDIR_TEST/law"
 keys Enter
 expect '^ Case Law KEN-2022-001$' "laws: Enter follows the link to the case"
@@ -139,7 +146,7 @@ top_lines >"$TMPDIR_TEST/list"
 keys Enter
 expect '^ Bibliography BIB-' "bib: a publication opens"
 expect '^ Authors: ' "bib: its authors, labelled"
-expect '^ Abstract$' "bib: its abstract"
+expect '^ Synopsis$' "bib: its synopsis (the portal's word for the abstract)"
 keys Escape
 check "bib: Esc returns to the same list and row" same_screen "$TMPDIR_TEST/list"
 check "bib: the same row is selected" test "$(selected)" = "$sel"

@@ -79,11 +79,14 @@ keys S
 check "database menu: S (not the command s) jumps to the next item with S" \
 	wait_selected '7  Statistics'
 
-# --- the filters: 25 rows, 19 on the screen ---
+# --- the filters: 25 rows, 11 on the screen; a page down from Country
+# (rows 0-10: Country, the two rows of each year range, Verdict, Court,
+# Type of court, Legal system, Latest court ruling, Type of proceeding)
+# is row 11, Law applied ---
 keys f
 wait_for 'Case Law Database: filters' >/dev/null
 list_checks "filters" '^ +Country +any' '^ +Decision year from' \
-	"^ +Defendants' nationality" "^ +Defendants' gender" '^ +Involved countries'
+	"^ +Defendants' nationality" "^ +Defendants' gender" '^ +Law applied'
 keys p
 check "filters: p jumps to Purpose of exploitation" wait_selected '^ +Purpose of exploitation'
 keys Home

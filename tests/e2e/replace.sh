@@ -21,7 +21,7 @@ expect 'Case Law (UNI|ESC)-' "a record of the new database opens"
 keys Escape
 wait_for 'Results 1-2 of 2' >/dev/null
 keys Escape
-expect 'Case Law: 2 cases' "the database screen counts the new data"
+expect 'Case Law Database: 2 cases' "the database screen counts the new data"
 check "the kiosk is still running" test -n "$(kiosk_pid)"
 
 finish

@@ -23,8 +23,9 @@ expect '^    A Togolese girl aged fifteen' \
 	"the snippet is the fact summary's own text, not the end of another field run into it"
 check "nothing of the field before it (the sentence's costs and expenses)" screen_lacks_now 'expenses A Togolese'
 
-search '"forced labour"' '"forced labour"'
-expect '^    Purpose of exploitation: Forced labour' \
+# The keyword in the Protocol's words: no fact summary says it.
+search '"forced labour or services"' '"forced labour or services"'
+expect '^    Purpose of exploitation: Forced labour or services' \
 	"a match found only among the keywords is named by its field"
 
 search 'forced labour' 'forced labour'

@@ -177,7 +177,7 @@ class Load:
         """Sends the session's next key, by its state."""
         count = self.cases[self.gen]
         if s.state == "home":
-            s.send("3", "open-db", [rf"Case Law: {count} cases"], now)
+            s.send("3", "open-db", [rf"Case Law Database: {count} cases"], now)
             s.state = "db"
         elif s.state == "db":
             s.word = self.rng.choice(sorted(self.words))
@@ -196,7 +196,7 @@ class Load:
                                                r"^ Case Law [A-Z]+-[0-9]{4}-[0-9]{3} *$"], now)
                 s.state = "record"
             else:
-                s.send(BACKSPACE, "back-to-db", [rf"Case Law: {total} of {count} cases",
+                s.send(BACKSPACE, "back-to-db", [rf"Case Law Database: {total} of {count} cases",
                                                  rf"Show the {total} cases found"], now)
                 s.state = "db"
         elif s.state == "record":
