@@ -206,7 +206,7 @@ alive=0
 for s in 1 2 3 4 5 6; do
 	t capture-pane -p -t "k:s$s" | grep -q '^\[ended\]' && continue
 	t send-keys -t "k:s$s" 3
-	poll 10 bash -c "tmux -L '$TMUX_SOCKET' capture-pane -p -t k:s$s | grep -q 'Case Law: 47 cases'" &&
+	poll 10 bash -c "tmux -L '$TMUX_SOCKET' capture-pane -p -t k:s$s | grep -q 'Case Law Database: 47 cases'" &&
 		alive=$((alive + 1))
 done
 check "the other four sessions still answer a key, on the new data" test "$alive" -eq 4

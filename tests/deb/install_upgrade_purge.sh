@@ -16,6 +16,7 @@
 work=$PWD/build/deb-test
 base=$work/base
 root=$work/root
+mkdir -p "$work"   # a fresh clone has no build/deb-test yet
 deb=$(ls build/deb/htkp_*_amd64.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || { not_ok "no build/deb/htkp_*.deb: run make deb"; finish; }
 export DEBIAN_FRONTEND=noninteractive
@@ -123,9 +124,9 @@ check "installed, the htkp login is closed: no key, no password" \
 cp "$TMPDIR_TEST/id.pub" "$root/etc/htkp/authorized_keys"
 start 80x24 "$ssh_htkp"
 expect '1  Welcome' "with a key in /etc/htkp/authorized_keys, the login is the kiosk's home menu"
-expect 'Case Law +46 cases' "the home menu counts the sample's cases"
+expect 'Case Law Database +46 cases' "the home menu counts the sample's cases"
 keys 3
-expect 'Case Law: 46 cases' "a key answers"
+expect 'Case Law Database: 46 cases' "a key answers"
 
 # --- a higher version, built from a changed copy of the tree ------------
 v1=$(dpkg-deb -f "$deb" Version)
@@ -165,10 +166,10 @@ check "the admin's htkp.ini edit is kept" grep -q '^idle_timeout = 900$' "$root/
 keys Down
 expect 'The database was updated' "the open session's next key sees the new sample"
 keys H
-expect 'Case Law +47 cases' "the open session keeps working, on the new data"
+expect 'Case Law Database +47 cases' "the open session keeps working, on the new data"
 
 start 80x24 "$ssh_htkp"
-expect 'Case Law +47 cases' "a new login sees the new version's data"
+expect 'Case Law Database +47 cases' "a new login sees the new version's data"
 keys 7
 wait_for 'About' >/dev/null
 keys End
