@@ -26,6 +26,10 @@ since_mark_has() { tail -c +"$((MARK + 1))" "$RAW" | tr -d '\r' | grep -qE -- "$
 said() {
 	poll "${2:-5}" since_mark_has "$1" && return 0
 	tail -c +"$((MARK + 1))" "$RAW" | tr -d '\r' | tail -30 | sed 's/^/# /'
+	# The text ends at a prompt, with no newline: without this one the
+	# "not ok" line that follows is glued to it, and tests/run.sh, which
+	# counts lines that begin "not ok", does not see the failure.
+	echo
 	return 1
 }
 # type_line TEXT: types TEXT and Enter (TEXT may be empty: Enter alone).

@@ -3,6 +3,7 @@
  * databases. Enter opens a record; y, p and m work on the selected one,
  * and in the marked list y and p take every marked record at once. */
 #include "ui/ui_take.h"
+#include "ui/ui_dbviews.h"
 #include "ui/ui_hints.h"
 #include "ui/ui_select.h"
 #include "store/store.h"
@@ -149,8 +150,8 @@ static struct view *reclist_new(int db)
 		return NULL;
 	r->v.ops = &reclist_ops;
 	r->db = db;
-	if (db >= 0)
-		snprintf(r->v.title, sizeof r->v.title, "%s: recently added", catalog[db].title);
+	if (db >= 0) /* named as the database's other views are */
+		db_view_title(&r->v, db, "recently added");
 	else
 		snprintf(r->v.title, sizeof r->v.title, "Marked records");
 	return &r->v;

@@ -4,6 +4,7 @@
  * Laid out again when the width, the search or the data changes. */
 #include "ui/ui_take.h"
 #include "ui/ui_doc.h"
+#include "ui/ui_dbviews.h"
 #include "ui/ui_hints.h"
 #include "common/config.h"
 #include "store/stats.h"
@@ -113,6 +114,8 @@ struct view *stats_view_new(struct app *app, struct dbshared *sh)
 	s->v.ops = &stats_ops;
 	s->sh = sh;
 	s->doc = (struct doc)DOC_INIT;
-	snprintf(s->v.title, sizeof s->v.title, "%s: statistics", catalog[sh->state.db].title);
+	/* Named as the database's other views are: the portal's name, the
+	 * short one where that does not fit. */
+	db_view_title(&s->v, sh->state.db, "statistics");
 	return &s->v;
 }

@@ -73,9 +73,9 @@ TITLES = {
     "open-record": "htkp  Case Law: ", "record-back": "htkp  Case Law Database: results",
     "results-back": "htkp  Case Law Database",
     "cases-back": "Human Trafficking Knowledge Portal",
-    "t-all": "htkp  Case Law: results", "t-mark": "htkp  Case Law: results",
-    "t-mark-2": "htkp  Case Law: results", "t-stats": "htkp  Case Law: statistics",
-    "t-stats-pgdn": "htkp  Case Law: statistics", "t-home": "Human Trafficking Knowledge Portal",
+    "t-all": "htkp  Case Law Database: results", "t-mark": "htkp  Case Law Database: results",
+    "t-mark-2": "htkp  Case Law Database: results", "t-stats": "htkp  Case Law Database: statistics",
+    "t-stats-pgdn": "htkp  Case Law Database: statistics", "t-home": "Human Trafficking Knowledge Portal",
     "t-marked": "htkp  Marked records", "t-unmark": "htkp  Marked records",
 }
 SMKX = '"\\33[?1h\\33="'   # keypad_xmit of xterm and vt100, as strace shows it

@@ -3,10 +3,15 @@
 # driven by lines typed in a real terminal (tmux), with every byte htkp
 # writes recorded (script) and checked for escapes. Home, the pages,
 # search and its pages, filters, browsing, a whole record, links both
-# ways (case -> law -> case), back and home, the pause at a screenful, a
-# line too long, the idle reset and the end of input.
+# ways (case -> law -> case), a charge's statute as a link, a filter of
+# several values, back and home, the pause at a screenful, a line too
+# long, the idle reset and the end of input.
 . tests/lib.sh
 . tests/lib_line.sh
+
+# number_of BRE: the number of the first numbered line ("N. ...") htkp
+# wrote since the last line typed that reads BRE after its number.
+number_of() { tail -c +"$((MARK + 1))" "$RAW" | tr -d '\r' | sed -n "s/^\([0-9]*\)\. $1.*/\1/p" | head -1; }
 
 # --- the capture sees escapes: the full-screen kiosk, recorded the same way ---
 line_start 80x24 "$HTKP" -c config/htkp.ini
@@ -39,21 +44,30 @@ check "Case Law: search, browse by country, browse by keyword, filters" \
 says 'forced labour' '^Results 1 to 10 of [0-9]+, by relevance\.$' "words typed search"
 check "results: More? Enter for more, a number to open, b to go back" \
 	said '^More\? Enter for more, a number to open, b to go back: $'
+# The ranking is the search's: find the case's number rather than assume it.
 check "a result reads as one sentence: title, country, year, verdict" \
-	said '^1\. HR-2017-1124-A \(garden centres case\)\. Norway, 2017, convicted\.$'
+	said '^[0-9]+\. HR-2017-1124-A \(garden centres case\)\. Norway, 2017, convicted\.$'
+hr=$(number_of 'HR-2017-1124-A ')
 says '' '^Results 11 to 20 of [0-9]+, by relevance\.$' "Enter shows the next page"
 says p '^Results 1 to 10 of' "p shows the previous page"
 
 # a record, whole, with its sections, and links both ways
-says 1 '^Laws applied:$' "a number opens the record, section by section"
+says "${hr:-0}" '^Laws applied:$' "a number opens the record, section by section"
 check "the record starts with its title and id" said '^Case Law NOR-2017-001\.$'
-check "the record has its fact summary" said '^Fact summary:$'
-check "the record's link is a numbered line" \
-	said '^1\. Penal Code 1902 \(Straffeloven\), section 224'
+check "the record has its fact summary" said '^Fact Summary:$'
+# Links are numbered as they are read out: the defendants' charges (their
+# statutes) come before Laws applied.
+check "a charge's statute is link 1, the first read out" \
+	said '^1\. Statute: section 224 of the 1902 Penal Code$'
+check "the record's law applied is a numbered line" \
+	said '^[0-9]+\. Penal Code 1902 \(Straffeloven\), section 224'
+law=$(number_of 'Penal Code 1902 (Straffeloven), section 224')
+check "... numbered after the statutes" test "${law:-0}" -gt 1
 check "the record ends, and says so" said '^End of the record\.$'
-says 1 '^Cases applying this law:$' "the link's number opens the law"
-check "the law links back to the case" said '^1\. HR-2017-1124-A \(garden centres case\)'
-says 1 '^Case Law NOR-2017-001\.$' "and that link opens the case again"
+says "${law:-0}" '^Cases applying this law:$' "the link's number opens the law"
+check "the law links back to the case" said '^[0-9]+\. HR-2017-1124-A \(garden centres case\)'
+back=$(number_of 'HR-2017-1124-A ')
+says "${back:-0}" '^Case Law NOR-2017-001\.$' "and that link opens the case again"
 says 9 'There is no link 9' "a link that is not there is said"
 says b '^Back at law NOR-PC1902-S224' "b returns to the law, saying where"
 says b '^Back at case NOR-2017-001' "b again returns to the case"
@@ -66,7 +80,7 @@ says 1 '^[0-9]+\. Norway, 1 case$' "a filter's values, with their counts under t
 check "a filter can be removed" said '^1\. Any: remove this filter$'
 says nor '^[0-9]+\. Norway, 1 case$' "letters list only the values beginning with them"
 check "and no others" bash -c "! tail -c +$((MARK + 1)) '$RAW' | grep -q Nigeria"
-n=$(tail -c +"$((MARK + 1))" "$RAW" | tr -d '\r' | sed -n 's/^\([0-9]*\)\. Norway,.*/\1/p' | head -1)
+n=$(number_of 'Norway,')
 says "${n:-0}" 'Filter set\.' "a value's number sets the filter"
 check "the filters show it" said '^1\. Country: Norway$'
 says b '^Results 1 to 1 of 1, newest first\.$' "back at the results, filtered"
@@ -74,13 +88,38 @@ check "the results say their filter" said '^Filters: Country: Norway\.$'
 
 says c 'Search and filters cleared\.' "c clears the search and the filters"
 
+# a filter of several values: any of them, counted apart from htkp
+says f '^[0-9]+\. Acts: any$' "f lists the filters again"
+n=$(number_of 'Acts: any')
+says "${n:-0}" '^[0-9]+\. Transfer, [0-9]+ cases?$' "the Acts filter's values"
+a=$(number_of 'Receipt,') t=$(number_of 'Transfer,')
+says "${a:-0} ${t:-0}" '^[0-9]+\. Acts: Receipt or Transfer$' "two numbers (\"$a $t\") set the filter to both values"
+want=$(sqlite3 db/htkp.db "SELECT count(DISTINCT rec) FROM facet
+	WHERE db = 'cases' AND field = 'act' AND value IN ('Receipt', 'Transfer')")
+says b "^Results 1 to [0-9]+ of $want, newest first\.\$" \
+	"the results are the cases with either value: $want, as the facet table counts them"
+check "the results say both values" said '^Filters: Acts: Receipt, Transfer\.$'
+says c 'Search and filters cleared\.' "c clears them"
+
+# a charge's statute is a link to the law (the data links them)
+check "the sample links R v Josephine Iyamu's charge to the Modern Slavery Act" \
+	bash -c "'$HTKP' -c config/htkp.ini show cases GBR-2018-001 | grep -q '^  Statute: Modern Slavery Act 2015 \[GBR-2015-MSA\]$'"
+says Iyamu '^[0-9]+\. R v Josephine Iyamu\. ' "a search for Iyamu finds the case"
+n=$(number_of 'R v Josephine Iyamu\. ')
+says "${n:-0}" '^Case Law GBR-2018-001\.$' "its number opens it"
+check "the charge's statute is a numbered link" said '^[0-9]+\. Statute: Modern Slavery Act 2015$'
+n=$(number_of 'Statute: Modern Slavery Act 2015')
+says "${n:-0}" '^Legislation GBR-2015-MSA\.$' "the statute's number opens the law"
+says b '^Back at case GBR-2018-001' "b returns to the case"
+says b '^Results 1 to' "b again returns to the results"
+
 # browse by keyword, then home
 says h '^3\. Case Law' "h goes home from the results"
 says 3 '^3\. Browse by keyword$' "Case Law again"
-says 3 '^Act:$' "browse by keyword: each category under its heading"
-check "keyword values with counts" said '^[0-9]+\. recruitment, [0-9]+ cases?$'
-n=$(tail -c +"$((MARK + 1))" "$RAW" | tr -d '\r' | sed -n 's/^\([0-9]*\)\. recruitment,.*/\1/p' | head -1)
-says "${n:-0}" '^Filters: Act: recruitment\.$' "a value's number shows its records"
+says 3 '^Acts:$' "browse by keyword: each category under its heading"
+check "keyword values with counts" said '^[0-9]+\. Recruitment, [0-9]+ cases?$'
+n=$(number_of 'Recruitment,')
+says "${n:-0}" '^Filters: Acts: Recruitment\.$' "a value's number shows its records"
 says b '^Case Law: Browse by keyword\.$' "b returns to the values"
 
 # a line too long
