@@ -77,17 +77,26 @@ void lout_text(struct lout *o, const char *first, const char *text, int indent)
 	if (o->stopped)
 		return;
 	int lead = first ? (int)strlen(first) : 0;
-	int room = o->width - (lead > indent ? lead : indent);
+	/* The first line has the label before it, the others only the indent:
+	 * the first is wrapped alone, then the rest at the wider measure. */
+	int room1 = o->width - (lead > indent ? lead : indent), room2 = o->width - indent;
 	char *clean = text_clean(text, strlen(text), true);
-	struct text_lines tl = {0};
-	if (!clean || text_wrap(clean, strlen(clean), room < 10 ? 10 : room, &tl) != 0
+	struct text_lines tl = {0}, rest = {0};
+	if (!clean || text_wrap(clean, strlen(clean), room1 < 10 ? 10 : room1, &tl) != 0
 	    || tl.n == 0) {
 		put(o, first, 0, "", 0);
 	} else {
-		for (size_t i = 0; i < tl.n; i++)
-			put(o, i == 0 ? first : NULL, indent, clean + tl.v[i].off, tl.v[i].len);
+		put(o, first, indent, clean + tl.v[0].off, tl.v[0].len);
+		if (tl.n > 1) {
+			size_t from = tl.v[1].off;
+			if (text_wrap(clean + from, strlen(clean + from), room2 < 10 ? 10 : room2,
+				      &rest) == 0)
+				for (size_t i = 0; i < rest.n; i++)
+					put(o, NULL, indent, clean + from + rest.v[i].off, rest.v[i].len);
+		}
 	}
 	text_lines_free(&tl);
+	text_lines_free(&rest);
 	free(clean);
 }
 
