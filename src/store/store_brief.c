@@ -13,30 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup_col(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? strdup((const char *)t) : NULL;
-}
-
-/* Steps s to its end, handing each row to add; finalizes s. 0, or -1 with
- * the error recorded (SQLite's, or running out of memory). */
-static int each_row(struct store *st, sqlite3_stmt *s, struct record *r,
-		    int (*add)(struct record *r, sqlite3_stmt *s), const char *what)
-{
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && add(r, s) == 0)
-		;
-	int result = 0;
-	if (rc == SQLITE_ROW) {
-		snprintf(st->error, sizeof st->error, "Out of memory while %s.", what);
-		result = -1;
-	} else if (rc != SQLITE_DONE) {
-		result = store_fail(st, what);
-	}
-	sqlite3_finalize(s);
-	return result;
-}
 
 /* Appends a link to the record of db whose rowid, id, title, country and
  * year are columns col..col+4 of s. Returns its index, or -1 on ENOMEM. */
@@ -48,8 +24,8 @@ static int push_link(struct record *r, sqlite3_stmt *s, int col, int db,
 		return -1;
 	struct record_link *l = &r->links[r->n_links];
 	*l = (struct record_link){db, sqlite3_column_int64(s, col),
-		dup_col(s, col + 1), dup_col(s, col + 2), dup_col(s, col + 3),
-		dup_col(s, col + 4), article ? strdup(article) : NULL, place, owner};
+		store_dup_col(s, col + 1), store_dup_col(s, col + 2), store_dup_col(s, col + 3),
+		store_dup_col(s, col + 4), article ? strdup(article) : NULL, place, owner};
 	return (int)r->n_links++;
 }
 
@@ -58,14 +34,15 @@ static int push_link(struct record *r, sqlite3_stmt *s, int col, int db,
  * law's rowid, id, title, country, year (NULL when none); 1 on a
  * defendant's first row. Arrays grow from their count (cap = n): these
  * lists are short, and the count is all the record keeps. */
-static int add_charge_row(struct record *r, sqlite3_stmt *s)
+static int add_charge_row(struct record *r, sqlite3_stmt *s, size_t *unused)
 {
+	(void)unused;
 	if (r->n_def == 0 || sqlite3_column_int64(s, 15) != 0) {
 		size_t cap = r->n_def;
 		if (grow(&r->def, &cap, r->n_def, sizeof *r->def, 4) != 0)
 			return -1;
-		r->def[r->n_def++] = (struct defendant){dup_col(s, 1), dup_col(s, 2),
-			dup_col(s, 3), dup_col(s, 4), NULL, 0};
+		r->def[r->n_def++] = (struct defendant){store_dup_col(s, 1), store_dup_col(s, 2),
+			store_dup_col(s, 3), store_dup_col(s, 4), NULL, 0};
 	}
 	if (sqlite3_column_type(s, 5) == SQLITE_NULL)
 		return 0;
@@ -74,8 +51,8 @@ static int add_charge_row(struct record *r, sqlite3_stmt *s)
 	if (grow(&d->charges, &cap, d->n_charges, sizeof *d->charges, 4) != 0)
 		return -1;
 	struct charge *c = &d->charges[d->n_charges++];
-	*c = (struct charge){dup_col(s, 5), dup_col(s, 6), dup_col(s, 7),
-		dup_col(s, 8), dup_col(s, 9), -1};
+	*c = (struct charge){store_dup_col(s, 5), store_dup_col(s, 6), store_dup_col(s, 7),
+		store_dup_col(s, 8), store_dup_col(s, 9), -1};
 	if (!c->charge)
 		return -1;
 	if (sqlite3_column_type(s, 10) != SQLITE_NULL) {
@@ -101,24 +78,26 @@ int store_read_defendants(struct store *st, struct record *r)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
-	return each_row(st, s, r, add_charge_row, "reading a case's defendants");
+	return store_each_row(st, s, r, NULL, add_charge_row, "reading a case's defendants");
 }
 
-static int add_provision(struct record *r, sqlite3_stmt *s)
+static int add_provision(struct record *r, sqlite3_stmt *s, size_t *unused)
 {
+	(void)unused;
 	size_t cap = r->n_prov;
 	if (grow(&r->prov, &cap, r->n_prov, sizeof *r->prov, 8) != 0)
 		return -1;
 	struct provision *p = &r->prov[r->n_prov++];
-	*p = (struct provision){dup_col(s, 0), dup_col(s, 1), dup_col(s, 2),
-		dup_col(s, 3), dup_col(s, 4)};
+	*p = (struct provision){store_dup_col(s, 0), store_dup_col(s, 1), store_dup_col(s, 2),
+		store_dup_col(s, 3), store_dup_col(s, 4)};
 	return p->article ? 0 : -1;
 }
 
 /* Columns: the provision's index, then the case's rowid, id, title,
  * country, year. */
-static int add_provision_case(struct record *r, sqlite3_stmt *s)
+static int add_provision_case(struct record *r, sqlite3_stmt *s, size_t *unused)
 {
+	(void)unused;
 	size_t owner = (size_t)sqlite3_column_int64(s, 0);
 	if (owner >= r->n_prov)
 		return 0;
@@ -139,7 +118,7 @@ int store_read_provisions(struct store *st, struct record *r)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
-	if (each_row(st, s, r, add_provision, "reading a law's provisions") != 0)
+	if (store_each_row(st, s, r, NULL, add_provision, "reading a law's provisions") != 0)
 		return -1;
 	if (r->n_prov == 0)
 		return 0;
@@ -156,7 +135,7 @@ int store_read_provisions(struct store *st, struct record *r)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
-	return each_row(st, s, r, add_provision_case, "reading the cases under a law's provisions");
+	return store_each_row(st, s, r, NULL, add_provision_case, "reading the cases under a law's provisions");
 }
 
 void store_free_brief(struct record *r)

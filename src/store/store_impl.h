@@ -21,4 +21,17 @@ int store_fail(struct store *st, const char *what);
 /* Prepares sql; NULL (after store_fail) on error. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 
+struct record;
+
+/* A column as a new string, NULL when it is NULL (or memory ran out). */
+char *store_dup_col(sqlite3_stmt *s, int i);
+
+/* Steps s to its end, handing each row to add (which grows the array cap
+ * is the capacity of, when it keeps one), then finalizes s. Returns 0, or
+ * -1 with the error recorded: SQLite's, or running out of memory while
+ * what ("reading links"). */
+int store_each_row(struct store *st, sqlite3_stmt *s, struct record *r, size_t *cap,
+		   int (*add)(struct record *r, sqlite3_stmt *s, size_t *cap),
+		   const char *what);
+
 #endif

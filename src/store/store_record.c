@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup_col(sqlite3_stmt *s, int i)
+char *store_dup_col(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 	return t ? strdup((const char *)t) : NULL;
@@ -46,7 +46,7 @@ static int read_columns(struct store *st, struct record *r, size_t *cap)
 	for (int i = 0; rc == SQLITE_ROW && i < sqlite3_column_count(s); i++) {
 		if (sqlite3_column_type(s, i) == SQLITE_NULL)
 			continue;
-		if (push_value(r, cap, strdup(sqlite3_column_name(s, i)), dup_col(s, i)) != 0) {
+		if (push_value(r, cap, strdup(sqlite3_column_name(s, i)), store_dup_col(s, i)) != 0) {
 			result = -1;
 			break;
 		}
@@ -78,12 +78,9 @@ static int add_list_value(struct record *r, size_t *cap, const char *field,
 	return push_value(r, cap, key, strdup(value));
 }
 
-/* Steps s to its end, handing each row to add (which grows the array cap
- * is the capacity of), then finalizes s. Returns 0, or -1 with the error
- * recorded: SQLite's, or running out of memory. */
-static int each_row(struct store *st, sqlite3_stmt *s, struct record *r, size_t *cap,
-		    int (*add)(struct record *r, sqlite3_stmt *s, size_t *cap),
-		    const char *what)
+int store_each_row(struct store *st, sqlite3_stmt *s, struct record *r, size_t *cap,
+		   int (*add)(struct record *r, sqlite3_stmt *s, size_t *cap),
+		   const char *what)
 {
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && add(r, s, cap) == 0)
@@ -114,15 +111,15 @@ static int read_lists(struct store *st, struct record *r, size_t *cap)
 		return -1;
 	sqlite3_bind_text(s, 1, catalog[r->db].table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, r->rowid);
-	return each_row(st, s, r, cap, add_list_row, "reading a record's lists");
+	return store_each_row(st, s, r, cap, add_list_row, "reading a record's lists");
 }
 
 static int add_proceeding(struct record *r, sqlite3_stmt *s, size_t *cap)
 {
 	if (grow(&r->proc, cap, r->n_proc, sizeof *r->proc, 4) != 0)
 		return -1;
-	r->proc[r->n_proc++] = (struct proceeding){dup_col(s, 0), dup_col(s, 1),
-		dup_col(s, 2), dup_col(s, 3), dup_col(s, 4), dup_col(s, 5)};
+	r->proc[r->n_proc++] = (struct proceeding){store_dup_col(s, 0), store_dup_col(s, 1),
+		store_dup_col(s, 2), store_dup_col(s, 3), store_dup_col(s, 4), store_dup_col(s, 5)};
 	return 0;
 }
 
@@ -135,7 +132,7 @@ static int read_proceedings(struct store *st, struct record *r)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
 	size_t cap = 0;
-	return each_row(st, s, r, &cap, add_proceeding, "reading proceedings");
+	return store_each_row(st, s, r, &cap, add_proceeding, "reading proceedings");
 }
 
 static int add_link(struct record *r, sqlite3_stmt *s, size_t *cap)
@@ -143,8 +140,8 @@ static int add_link(struct record *r, sqlite3_stmt *s, size_t *cap)
 	if (grow(&r->links, cap, r->n_links, sizeof *r->links, 8) != 0)
 		return -1;
 	r->links[r->n_links++] = (struct record_link){catalog[r->db].link->target,
-		sqlite3_column_int64(s, 0), dup_col(s, 1), dup_col(s, 2),
-		dup_col(s, 3), dup_col(s, 4), NULL, LINK_LISTED, 0};
+		sqlite3_column_int64(s, 0), store_dup_col(s, 1), store_dup_col(s, 2),
+		store_dup_col(s, 3), store_dup_col(s, 4), NULL, LINK_LISTED, 0};
 	return 0;
 }
 
@@ -163,7 +160,7 @@ static int read_links(struct store *st, struct record *r)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
 	size_t cap = 0;
-	return each_row(st, s, r, &cap, add_link, "reading links");
+	return store_each_row(st, s, r, &cap, add_link, "reading links");
 }
 
 int store_record(struct store *st, int db, long rowid, struct record *out)
