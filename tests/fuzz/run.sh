@@ -93,7 +93,7 @@ prepare() {
 extra_seeds() {
 	case $1 in
 	fuzz_config) echo "tests/data/config" ;;
-	fuzz_import) echo "tests/data/import db/seed" ;;
+	fuzz_import) echo "tests/data/import tests/data db/seed" ;;   # tests/data: the htkp/1 sample and the htkp/2 files
 	esac
 }
 write_dict() {
