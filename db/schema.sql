@@ -201,10 +201,13 @@ CREATE INDEX case_law_by_law ON case_law (law_rowid, case_rowid);
 -- every other text of the record, column 2 its names: its id and, for a
 -- case, the ids and titles of the laws it applied ("TVPA" finds the cases
 -- that applied USA-2000-TVPA); names find records but do not rank them.
--- remove_diacritics 2 folds case and all Latin marks.
+-- remove_diacritics 2 folds case and all Latin marks. The indexes are
+-- contentless (content = ''): they keep no copy of the text they index
+-- (a third of the file), since the kiosk only matches and ranks with
+-- them and builds its snippets from the records (src/store/snippet.c).
 CREATE VIRTUAL TABLE cases_fts USING fts5 (
-  title, body, names, tokenize = 'unicode61 remove_diacritics 2');
+  title, body, names, content = '', tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE legislation_fts USING fts5 (
-  title, body, names, tokenize = 'unicode61 remove_diacritics 2');
+  title, body, names, content = '', tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE bibliography_fts USING fts5 (
-  title, body, names, tokenize = 'unicode61 remove_diacritics 2');
+  title, body, names, content = '', tokenize = 'unicode61 remove_diacritics 2');
