@@ -16,6 +16,8 @@ struct record_screen {
 	struct lout *o;         /* while walking */
 	size_t *link_of;        /* link number k + 1 opens rec.links[link_of[k]] */
 	size_t shown;           /* links numbered so far */
+	int land;               /* the provision to start reading at, -1: the top */
+	bool skipping;          /* before it, while walking */
 };
 
 /* Links are numbered in the order they are read out (a charge's statute
@@ -34,6 +36,10 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 	struct record_screen *r = ctx;
 	struct lout *o = r->o;
 	char lead[200];
+	if (r->skipping && kind == RF_PART && link == r->land)
+		r->skipping = false;
+	if (r->skipping)
+		return 0;
 	switch (kind) {
 	case RF_TITLE:
 		lout_line(o, value);
@@ -89,7 +95,17 @@ static void record_show(struct lscreen *sc, struct lsession *s, bool again)
 	}
 	r->o = &s->out;
 	r->shown = 0;
-	if (record_walk(&r->rec, print_piece, r) == 0)
+	/* Opened from a charge's statute: read from that provision, as the
+	 * kiosk opens there; r reads the whole record from its top. */
+	r->skipping = r->land >= 0;
+	if (r->skipping) {
+		const char *title = record_value(&r->rec, "title");
+		lout_printf(&s->out, "%s, from article %s. Type r to read it from the top.",
+			    title ? title : "", r->rec.prov[r->land].article);
+	}
+	int rc = record_walk(&r->rec, print_piece, r);
+	r->land = -1;
+	if (rc == 0)
 		lout_line(&s->out, "End of the record.");
 }
 
@@ -108,7 +124,7 @@ static struct lact record_input(struct lscreen *sc, struct lsession *s, const ch
 	if (n) {
 		size_t k = r->link_of && (size_t)n <= r->shown ? r->link_of[n - 1] : (size_t)n - 1;
 		const struct record_link *l = &r->rec.links[k];
-		return (struct lact){LACT_PUSH, line_record_new(s, l->db, l->rowid)};
+		return (struct lact){LACT_PUSH, line_record_at(s, l->db, l->rowid, l->article)};
 	}
 	if (line_number(line, 999999999)) {
 		if (r->rec.n_links)
@@ -134,6 +150,11 @@ static const struct lscreen_ops record_ops = {record_show, record_prompt, record
 
 struct lscreen *line_record_new(struct lsession *s, int db, long rowid)
 {
+	return line_record_at(s, db, rowid, NULL);
+}
+
+struct lscreen *line_record_at(struct lsession *s, int db, long rowid, const char *article)
+{
 	struct record_screen *r = calloc(1, sizeof *r);
 	if (!r) {
 		lout_line(&s->out, "Out of memory.");
@@ -147,6 +168,7 @@ struct lscreen *line_record_new(struct lsession *s, int db, long rowid)
 		free(r);
 		return NULL;
 	}
+	r->land = record_provision(&r->rec, article);
 	/* Without the map (out of memory) links keep the record's order. */
 	r->link_of = r->rec.n_links ? calloc(r->rec.n_links, sizeof *r->link_of) : NULL;
 	audit_record_opened(db, record_value(&r->rec, "id"));

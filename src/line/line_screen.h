@@ -80,6 +80,9 @@ struct lscreen *line_help_new(struct lsession *s);
 struct lscreen *line_db_new(struct lsession *s, int db);
 struct lscreen *line_list_new(struct lsession *s, int db);
 struct lscreen *line_record_new(struct lsession *s, int db, long rowid);
+/* The same, read from the provision whose article is article (a charge's
+ * statute names it), or from the top when there is none such. */
+struct lscreen *line_record_at(struct lsession *s, int db, long rowid, const char *article);
 struct lscreen *line_filters_new(struct lsession *s, int db, bool over_list);
 
 enum lpick_mode {

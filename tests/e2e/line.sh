@@ -113,6 +113,24 @@ says "${n:-0}" '^Legislation GBR-2015-MSA\.$' "the statute's number opens the la
 says b '^Back at case GBR-2018-001' "b returns to the case"
 says b '^Results 1 to' "b again returns to the results"
 
+# a statute naming an article opens the law there, as the kiosk does
+says Asif '^[0-9]+\. Muhammad Asif v Republic' "a search for Asif finds the Kenyan appeal"
+n=$(number_of 'Muhammad Asif v Republic')
+says "${n:-0}" '^Case Law KEN-2017-001\.$' "its number opens it"
+# The brief is longer than the screen: Enter reads on to the charges.
+for _ in 1 2 3 4; do
+	poll 2 since_mark_has '^[0-9]+\. Statute: section 3\(1\)\(d\)' && break
+	type_line ''
+done
+n=$(number_of 'Statute: section 3(1)(d)')   # a basic regex: ( is itself
+says "${n:-0}" '^Counter-Trafficking in Persons Act, No\. 8 of 2010, from article 3\. ' \
+	"the statute's number opens the law at article 3, and says so"
+check "... its reading starts at article 3, not at the law's top" \
+	bash -c "$(declare -f since_mark_has); MARK=$MARK RAW='$RAW'; since_mark_has '^Article 3: ' && ! since_mark_has '^Legislation KEN-2010-CTIP\.\$'"
+says r '^Legislation KEN-2010-CTIP\.$' "r reads the law from its top"
+says b '^Back at case KEN-2017-001' "b returns to the case"
+says b '^Results 1 to' "b again returns to the results"
+
 # browse by keyword, then home
 says h '^3\. Case Law' "h goes home from the results"
 says 3 '^3\. Browse by keyword$' "Case Law again"
