@@ -5,6 +5,7 @@
  * words as typed find nothing, except the id, an index lookup. */
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/store_ranked.h"
 #include "common/catalog.h"
 #include "common/grow.h"
 
@@ -237,10 +238,10 @@ static int read_row(sqlite3_stmt *stmt, const struct db_info *d, struct result *
 	return 0;
 }
 
-/* Step one: the page's rowids, in order. Only rowids go through the sort,
- * so ranking a large match set never carries its rows along. */
-static int page_rowids(struct store *st, const struct search *s, long offset,
-		       int limit, struct result_page *out)
+/* Runs the rowid query of s from offset: up to limit rowids, in order,
+ * into rowid; their number in *n. */
+static int query_rowids(struct store *st, const struct search *s, long offset,
+			long limit, long *rowid, size_t *n)
 {
 	struct sql q = {0};
 	char r[64];
@@ -255,10 +256,76 @@ static int page_rowids(struct store *st, const struct search *s, long offset,
 	if (!stmt)
 		return -1;
 	int rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->n < (size_t)limit)
-		out->v[out->n++].rowid = sqlite3_column_int64(stmt, 0);
+	*n = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && *n < (size_t)limit)
+		rowid[(*n)++] = sqlite3_column_int64(stmt, 0);
 	int result = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(st, "reading results");
 	sqlite3_finalize(stmt);
+	return result;
+}
+
+/* Whether s's order sorts every match (ranking, or the record's columns
+ * with words), so that a page costs the whole match set: those are kept
+ * in st->ranked. The other orders walk an index (rowid order, with or
+ * without words; the order indexes without words) and stop after the page. */
+static bool order_sorts_matches(const struct search *s)
+{
+	return s->fts && s->sort != SORT_NEWEST;
+}
+
+/* The first RANKED_ROWS rowids of s, from the kept list or, when it is
+ * another search's, by running s once and keeping them. NULL (nothing
+ * kept) when out of memory; *failed on a database error. */
+static const struct ranked *ranked_rowids(struct store *st, const struct search *s,
+					  bool *failed)
+{
+	char *key = ranked_key(s);
+	const struct ranked *r = ranked_find(st, key);
+	if (r || !key) {
+		free(key);
+		return r;
+	}
+	long *rowid = malloc(RANKED_ROWS * sizeof *rowid);
+	size_t n = 0;
+	if (!rowid || query_rowids(st, s, 0, RANKED_ROWS, rowid, &n) != 0) {
+		*failed = rowid != NULL;
+		free(rowid), free(key);
+		return NULL;
+	}
+	long *fit = n > 0 ? realloc(rowid, n * sizeof *rowid) : NULL;
+	if (fit)
+		rowid = fit;
+	ranked_keep(st, key, rowid, n, n < RANKED_ROWS);
+	return st->ranked;   /* NULL when it could not be kept */
+}
+
+/* Step one: the page's rowids, in order. Only rowids go through the sort,
+ * so ranking a large match set never carries its rows along; a sorted
+ * search's first RANKED_ROWS are kept, so that paging within them never
+ * sorts again. */
+static int page_rowids(struct store *st, const struct search *s, long offset,
+		       int limit, struct result_page *out)
+{
+	long *rowid = malloc((size_t)limit * sizeof *rowid);
+	if (!rowid) {
+		snprintf(st->error, sizeof st->error, "Out of memory.");
+		return -1;
+	}
+	bool failed = false;
+	const struct ranked *r = order_sorts_matches(s) && offset + limit <= RANKED_ROWS
+		? ranked_rowids(st, s, &failed) : NULL;
+	size_t n = 0;
+	int result = 0;
+	if (r)
+		for (long i = offset; i < (long)r->n && n < (size_t)limit; i++)
+			rowid[n++] = r->rowid[i];
+	else if (failed)
+		result = -1;
+	else
+		result = query_rowids(st, s, offset, limit, rowid, &n);
+	for (size_t i = 0; i < n; i++)
+		out->v[out->n++].rowid = rowid[i];
+	free(rowid);
 	return result;
 }
 
