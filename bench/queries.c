@@ -101,8 +101,9 @@ static const struct spec specs[] = {
 	{"bibliography top 20 by title, no words", OP_PAGE, DB_BIBLIOGRAPHY, NULL, 0, SORT_TITLE, 0, 0, 0, NOWORDS_MS, 0},
 	/* PgDn: the next page of a search whose first page was just shown. */
 	{"PgDn to page 2 by relevance: " EVERY, OP_PAGE, DB_CASES, EVERY, 0, SORT_RELEVANCE, PER_PAGE, 0, 0, PGDN_MS, true},
-	{"PgDn to page 50 by relevance: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_RELEVANCE, 49 * PER_PAGE, 0, 0, PGDN_MS, true},
-	{"PgDn to page 2 by relevance: country + " EVERY, OP_PAGE, DB_CASES, EVERY, "country", SORT_RELEVANCE, PER_PAGE, 0, 0, PGDN_MS, true},
+	{"PgDn to page 9 by relevance: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_RELEVANCE, 8 * PER_PAGE, 0, 0, PGDN_MS, true},
+	{"PgDn to page 11 (ranks 1000 again): " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_RELEVANCE, 10 * PER_PAGE, 0, 0, PGDN_MS, true},
+	{"PgDn to page 2: country + " EVERY, OP_PAGE, DB_CASES, EVERY, "country", SORT_RELEVANCE, PER_PAGE, 0, 0, PGDN_MS, true},
 	{"PgDn to page 2 by title: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_TITLE, PER_PAGE, 0, 0, PGDN_MS, true},
 	{"PgDn to page 2 oldest: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_OLDEST, PER_PAGE, 0, 0, PGDN_MS, true},
 	/* One screen of the list view: the count, then the page. */

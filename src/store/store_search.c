@@ -273,21 +273,35 @@ static bool order_sorts_matches(const struct search *s)
 	return s->fts && s->sort != SORT_NEWEST;
 }
 
-/* The first RANKED_ROWS rowids of s, from the kept list or, when it is
- * another search's, by running s once and keeping them. NULL (nothing
- * kept) when out of memory; *failed on a database error. */
+/* How many rowids of a search to keep so that need of them are there:
+ * ten pages at first (ranking 200 costs what ranking 20 does), five
+ * times more each time paging goes past them, up to RANKED_ROWS (ranking
+ * 5000 of 10,000 matches costs half as much again as ranking 20). */
+static long rows_to_keep(long need)
+{
+	long n = RANKED_FIRST;
+	while (n < need && n < RANKED_ROWS)
+		n *= 5;
+	return n < RANKED_ROWS ? n : RANKED_ROWS;
+}
+
+/* At least the first need (at most RANKED_ROWS) rowids of s, from the
+ * kept list or, when it is another search's or too short, by running s
+ * once and keeping them. NULL (nothing kept) when out of memory; *failed
+ * on a database error. */
 static const struct ranked *ranked_rowids(struct store *st, const struct search *s,
-					  bool *failed)
+					  long need, bool *failed)
 {
 	char *key = ranked_key(s);
 	const struct ranked *r = ranked_find(st, key);
-	if (r || !key) {
+	if (!key || (r && (r->whole || (long)r->n >= need))) {
 		free(key);
 		return r;
 	}
-	long *rowid = malloc(RANKED_ROWS * sizeof *rowid);
+	long keep = rows_to_keep(need);
+	long *rowid = malloc((size_t)keep * sizeof *rowid);
 	size_t n = 0;
-	if (!rowid || query_rowids(st, s, 0, RANKED_ROWS, rowid, &n) != 0) {
+	if (!rowid || query_rowids(st, s, 0, keep, rowid, &n) != 0) {
 		*failed = rowid != NULL;
 		free(rowid), free(key);
 		return NULL;
@@ -295,14 +309,14 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 	long *fit = n > 0 ? realloc(rowid, n * sizeof *rowid) : NULL;
 	if (fit)
 		rowid = fit;
-	ranked_keep(st, key, rowid, n, n < RANKED_ROWS);
+	ranked_keep(st, key, rowid, n, (long)n < keep);
 	return st->ranked;   /* NULL when it could not be kept */
 }
 
 /* Step one: the page's rowids, in order. Only rowids go through the sort,
  * so ranking a large match set never carries its rows along; a sorted
- * search's first RANKED_ROWS are kept, so that paging within them never
- * sorts again. */
+ * search's first rowids are kept (ranked_rowids), so that paging within
+ * them never sorts again. */
 static int page_rowids(struct store *st, const struct search *s, long offset,
 		       int limit, struct result_page *out)
 {
@@ -313,7 +327,7 @@ static int page_rowids(struct store *st, const struct search *s, long offset,
 	}
 	bool failed = false;
 	const struct ranked *r = order_sorts_matches(s) && offset + limit <= RANKED_ROWS
-		? ranked_rowids(st, s, &failed) : NULL;
+		? ranked_rowids(st, s, offset + limit, &failed) : NULL;
 	size_t n = 0;
 	int result = 0;
 	if (r)
