@@ -105,6 +105,7 @@ static const struct spec specs[] = {
 	{"PgDn to page 11 (ranks 1000 again): " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_RELEVANCE, 10 * PER_PAGE, 0, 0, PGDN_MS, true},
 	{"PgDn to page 2: country + " EVERY, OP_PAGE, DB_CASES, EVERY, "country", SORT_RELEVANCE, PER_PAGE, 0, 0, PGDN_MS, true},
 	{"PgDn to page 2 by title: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_TITLE, PER_PAGE, 0, 0, PGDN_MS, true},
+	{"PgDn to page 2 oldest: filter country", OP_PAGE, DB_CASES, NULL, "country", SORT_OLDEST, PER_PAGE, 0, 0, PGDN_MS, true},
 	{"PgDn to page 2 oldest: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_OLDEST, PER_PAGE, 0, 0, PGDN_MS, true},
 	/* One screen of the list view: the count, then the page. */
 	{"screen: " EVERY, OP_SCREEN, DB_CASES, EVERY, 0, SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},

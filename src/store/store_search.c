@@ -264,13 +264,18 @@ static int query_rowids(struct store *st, const struct search *s, long offset,
 	return result;
 }
 
-/* Whether s's order sorts every match (ranking, or the record's columns
- * with words), so that a page costs the whole match set: those are kept
- * in st->ranked. The other orders walk an index (rowid order, with or
- * without words; the order indexes without words) and stop after the page. */
+/* Whether s's order sorts every match, so that a page costs the whole
+ * match set: ranking, or the record's columns with words or a filter
+ * (SQLite reads the filter's records and sorts them rather than walk the
+ * order's index). Those are kept in st->ranked. The others walk an index
+ * (rowid order, with or without words; the order indexes with nothing to
+ * narrow the records) and stop after the page. */
 static bool order_sorts_matches(const struct search *s)
 {
-	return s->fts && s->sort != SORT_NEWEST;
+	if (s->fts)
+		return s->sort != SORT_NEWEST;
+	bool narrowed = s->n_filters > 0 || s->id || s->added_since;
+	return narrowed && (s->sort == SORT_OLDEST || s->sort == SORT_TITLE);
 }
 
 /* How many rowids of a search to keep so that need of them are there:
