@@ -196,6 +196,19 @@ CREATE TABLE case_law (
 ) WITHOUT ROWID;
 CREATE INDEX case_law_by_law ON case_law (law_rowid, case_rowid);
 
+-- The list orders other than newest (src/store/store_search.c), one pair
+-- per record table, so that a list without words walks an index and stops
+-- after its page instead of sorting every record (38 ms at 100,000
+-- cases). "Oldest first" is ORDER BY year IS NULL, rowid DESC: undated
+-- records last, then rowid order backwards; this index read backwards
+-- gives exactly that. "Title" is ORDER BY title COLLATE NOCASE, rowid.
+CREATE INDEX cases_oldest ON cases ((year IS NULL) DESC);
+CREATE INDEX cases_title ON cases (title COLLATE NOCASE);
+CREATE INDEX legislation_oldest ON legislation ((year IS NULL) DESC);
+CREATE INDEX legislation_title ON legislation (title COLLATE NOCASE);
+CREATE INDEX bibliography_oldest ON bibliography ((year IS NULL) DESC);
+CREATE INDEX bibliography_title ON bibliography (title COLLATE NOCASE);
+
 -- Full-text indexes, rowid = the record's rowid. Column 0 is the title
 -- (weighted above the body by bm25 in src/store/store_search.c), column 1
 -- every other text of the record, column 2 its names: its id and, for a

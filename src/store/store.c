@@ -4,6 +4,7 @@
  * answers counts, searches, facets, pages and records. */
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/store_ranked.h"
 #include "common/catalog.h"
 
 #include <errno.h>
@@ -270,6 +271,7 @@ void store_close(struct store *st)
 	if (!st)
 		return;
 	close_file(st);
+	ranked_drop(st);
 	free(st->path);
 	free(st);
 }
@@ -286,6 +288,7 @@ int store_reopen_if_replaced(struct store *st)
 		return 0;
 	}
 	close_file(st);
+	ranked_drop(st);   /* its rowids were the old file's */
 	fresh.path = st->path;
 	*st = fresh;
 	/* The handler was given fresh's address, which is about to go. */

@@ -39,6 +39,10 @@ int store_data_date(struct store *st, char *buf, size_t len);
  * new one into place). Returns 1 when it reopened, 0 otherwise. */
 int store_reopen_if_replaced(struct store *st);
 
+/* Forgets what the store keeps of the last search (its ranked rowids):
+ * the next page is ranked anew. Reopening a replaced file does it too. */
+void store_forget(struct store *st);
+
 /* The last error, one line for the status bar. */
 const char *store_error(const struct store *st);
 

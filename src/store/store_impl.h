@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 #include <sys/types.h>
 
+struct ranked;
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -14,6 +16,8 @@ struct store {
 	int time_limit;      /* milliseconds a statement may run */
 	double deadline;     /* CLOCK_MONOTONIC seconds the current one must end by */
 	char error[300];
+	struct ranked *ranked; /* the last ranked search (store_ranked.h);
+				  dropped with the file it was read from */
 };
 
 /* Records "Database error while <what>: <sqlite message>"; returns -1. */

@@ -5,6 +5,7 @@
  * words as typed find nothing, except the id, an index lookup. */
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/store_ranked.h"
 #include "common/catalog.h"
 #include "common/grow.h"
 
@@ -237,10 +238,10 @@ static int read_row(sqlite3_stmt *stmt, const struct db_info *d, struct result *
 	return 0;
 }
 
-/* Step one: the page's rowids, in order. Only rowids go through the sort,
- * so ranking a large match set never carries its rows along. */
-static int page_rowids(struct store *st, const struct search *s, long offset,
-		       int limit, struct result_page *out)
+/* Runs the rowid query of s from offset: up to limit rowids, in order,
+ * into rowid; their number in *n. */
+static int query_rowids(struct store *st, const struct search *s, long offset,
+			long limit, long *rowid, size_t *n)
 {
 	struct sql q = {0};
 	char r[64];
@@ -255,10 +256,95 @@ static int page_rowids(struct store *st, const struct search *s, long offset,
 	if (!stmt)
 		return -1;
 	int rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->n < (size_t)limit)
-		out->v[out->n++].rowid = sqlite3_column_int64(stmt, 0);
+	*n = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && *n < (size_t)limit)
+		rowid[(*n)++] = sqlite3_column_int64(stmt, 0);
 	int result = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(st, "reading results");
 	sqlite3_finalize(stmt);
+	return result;
+}
+
+/* Whether s's order sorts every match, so that a page costs the whole
+ * match set: ranking, or the record's columns with words or a filter
+ * (SQLite reads the filter's records and sorts them rather than walk the
+ * order's index). Those are kept in st->ranked. The others walk an index
+ * (rowid order, with or without words; the order indexes with nothing to
+ * narrow the records) and stop after the page. */
+static bool order_sorts_matches(const struct search *s)
+{
+	if (s->fts)
+		return s->sort != SORT_NEWEST;
+	bool narrowed = s->n_filters > 0 || s->id || s->added_since;
+	return narrowed && (s->sort == SORT_OLDEST || s->sort == SORT_TITLE);
+}
+
+/* How many rowids of a search to keep so that need of them are there:
+ * ten pages at first (ranking 200 costs what ranking 20 does), five
+ * times more each time paging goes past them, up to RANKED_ROWS (ranking
+ * 5000 of 10,000 matches costs half as much again as ranking 20). */
+static long rows_to_keep(long need)
+{
+	long n = RANKED_FIRST;
+	while (n < need && n < RANKED_ROWS)
+		n *= 5;
+	return n < RANKED_ROWS ? n : RANKED_ROWS;
+}
+
+/* At least the first need (at most RANKED_ROWS) rowids of s, from the
+ * kept list or, when it is another search's or too short, by running s
+ * once and keeping them. NULL (nothing kept) when out of memory; *failed
+ * on a database error. */
+static const struct ranked *ranked_rowids(struct store *st, const struct search *s,
+					  long need, bool *failed)
+{
+	char *key = ranked_key(s);
+	const struct ranked *r = ranked_find(st, key);
+	if (!key || (r && (r->whole || (long)r->n >= need))) {
+		free(key);
+		return r;
+	}
+	long keep = rows_to_keep(need);
+	long *rowid = malloc((size_t)keep * sizeof *rowid);
+	size_t n = 0;
+	if (!rowid || query_rowids(st, s, 0, keep, rowid, &n) != 0) {
+		*failed = rowid != NULL;
+		free(rowid), free(key);
+		return NULL;
+	}
+	long *fit = n > 0 ? realloc(rowid, n * sizeof *rowid) : NULL;
+	if (fit)
+		rowid = fit;
+	ranked_keep(st, key, rowid, n, (long)n < keep);
+	return st->ranked;   /* NULL when it could not be kept */
+}
+
+/* Step one: the page's rowids, in order. Only rowids go through the sort,
+ * so ranking a large match set never carries its rows along; a sorted
+ * search's first rowids are kept (ranked_rowids), so that paging within
+ * them never sorts again. */
+static int page_rowids(struct store *st, const struct search *s, long offset,
+		       int limit, struct result_page *out)
+{
+	long *rowid = malloc((size_t)limit * sizeof *rowid);
+	if (!rowid) {
+		snprintf(st->error, sizeof st->error, "Out of memory.");
+		return -1;
+	}
+	bool failed = false;
+	const struct ranked *r = order_sorts_matches(s) && offset + limit <= RANKED_ROWS
+		? ranked_rowids(st, s, offset + limit, &failed) : NULL;
+	size_t n = 0;
+	int result = 0;
+	if (r)
+		for (long i = offset; i < (long)r->n && n < (size_t)limit; i++)
+			rowid[n++] = r->rowid[i];
+	else if (failed)
+		result = -1;
+	else
+		result = query_rowids(st, s, offset, limit, rowid, &n);
+	for (size_t i = 0; i < n; i++)
+		out->v[out->n++].rowid = rowid[i];
+	free(rowid);
 	return result;
 }
 

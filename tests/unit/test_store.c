@@ -22,11 +22,15 @@
 #include "query/query.h"
 #include "store/snippet.h"
 #include "store/store.h"
+#include "store/store_ranked.h"
 #include "seed_words.h"
 
 #define DB_PATH "db/htkp.db"
 #define SEED_PATH "db/seed/sample.json"
 #define ALL 10000   /* more rows than any sample database holds */
+/* A page of ALL rows lies past the rowids a store keeps of a search, so
+ * ids_of always runs the search itself: the reference for paging. */
+_Static_assert(ALL > RANKED_ROWS, "ids_of would read the kept rowids");
 
 static struct store *st;
 
@@ -818,6 +822,115 @@ static void test_paging(void **state)
 	result_page_free(&p);
 }
 
+/* The ids of s from offset, per_page at a time, to the end, through
+ * whatever the store keeps of s. */
+static char **paged_ids(struct store *from, const struct search *s, int per_page,
+			size_t *n)
+{
+	char **ids = calloc(ALL + 1, sizeof *ids);
+	size_t k = 0;
+	for (long off = 0;; off += per_page) {
+		struct result_page p;
+		assert_int_equal(store_search_page(from, s, off, per_page, &p), 0);
+		for (size_t i = 0; i < p.n && k < ALL; i++)
+			ids[k++] = strdup(p.v[i].id);
+		size_t got = p.n;
+		result_page_free(&p);
+		if (got < (size_t)per_page)
+			break;
+	}
+	*n = k;
+	return ids;
+}
+
+static void same_ids(const char *what, char **got, size_t n_got, char **want,
+		     size_t n_want)
+{
+	for (size_t i = 0; i < n_got || i < n_want; i++)
+		if (i >= n_got || i >= n_want || strcmp(got[i], want[i]) != 0)
+			fail_msg("%s: row %zu is %s, want %s", what, i,
+				 i < n_got ? got[i] : "(end)", i < n_want ? want[i] : "(end)");
+}
+
+/* Paging through the rowids the store keeps of a search gives the rows
+ * the search itself gives, in the same order: every database and sort,
+ * with words, filters, both, and neither. */
+static void test_kept_pages(void **state)
+{
+	(void)state;
+	static const char *const words[DB_COUNT] = {"trafficking", "trafficking", "human"};
+	static const char *const two[] = {"United States", "Philippines"};
+	for (int db = 0; db < DB_COUNT; db++)
+		for (int sort = 0; sort < SORT_COUNT; sort++)
+			for (int kind = 0; kind < 4; kind++) {
+				struct typed t;
+				typed_init(&t, db, kind & 1 ? words[db] : NULL);
+				t.s.sort = sort;
+				if (kind & 2 && db == DB_CASES)
+					or_filter(&t.s, "country", two, 2);
+				else if (kind & 2)
+					set_years(&t.s, "year", 2000, 0);
+				size_t n_want, n_got;
+				char **want = ids_of(&t.s, &n_want);
+				assert_true(kind & 2 || n_want > 3);
+				store_forget(st);
+				char **got = paged_ids(st, &t.s, 3, &n_got);
+				char what[96];
+				snprintf(what, sizeof what, "%s sort %s, %s%s", catalog[db].name,
+					 sort_names[sort], kind & 1 ? "words" : "no words",
+					 kind & 2 ? ", filter" : "");
+				same_ids(what, got, n_got, want, n_want);
+				ids_free(got);
+				ids_free(want);
+				query_free(&t.q);
+			}
+}
+
+/* Searches that differ in one value only (a filter's second value, a
+ * year, the sort, the id) each keep their own rows: paging through two
+ * of them in turn gives each one's rows. */
+static void test_kept_pages_apart(void **state)
+{
+	(void)state;
+	static const char *const one[] = {"United States"};
+	static const char *const two[] = {"United States", "Philippines"};
+	struct typed a, b;
+	typed_init(&a, DB_CASES, "trafficking");
+	typed_init(&b, DB_CASES, "trafficking");
+	struct search pairs[4][2];
+	pairs[0][0] = a.s, pairs[0][1] = b.s;
+	or_filter(&pairs[0][0], "country", one, 1);
+	or_filter(&pairs[0][1], "country", two, 2);
+	pairs[1][0] = a.s, pairs[1][1] = b.s;
+	set_years(&pairs[1][0], "year", 2005, 0);
+	set_years(&pairs[1][1], "year", 2006, 0);
+	pairs[2][0] = a.s, pairs[2][1] = b.s;
+	pairs[2][1].sort = SORT_TITLE;
+	pairs[3][0] = a.s, pairs[3][1] = b.s;
+	pairs[3][1].added_since = "2100-01-01";
+	for (int i = 0; i < 4; i++) {
+		size_t n0, n1;
+		char **want0 = ids_of(&pairs[i][0], &n0), **want1 = ids_of(&pairs[i][1], &n1);
+		for (long off = 0; off < (long)(n0 > n1 ? n0 : n1); off += 2)
+			for (int j = 0; j < 2; j++) {
+				struct result_page p;
+				char **want = j ? want1 : want0;
+				size_t n = j ? n1 : n0;
+				assert_int_equal(store_search_page(st, &pairs[i][j], off, 2, &p), 0);
+				for (size_t r = 0; r < p.n; r++)
+					if ((size_t)off + r >= n || strcmp(p.v[r].id, want[off + (long)r]) != 0)
+						fail_msg("pair %d, search %d: row %ld is %s", i, j,
+							 off + (long)r, p.v[r].id);
+				assert_int_equal(p.n, off >= (long)n ? 0 : n - (size_t)off < 2 ? n - (size_t)off : 2);
+				result_page_free(&p);
+			}
+		ids_free(want0);
+		ids_free(want1);
+	}
+	query_free(&a.q);
+	query_free(&b.q);
+}
+
 /* The dates of a whole list, in order: decision dates for cases, years
  * otherwise; NULL when the record has none. */
 static char **dates_of(const struct search *s, size_t *n)
@@ -1455,12 +1568,64 @@ static void test_reopen(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A file renamed into place drops what the store kept of the old one:
+ * the same search, paged again, gives the new file's rows. The new file
+ * here no longer finds the old first result by its words. */
+static void test_kept_dropped_on_replace(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/htkp-test-kept-XXXXXX", a[64], b[64], cmd[256], err[512];
+	assert_non_null(mkdtemp(dir));
+	snprintf(a, sizeof a, "%s/h.db", dir);
+	snprintf(b, sizeof b, "%s/new.db", dir);
+	snprintf(cmd, sizeof cmd, "cp " DB_PATH " %s && cp " DB_PATH " %s", a, b);
+	assert_int_equal(system(cmd), 0);
+	struct store *s = store_open(a, err, sizeof err);
+	assert_non_null(s);
+	struct typed t;
+	typed_init(&t, DB_CASES, "trafficking");
+	struct result_page p;
+	assert_int_equal(store_search_page(s, &t.s, 0, 3, &p), 0);
+	assert_int_equal(p.n, 3);
+	long first = p.v[0].rowid;
+	char *first_id = strdup(p.v[0].id);
+	result_page_free(&p);
+
+	sqlite3 *w;
+	assert_int_equal(sqlite3_open(b, &w), SQLITE_OK);
+	char sql[128];
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE rowid = %ld", catalog[DB_CASES].fts,
+		 first);
+	assert_int_equal(sqlite3_exec(w, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_close(w), SQLITE_OK);
+	assert_int_equal(rename(b, a), 0);
+	assert_int_equal(store_reopen_if_replaced(s), 1);
+
+	struct store *fresh = store_open(a, err, sizeof err);
+	assert_non_null(fresh);
+	size_t n_want, n_got;
+	char **want = paged_ids(fresh, &t.s, ALL, &n_want);
+	char **got = paged_ids(s, &t.s, 3, &n_got);
+	for (size_t i = 0; i < n_got; i++)
+		if (strcmp(got[i], first_id) == 0)
+			fail_msg("%s, gone from the new file, is still listed", first_id);
+	same_ids("after the replace", got, n_got, want, n_want);
+	ids_free(got);
+	ids_free(want);
+	free(first_id);
+	query_free(&t.q);
+	store_close(fresh);
+	store_close(s);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
-	struct CMUnitTest tests[64];
+	struct CMUnitTest tests[80];
 	size_t n = 0;
 	const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_counts),
@@ -1480,6 +1645,8 @@ int main(void)
 		cmocka_unit_test(test_facet_own_filter),
 		cmocka_unit_test(test_filters_have_values),
 		cmocka_unit_test(test_paging),
+		cmocka_unit_test(test_kept_pages),
+		cmocka_unit_test(test_kept_pages_apart),
 		cmocka_unit_test(test_sort_newest),
 		cmocka_unit_test(test_sort_oldest),
 		cmocka_unit_test(test_sort_oldest_undated_last),
@@ -1491,6 +1658,7 @@ int main(void)
 		cmocka_unit_test(test_proceedings),
 		cmocka_unit_test(test_open_bad_files),
 		cmocka_unit_test(test_reopen),
+		cmocka_unit_test(test_kept_dropped_on_replace),
 	};
 	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
 		tests[n++] = fixed[i];
