@@ -8,15 +8,11 @@
 #   HTKP_IMPORT  the binary (default ./htkp-import)
 set -u
 
-IMPORT=${HTKP_IMPORT:-./htkp-import}
 DATA=tests/data/import
 SEED=db/seed/sample.json
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-
-failed=0
-count=0
 
 # The python3 with the standard sqlite3 module, for reading databases.
 PY=
@@ -27,22 +23,7 @@ for p in /usr/bin/python3 python3; do
 	fi
 done
 
-pass() { count=$((count + 1)); echo "ok - $1"; }
-fail() {
-	count=$((count + 1))
-	failed=1
-	echo "not ok - $1"
-	shift
-	for why in "$@"; do echo "#   $why"; done
-	sed 's/^/#   stderr: /' "$tmp/err" 2>/dev/null | head -20
-}
-skip() { count=$((count + 1)); echo "ok - $1 # SKIP $2"; }
-
-# run ARGS...: runs the importer; sets $rc, output in $tmp/out and $tmp/err.
-run() {
-	"$IMPORT" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-}
+. tests/lib_import.sh
 
 # A live database from good.json, and a copy to compare it with.
 live=$tmp/live/htkp.db
@@ -93,20 +74,6 @@ lines_are() {
 	if [ "$n" = "$1" ]; then pass "$2"; else fail "$2" "$n lines, want $1"; fi
 }
 
-# query DB SQL: prints the rows, fields joined by '|'.
-query() {
-	"$PY" - "$1" "$2" <<'EOF'
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-for row in con.execute(sys.argv[2]):
-    print('|'.join('' if v is None else str(v) for v in row))
-EOF
-}
-
-if [ ! -x "$IMPORT" ]; then
-	echo "not ok - $IMPORT is not an executable (set HTKP_IMPORT)"
-	exit 1
-fi
 
 # --- success ---------------------------------------------------------------
 

@@ -10,39 +10,13 @@
 #   HTKP_IMPORT  the binary (default ./htkp-import)
 set -u
 
-IMPORT=${HTKP_IMPORT:-./htkp-import}
 DATA=tests/data
 PY=/usr/bin/python3
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-failed=0
-count=0
-pass() { count=$((count + 1)); echo "ok - $1"; }
-fail() {
-	count=$((count + 1))
-	failed=1
-	echo "not ok - $1"
-	shift
-	for why in "$@"; do echo "#   $why"; done
-	sed 's/^/#   stderr: /' "$tmp/err" 2>/dev/null | head -20
-}
-
-run() {
-	"$IMPORT" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-}
-
-# query SQL: the rows of the imported database, fields joined by '|'.
-query() {
-	"$PY" - "$db" "$1" <<'EOF'
-import sqlite3, sys
-con = sqlite3.connect(sys.argv[1])
-for row in con.execute(sys.argv[2]):
-    print('|'.join('' if v is None else str(v) for v in row))
-EOF
-}
+. tests/lib_import.sh
 
 # same DESC GOT WANT
 same() {
@@ -52,10 +26,6 @@ same() {
 	fi
 }
 
-if [ ! -x "$IMPORT" ]; then
-	echo "not ok - $IMPORT is not an executable (set HTKP_IMPORT)"
-	exit 1
-fi
 if ! "$PY" -c 'import jsonschema, sqlite3' 2>/dev/null; then
 	echo "not ok - $PY needs python3-jsonschema (scripts/deps.sh test)"
 	exit 1
@@ -101,32 +71,32 @@ fi
 same "an htkp/1 keyword outside the vocabulary: a warning naming record and field" \
 	"$(cat "$tmp/err")" \
 	'tests/data/v1-shortforms.json: cases[0] "TSTV1-2018-001": field "purposes[4]": warning: "Wife selling" is not a Purpose of exploitation keyword: kept as "Other: Wife selling"'
-same "meta says both formats" "$(query "SELECT value FROM meta WHERE key = 'format'")" \
+same "meta says both formats" "$(query "$db" "SELECT value FROM meta WHERE key = 'format'")" \
 	'htkp/1 htkp/2'
 
-same "the case brief's columns" "$(query "
+same "the case brief's columns" "$(query "$db" "
 	SELECT crime_type, case_number, decision_date, year, sentence_date, author,
 	  latest_ruling, proceeding_type, legal_system, court, court_location,
 	  court_type, victims_count, victims_children, victims_age, decision_url,
 	  defendants_count, cross_border, commentary
 	FROM cases WHERE id = 'TSTV2-2021-001'")" \
 	'Trafficking in persons|UNODC No.: TST001|2021-03-15|2021|2021-04-02|Case Law Editor|Court of Appeal|criminal|common law|Court of Appeal of Testland|Port Quill|appellate|4|0|19 to 24|https://example.org/ca-3-2021|2|1|First appellate ruling on the nightclub visa scheme.'
-same "sources: one a line" "$(query "SELECT source FROM cases WHERE id = 'TSTV2-2021-001'")" \
+same "sources: one a line" "$(query "$db" "SELECT source FROM cases WHERE id = 'TSTV2-2021-001'")" \
 	'Court of Appeal judgment CA 3/2021
 Testland Law Reports 2021/7'
-same "proceedings from procedure.instances, with decision numbers" "$(query "
+same "proceedings from procedure.instances, with decision numbers" "$(query "$db" "
 	SELECT p.seq, p.court, p.date, p.decision_number, p.outcome, coalesce(p.sentence, '-')
 	FROM proceedings AS p JOIN cases AS c ON c.rowid = p.case_rowid
 	WHERE c.id = 'TSTV2-2021-001' ORDER BY p.seq")" \
 	'0|Port Quill District Court|2020-11|DC 12/2020|both convicted|6 years
 1|Court of Appeal|2021-03-15|CA 3/2021|Beta acquitted on appeal|-'
-same "defendants in order" "$(query "
+same "defendants in order" "$(query "$db" "
 	SELECT d.seq, d.name, d.gender, d.nationality, coalesce(d.age, '-')
 	FROM defendants AS d JOIN cases AS c ON c.rowid = d.case_rowid
 	WHERE c.id = 'TSTV2-2021-001' ORDER BY d.seq")" \
 	'0|Alphonse Zyxwark|male|Testlandish|41
 1|B. Q.|female|Otherlandish|-'
-same "charges: each law's row, the article, verdict and sentence" "$(query "
+same "charges: each law's row, the article, verdict and sentence" "$(query "$db" "
 	SELECT h.defendant_seq, h.seq, h.charge, coalesce(h.statute, '-'), l.id,
 	  coalesce(h.article, '-'), h.verdict, coalesce(h.sentence, '-')
 	FROM charges AS h JOIN cases AS c ON c.rowid = h.case_rowid
@@ -135,7 +105,7 @@ same "charges: each law's row, the article, verdict and sentence" "$(query "
 	"0|0|Trafficking in persons for sexual exploitation|TIP Act 2015, s. 4|TSTV2-LAW-2015|4|convicted|Six years' imprisonment
 0|1|Money laundering|Penal Code, s. 90|TSTV2-LAW-PC|-|pending|-
 1|0|Trafficking in persons|-|TSTV2-LAW-2015|4|acquitted|-"
-same "case_law: the charges' laws, then the legislation list, each once" "$(query "
+same "case_law: the charges' laws, then the legislation list, each once" "$(query "$db" "
 	SELECT c.id, l.id FROM case_law AS k JOIN cases AS c ON c.rowid = k.case_rowid
 	  JOIN legislation AS l ON l.rowid = k.law_rowid ORDER BY c.id, k.seq")" \
 	'TSTV1-2018-001|TSTV2-LAW-2015
@@ -143,20 +113,20 @@ TSTV2-2021-001|TSTV2-LAW-2015
 TSTV2-2021-001|TSTV2-LAW-PC
 TSTV2-2021-001|TSTV2-LAW-OLD'
 
-same "laws: rowids newest first by adoption, year from adopted, type and status" "$(query "
+same "laws: rowids newest first by adoption, year from adopted, type and status" "$(query "$db" "
 	SELECT rowid, id, coalesce(year, '-'), coalesce(instrument_type, '-'),
 	  coalesce(adopted, '-'), coalesce(in_force, '-'), coalesce(status, '-')
 	FROM legislation ORDER BY rowid")" \
 	'1|TSTV2-LAW-2015|2015|law|2015-06-30|2015-09-01|amended
 2|TSTV2-LAW-PC|1960|-|1960|-|-
 3|TSTV2-LAW-OLD|-|-|-|-|repealed'
-same "provisions in order" "$(query "
+same "provisions in order" "$(query "$db" "
 	SELECT seq, article, heading, coalesce(text, '-') FROM provisions
 	WHERE law_rowid = 1 ORDER BY seq")" \
 	'0|1|Definitions|In this Act, exploitation includes quillwork servitude.
 1|4|Offence of trafficking|A person who recruits ...
 2|9|Non-punishment|-'
-same "provision tags: implements and cross_cutting" "$(query "
+same "provision tags: implements and cross_cutting" "$(query "$db" "
 	SELECT seq, kind, pos, value FROM provision_tag WHERE law_rowid = 1
 	ORDER BY seq, kind, pos")" \
 	'1|cross_cutting|0|Consent of the victim
@@ -165,13 +135,13 @@ same "provision tags: implements and cross_cutting" "$(query "
 2|cross_cutting|0|Non-punishment of victims
 2|cross_cutting|1|consent of the  victim
 2|implements|0|UNTOC art. 16'
-same "a publication's synopsis is its abstract" "$(query "
+same "a publication's synopsis is its abstract" "$(query "$db" "
 	SELECT abstract FROM bibliography WHERE id = 'TSTV2-BIB-1'")" \
 	'Reviews the quillfeather visa cases.'
 
 # --- the verdict ----------------------------------------------------------------
 
-same "verdicts: from the charges (htkp/2), mapped from the outcome (htkp/1)" "$(query "
+same "verdicts: from the charges (htkp/2), mapped from the outcome (htkp/1)" "$(query "$db" "
 	SELECT id, coalesce(outcome, '-') FROM cases ORDER BY id")" \
 	'TSTV1-2017-001|pending
 TSTV1-2018-001|partially convicted
@@ -182,7 +152,7 @@ TSTV2-NODEF|-
 TSTV2-NOVIOL|no violation
 TSTV2-PEND|pending
 TSTV2-VIOL|violation found'
-same "the verdict facet counts the verdicts" "$(query "
+same "the verdict facet counts the verdicts" "$(query "$db" "
 	SELECT value, n FROM facet_count WHERE db = 'cases' AND field = 'outcome' ORDER BY value")" \
 	'acquitted|1
 convicted|1
@@ -193,7 +163,7 @@ violation found|1'
 
 # --- facets ------------------------------------------------------------------
 
-same "case facets of the full case, by field" "$(query "
+same "case facets of the full case, by field" "$(query "$db" "
 	SELECT field || '=' || group_concat(value, ';') FROM (SELECT field, value FROM facet
 	  WHERE db = 'cases' AND rec = (SELECT rowid FROM cases WHERE id = 'TSTV2-2021-001')
 	  ORDER BY field, seq, value) GROUP BY field ORDER BY field")" \
@@ -220,7 +190,7 @@ sentence_year=2021
 victim_gender=female
 victim_nationality=Otherlandish
 year=2021'
-same "law facets, by field" "$(query "
+same "law facets, by field" "$(query "$db" "
 	SELECT field || '=' || group_concat(value, ';') FROM (SELECT field, value FROM facet
 	  WHERE db = 'legislation' AND rec = 1 ORDER BY field, seq, value)
 	GROUP BY field ORDER BY field")" \
@@ -235,7 +205,7 @@ status=amended
 topic=criminalization
 type=law
 year=2015'
-same "htkp/1 short forms take the Protocol's words; cross_border the form" "$(query "
+same "htkp/1 short forms take the Protocol's words; cross_border the form" "$(query "$db" "
 	SELECT field || '=' || group_concat(value, ';') FROM (SELECT field, value FROM facet
 	  WHERE db = 'cases' AND rec = (SELECT rowid FROM cases WHERE id = 'TSTV1-2018-001')
 	  AND field IN ('act', 'means', 'purpose', 'form') ORDER BY field, seq, value)
@@ -244,7 +214,7 @@ same "htkp/1 short forms take the Protocol's words; cross_border the form" "$(qu
 form=Internal
 means=Threat or use of force or other forms of coercion;Abuse of power or of a position of vulnerability;Giving or receiving payments or benefits to achieve the consent of a person having control over another person
 purpose=Exploitation of the prostitution of others or other forms of sexual exploitation;Forced labour or services;Slavery or practices similar to slavery;Removal of organs;Other: Wife selling'
-same "open lists: spellings merged across records, files and formats, the first kept" "$(query "
+same "open lists: spellings merged across records, files and formats, the first kept" "$(query "$db" "
 	SELECT field, value, n FROM facet_count
 	WHERE (db = 'cases' AND field = 'sector') OR (field IN ('offence', 'cross_cutting'))
 	ORDER BY db, field, value")" \
@@ -254,7 +224,7 @@ sector|Nightlife|1
 cross_cutting|Consent of the victim|1
 cross_cutting|Non-punishment of victims|1
 offence|trafficking in persons|1'
-same "the law facet counts the cases that applied each law" "$(query "
+same "the law facet counts the cases that applied each law" "$(query "$db" "
 	SELECT value, n FROM facet_count WHERE db = 'cases' AND field = 'law' ORDER BY value")" \
 	'TSTV2-LAW-2015|2
 TSTV2-LAW-OLD|1
@@ -264,7 +234,7 @@ TSTV2-LAW-PC|1'
 
 # found DB WORDS: the ids that the full-text index of DB finds for WORDS.
 found() {
-	query "SELECT group_concat(id, ',') FROM (SELECT r.id FROM $1_fts AS f
+	query "$db" "SELECT group_concat(id, ',') FROM (SELECT r.id FROM $1_fts AS f
 	  JOIN $1 AS r ON r.rowid = f.rowid WHERE $1_fts MATCH '$2' ORDER BY r.id)"
 }
 same "full text: charges, instances, sources, victims' age are in the body" \
@@ -290,7 +260,7 @@ EOF
 db=$tmp/loose.db
 run -o "$db" "$tmp/loose.json"
 same "htkp/2 keywords: case and spacing do not matter, the stored word is the vocabulary's" \
-	"$rc $(query "SELECT group_concat(field || '=' || value, ';') FROM facet
+	"$rc $(query "$db" "SELECT group_concat(field || '=' || value, ';') FROM facet
 	  WHERE field IN ('act', 'means', 'form')")" \
 	'0 act=Recruitment;form=Internal;means=Abuse of power or of a position of vulnerability'
 
