@@ -24,6 +24,7 @@ pkgdatadir  = $(datadir)/htkp
 # /etc/htkp/screens first).
 dbpath      ?= $(pkgdatadir)/htkp.db
 screenspath ?= $(pkgdatadir)/screens
+localedir   ?= $(datadir)/locale
 
 VERSION = 0.1
 CC     ?= cc
@@ -53,11 +54,32 @@ SAMPLE_DB  = db/htkp.db
 # tests/data/sample-v1.json).
 SEED       = db/seed/sample.json
 
-.PHONY: all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE \
+# The interface's translations (README: "Translating htkp"): one po/LANG.po
+# per language, compiled to build/locale/LANG/LC_MESSAGES/htkp.mo, where
+# the shipped htkp.ini's [display] translations points.
+LINGUAS = ar es fr ru zh
+MO      = $(LINGUAS:%=build/locale/%/LC_MESSAGES/htkp.mo)
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --sort-by-file --add-location=file \
+	--keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+	--keyword=ngettext:1,2 --add-comments=TRANSLATORS: \
+	--package-name=htkp --package-version=$(VERSION)
+
+.PHONY: pot update-po all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE \
 	deb test-deb test-cluster deps-deb
 .DELETE_ON_ERROR:
 
-all: htkp htkp-import $(SAMPLE_DB)
+all: htkp htkp-import $(SAMPLE_DB) $(MO)
+
+build/locale/%/LC_MESSAGES/htkp.mo: po/%.po | deps-build
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+# What translators work from: every marked string of the kiosk.
+pot: | deps-build
+	xgettext $(XGETTEXT_FLAGS) -o po/htkp.pot $(sort $(KIOSK_SRC))
+# Brings each po/LANG.po up to po/htkp.pot (new strings untranslated,
+# changed ones fuzzy), for its translator.
+update-po: pot
+	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none po/$$l.po po/htkp.pot || exit 1; done
 
 # Before compiling anything, check everything the goals will need, so that
 # one apt-get line covers it all.
@@ -147,11 +169,16 @@ install: all
 	  $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man5 $(DESTDIR)$(sysconfdir)
 	install -m 755 htkp htkp-import $(DESTDIR)$(bindir)
 	install -m 644 screens/*.txt $(DESTDIR)$(pkgdatadir)/screens
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(localedir)/$$l/LC_MESSAGES && \
+	  install -m 644 build/locale/$$l/LC_MESSAGES/htkp.mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/ || exit 1; \
+	done
 	install -m 644 $(SAMPLE_DB) $(DESTDIR)$(pkgdatadir)/htkp.db
 	install -m 644 man/*.1 $(DESTDIR)$(mandir)/man1
 	install -m 644 man/*.5 $(DESTDIR)$(mandir)/man5
 	sed -e 's|^path = db/htkp.db|path = $(dbpath)|' \
 	    -e 's|^screens = screens|screens = $(screenspath)|' \
+	    -e 's|^translations = build/locale|translations = $(localedir)|' \
 	    config/htkp.ini > $(DESTDIR)$(sysconfdir)/htkp.ini
 
 uninstall:
@@ -159,6 +186,7 @@ uninstall:
 	  $(DESTDIR)$(mandir)/man1/htkp.1 $(DESTDIR)$(mandir)/man1/htkp-import.1 \
 	  $(DESTDIR)$(mandir)/man5/htkp.ini.5 $(DESTDIR)$(sysconfdir)/htkp.ini
 	rm -rf $(DESTDIR)$(pkgdatadir)
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/htkp.mo; done
 
 # The Debian package (debian/), built by dpkg-buildpackage in a copy of
 # the tree under build/deb/ (its clean step would empty build/ here),

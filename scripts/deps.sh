@@ -5,7 +5,7 @@
 # Usage: scripts/deps.sh build|test|fuzz|deb
 set -eu
 
-build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev libseccomp-dev"
+build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev libseccomp-dev gettext"
 test="$build libcmocka-dev tmux python3 python3-pyte python3-jsonschema strace mandoc procps valgrind openssh-server openssh-client mosh"
 
 fuzz="$test clang libclang-rt-14-dev"

@@ -5,6 +5,7 @@
 #include "cli/sandbox.h"
 #include "common/audit.h"
 #include "common/config.h"
+#include "common/i18n.h"
 #include "common/spool.h"
 #include "store/store.h"
 #include "common/text.h"
@@ -21,20 +22,25 @@
 
 #define DEFAULT_CONFIG SYSCONFDIR "/htkp.ini"
 
-static const char usage[] =
-	"usage: htkp [-c FILE] [--db FILE] [--line]\n"
+/* TRANSLATORS: the command line's usage: commands and options stay as
+   they are (htkp, query, show, --filter...); DATABASE, WORDS, FILE, F=V
+   may be translated. */
+static const char *const usage = N_(
+	"usage: htkp [-c FILE] [--db FILE] [--lang LANG] [--line]\n"
 	"       htkp [-c FILE] [--db FILE] query DATABASE [WORDS...] [--filter F=V]...\n"
 	"                                  [--sort S] [--page N]\n"
 	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
 	"       htkp --print-config | --help | --version\n"
-	"Options may also follow the subcommand; after \"--\" all are words.\n";
+	"Options may also follow the subcommand; after \"--\" all are words.\n");
 
-static const char help[] =
+static const char *const help = N_(
 	"The Human Trafficking Knowledge Portal in a terminal.\n"
 	"\n"
 	"  -c, --config FILE  read the configuration from FILE\n"
-	"                     (default " DEFAULT_CONFIG ", when it exists)\n"
+	"                     (default %s, when it exists)\n"
 	"      --db FILE      use this database instead of the configured one\n"
+	"      --lang LANG    the interface's language: ar, en, es, fr, ru, zh\n"
+	"                     ([display] language)\n"
 	"      --line         line mode: plain lines, for screen readers, braille\n"
 	"                     displays and slow links ([display] mode = line)\n"
 	"      --print-config print every configuration key with its default\n"
@@ -42,13 +48,15 @@ static const char help[] =
 	"      --version      the version\n"
 	"\n"
 	"Exit status: 0 done, 1 cannot run (terminal), 2 bad arguments,\n"
-	"configuration or database. See htkp(1) and htkp.ini(5).\n";
+	"configuration or database. See htkp(1) and htkp.ini(5).\n");
 
 struct args {
 	const char *config;
 	const char *db;
+	const char *lang;     /* --lang */
 	int command;          /* the subcommand's arguments in argv[1..], 0: kiosk */
 	bool line;            /* --line */
+	bool help;            /* --help */
 };
 
 /* Takes the global option at argv[*i], and its value. Returns 0 when it
@@ -57,8 +65,8 @@ static int global_option(int argc, char **argv, int *i, struct args *a)
 {
 	const char *arg = argv[*i];
 	if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-		printf("%s%s", usage, help);
-		return -1;
+		a->help = true;   /* shown in the configured language */
+		return 0;
 	} else if (!strcmp(arg, "--version")) {
 		printf("htkp %s\n", HTKP_VERSION);
 		return -1;
@@ -70,11 +78,13 @@ static int global_option(int argc, char **argv, int *i, struct args *a)
 		return 0;
 	}
 	const char **value = !strcmp(arg, "-c") || !strcmp(arg, "--config") ? &a->config
-			     : !strcmp(arg, "--db") ? &a->db : NULL;
+			     : !strcmp(arg, "--db") ? &a->db
+			     : !strcmp(arg, "--lang") ? &a->lang : NULL;
 	if (!value)
 		return 1;
 	if (*i + 1 >= argc) {
-		fprintf(stderr, "htkp: %s needs a value\n%s", arg, usage);
+		fprintf(stderr, _("htkp: %s needs a value\n"), arg);
+		fputs(_(usage), stderr);
 		return 2;
 	}
 	*value = argv[++*i];
@@ -98,9 +108,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 		}
 		const char *arg = argv[i];
 		if (!a->command && !cli_is_command(arg)) {
-			fprintf(stderr, "htkp: %s: %s\n%s",
-				arg[0] == '-' ? "unknown option" : "unexpected argument", arg,
-				usage);
+			fprintf(stderr, arg[0] == '-' ? _("htkp: unknown option: %s\n")
+						       : _("htkp: unexpected argument: %s\n"), arg);
+			fputs(_(usage), stderr);
 			return 2;
 		}
 		words |= !strcmp(arg, "--");
@@ -146,6 +156,23 @@ static int setup_charset(const struct config *cfg, char *err, size_t len)
 	return 0;
 }
 
+/* The language: --lang over [display] language. Under a charset that
+ * cannot show it, English, and the line saying so goes to the kiosk's
+ * first screen or, for a command, to stderr. */
+static int setup_language(const struct config *cfg, const struct args *a, bool command)
+{
+	i18n_init(cfg->translations_dir);
+	if (a->lang && !i18n_known(a->lang)) {
+		fprintf(stderr, _("htkp: --lang: unknown language \"%s\" (ar, en, es, fr, ru, zh)\n"),
+			a->lang);
+		return 2;
+	}
+	i18n_set(a->lang ? a->lang : config_language_names[cfg->language]);
+	if (command && i18n_fallback())
+		fprintf(stderr, "htkp: %s\n", i18n_fallback());
+	return 0;
+}
+
 static int load_config(struct config *cfg, const struct args *a)
 {
 	config_defaults(cfg);
@@ -174,15 +201,27 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	struct config cfg;
-	if ((rc = load_config(&cfg, &a)) != 0) {
+	if ((rc = load_config(&cfg, &a)) != 0 && !a.help) {
 		config_free(&cfg);
 		return rc;
+	}
+	if (a.help) {   /* in English when the configuration is unreadable */
+		if (rc == 0)
+			setup_language(&cfg, &a, true);
+		fputs(_(usage), stdout);
+		printf(_(help), DEFAULT_CONFIG);
+		config_free(&cfg);
+		return 0;
 	}
 	char err[512];
 	if (setup_charset(&cfg, err, sizeof err) != 0) {
 		fprintf(stderr, "htkp: %s\n", err);
 		config_free(&cfg);
 		return 2;
+	}
+	if ((rc = setup_language(&cfg, &a, a.command != 0)) != 0) {
+		config_free(&cfg);
+		return rc;
 	}
 	/* Decided before the sandbox: terminfo is read from files. */
 	bool line = a.line || cfg.mode == MODE_LINE

@@ -26,6 +26,7 @@ static const char *const theme_names[] = {"default", "mono", "high-contrast", NU
 static const char *const tristate_names[] = {"auto", "yes", "no", NULL};
 static const char *const print_names[] = {"terminal", "spool", "off", NULL};
 static const char *const mode_names[] = {"full", "line", "auto", NULL};
+const char *const config_language_names[] = {"auto", "ar", "en", "es", "fr", "ru", "zh", NULL};
 
 #define AT(field) offsetof(struct config, field)
 static const struct config_key keys[] = {
@@ -40,6 +41,15 @@ static const struct config_key keys[] = {
 	 "help.txt, about.txt (UTF-8 text; edit or translate them). Several\n"
 	 "directories, a:b, are searched in order for each file: a site's\n"
 	 "own about.txt in a, the shipped ones in b."},
+	{"display", "language", KEY_CHOICE, AT(language), "auto", config_language_names, 0, 0,
+	 "The interface's language: ar, en, es, fr, ru or zh (Arabic, English,\n"
+	 "Spanish, French, Russian, Chinese), or auto: the session's LANGUAGE,\n"
+	 "LC_ALL, LC_MESSAGES or LANG (sshd passes them with AcceptEnv), else\n"
+	 "English. A user may switch for one session with the home menu's l\n"
+	 "key; the idle reset returns to this one. Records stay in their own\n"
+	 "language."},
+	{"display", "translations", KEY_STRING, AT(translations_dir), "build/locale", NULL, 0, 0,
+	 "Directory of the compiled translations: LANG/LC_MESSAGES/htkp.mo."},
 	{"display", "theme", KEY_CHOICE, AT(theme), "default", theme_names, 0, 0,
 	 "Colours: default, mono or high-contrast. Without colour support,\n"
 	 "or when NO_COLOR is set, mono is used."},

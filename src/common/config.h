@@ -14,6 +14,8 @@ struct config {
 	char *db_path;       /* [database] path */
 	int time_limit;      /* [database] time_limit, milliseconds a statement may run */
 	char *screens_dir;   /* [display] screens */
+	int language;        /* [display] language: config_language_names[] */
+	char *translations_dir; /* [display] translations: the .mo files */
 	int theme;           /* [display] theme: enum theme */
 	char *charset;       /* [display] charset: "locale" or an encoding name */
 	int ascii;           /* [display] ascii: enum tristate */
@@ -28,6 +30,9 @@ struct config {
 	int print_method;    /* [print] method: enum print_method */
 	char *spool_dir;     /* [print] directory, for method = spool */
 };
+
+/* [display] language's values: "auto" or a language code, NULL-ended. */
+extern const char *const config_language_names[];
 
 /* Fills *cfg with the built-in defaults. */
 void config_defaults(struct config *cfg);

@@ -5,7 +5,8 @@
 
 #include <stddef.h>
 
-/* Reads file from the first of the directories dirs ("a:b": a site's
+/* Reads file, in the current language's folder of each directory
+ * (a/fr/help.txt) when there is one, else from the first of the directories dirs ("a:b": a site's
  * folder before the packaged one) that holds it, drops its trailing newlines and joins the lines of each
  * paragraph (a newline between two non-blank lines becomes a space unless
  * the second is indented: lists and tables keep their lines). Returns a

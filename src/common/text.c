@@ -562,6 +562,17 @@ const char *text_charset(void)
 	return out_charset;
 }
 
+bool text_can_show(const char *s)
+{
+	if (!out_charset)
+		return true;
+	size_t len = 0;
+	char *out = u8_conv_to_encoding(out_charset, iconveh_error, (const uint8_t *)s,
+					strlen(s), NULL, NULL, &len);
+	free(out);
+	return out != NULL;
+}
+
 char *text_convert(const char *s)
 {
 	size_t n = strlen(s);

@@ -75,6 +75,9 @@ int text_set_charset(const char *charset);
 /* The character set set by text_set_charset, NULL for UTF-8. */
 const char *text_charset(void);
 
+/* Whether the charset has every character of s (no transliteration). */
+bool text_can_show(const char *s);
+
 /* Returns s converted to the charset, with transliteration ("Öztürk" ->
  * "Ozturk"), each run of a script with no equivalent replaced by the
  * script's name ("[Thai]", "[Cyrillic]", "[Japanese]"; spaces between its
