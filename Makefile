@@ -147,6 +147,11 @@ install: all
 	  $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man5 $(DESTDIR)$(sysconfdir)
 	install -m 755 htkp htkp-import $(DESTDIR)$(bindir)
 	install -m 644 screens/*.txt $(DESTDIR)$(pkgdatadir)/screens
+# screens/<lang>/ holds the same screens in another language.
+	for d in screens/*/; do l=$$(basename "$$d"); \
+	    install -d $(DESTDIR)$(pkgdatadir)/screens/$$l && \
+	    install -m 644 "$$d"*.txt $(DESTDIR)$(pkgdatadir)/screens/$$l || exit 1; \
+	done
 	install -m 644 $(SAMPLE_DB) $(DESTDIR)$(pkgdatadir)/htkp.db
 	install -m 644 man/*.1 $(DESTDIR)$(mandir)/man1
 	install -m 644 man/*.5 $(DESTDIR)$(mandir)/man5
