@@ -170,8 +170,9 @@ install: all
 	install -m 755 htkp htkp-import $(DESTDIR)$(bindir)
 	install -m 644 screens/*.txt $(DESTDIR)$(pkgdatadir)/screens
 	for l in $(LINGUAS); do \
-	  install -d $(DESTDIR)$(localedir)/$$l/LC_MESSAGES && \
-	  install -m 644 build/locale/$$l/LC_MESSAGES/htkp.mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/ || exit 1; \
+	  install -d $(DESTDIR)$(localedir)/$$l/LC_MESSAGES $(DESTDIR)$(pkgdatadir)/screens/$$l && \
+	  install -m 644 build/locale/$$l/LC_MESSAGES/htkp.mo $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/ && \
+	  install -m 644 screens/$$l/*.txt $(DESTDIR)$(pkgdatadir)/screens/$$l || exit 1; \
 	done
 	install -m 644 $(SAMPLE_DB) $(DESTDIR)$(pkgdatadir)/htkp.db
 	install -m 644 man/*.1 $(DESTDIR)$(mandir)/man1

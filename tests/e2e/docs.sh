@@ -28,6 +28,12 @@ for f in bin/htkp bin/htkp-import etc/htkp.ini share/htkp/htkp.db \
 	share/man/man1/htkp.1 share/man/man1/htkp-import.1 share/man/man5/htkp.ini.5; do
 	check "make install puts $f under the prefix" test -s "$dest/usr/local/$f"
 done
+for lang in ar es fr ru zh; do
+	for f in welcome definition help about linehelp; do
+		check "make install puts screens/$lang/$f.txt beside the English" \
+			test -s "$dest/usr/local/share/htkp/screens/$lang/$f.txt"
+	done
+done
 check "the installed configuration points at the installed database and screens" \
 	bash -c "grep -qx 'path = /usr/local/share/htkp/htkp.db' '$dest/usr/local/etc/htkp.ini' &&
 		grep -qx 'screens = /usr/local/share/htkp/screens' '$dest/usr/local/etc/htkp.ini'"
