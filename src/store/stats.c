@@ -12,9 +12,9 @@ const char *const stats_case_caveat = N_(
 	"Case counts per country do not show the real extent of trafficking there; "
 	"some information has not been checked against primary sources.");
 
-/* TRANSLATORS: the headings of statistics charts: the records counted by
-   year, by country... */
 static const struct stat_field case_stats[] = {
+	/* TRANSLATORS: the headings of statistics charts: the records
+	   counted by year, by country... */
 	{"year", N_("By year")}, {"country", N_("By country")},
 	{"outcome", N_("By verdict")},
 	{"purpose", N_("By purpose of exploitation")}, {"sector", N_("By sector")},
