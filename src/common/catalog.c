@@ -3,13 +3,121 @@
  * sections of a case brief). Nothing here is built from user text. */
 #include "common/catalog.h"
 
+#include "common/i18n.h"
+
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The values of ours: closed vocabularies the portal defines, which the
+ * kiosk shows in the reader's language through i18n_value (i18n.h) while
+ * search, filters and the database keep the English value. Each is marked
+ * NC_("value", ...), so that its msgid is "value\004<value>";
+ * tests/unit/test_catalog.c checks po/htkp.pot has one for every value. */
+
+/* The verdict of a case in lists and filters: htkp-import derives it from
+ * the charges' verdicts (htkp/2) or maps the htkp/1 outcome onto it. */
+static const char *const outcomes[] = {
+	/* TRANSLATORS: the verdicts of a case or of a charge, lower case as
+	   they are shown in lists, filters and a case's record. */
+	NC_("value", "convicted"), NC_("value", "acquitted"),
+	NC_("value", "partially convicted"), NC_("value", "violation found"),
+	NC_("value", "no violation"), NC_("value", "pending"),
+	/* TRANSLATORS: a verdict or research method of no listed kind. */
+	NC_("value", "other"), NULL
+};
+/* What htkp/1 files may say: old files keep importing as they are.
+ * "mixed" and "quashed or retrial" are stored as "partially convicted"
+ * and "pending" (src/import/import_load.c): never shown, not marked. */
+const char *const v1_outcomes[] = {
+	"convicted", "acquitted", "mixed", "quashed or retrial",
+	"violation found", "no violation", "other", NULL
+};
+const char *const charge_verdicts[] = {
+	"convicted", "acquitted", "violation found", "no violation", "pending",
+	NULL
+};
+static const char *const methods[] = {
+	/* TRANSLATORS: categories of research method of a publication. */
+	NC_("value", "legal analysis"), NC_("value", "quantitative"),
+	NC_("value", "qualitative"), NC_("value", "review"),
+	NC_("value", "policy analysis"), NC_("value", "training material"),
+	"other", NULL
+};
+const char *const law_statuses[] = {
+	/* TRANSLATORS: the status of a law. */
+	NC_("value", "in force"), NC_("value", "amended"),
+	NC_("value", "repealed"), NULL
+};
+/* The controlled vocabularies of the Protocol's definition (article 3)
+ * and the form of trafficking, in the portal's words.
+ * TRANSLATORS: the acts, means and purposes below are the wording of
+ * article 3 of the Trafficking in Persons Protocol: use the Protocol's
+ * authentic text in your language (the UN publishes it in Arabic,
+ * Chinese, English, French, Russian and Spanish), with a capital first
+ * letter as here. */
+static const char *const acts[] = {
+	/* TRANSLATORS: the acts of trafficking, Protocol article 3(a): use the
+	   Protocol's authentic wording in your language. */
+	NC_("value", "Recruitment"), NC_("value", "Transportation"),
+	NC_("value", "Transfer"), NC_("value", "Harbouring"),
+	NC_("value", "Receipt"), NULL
+};
+/* TRANSLATORS: the means of trafficking, Protocol article 3(a): use the
+   Protocol's authentic wording in your language. */
+#define COERCION NC_("value", "Threat or use of force or other forms of coercion")
+/* TRANSLATORS: a means of trafficking, Protocol article 3(a). */
+#define ABUSE NC_("value", "Abuse of power or of a position of vulnerability")
+/* TRANSLATORS: a means of trafficking, Protocol article 3(a). */
+#define PAYMENTS NC_("value", "Giving or receiving payments or benefits to " \
+	"achieve the consent of a person having control over another person")
+static const char *const means[] = {
+	/* TRANSLATORS: means of trafficking, Protocol article 3(a). */
+	COERCION, NC_("value", "Abduction"), NC_("value", "Fraud"),
+	NC_("value", "Deception"), ABUSE, PAYMENTS, NULL
+};
+static const char *const means_aliases[] = {
+	"threat", COERCION, "use of force", COERCION, "coercion", COERCION,
+	"threat or use of force", COERCION,
+	"abuse of power", ABUSE, "abuse of a position of vulnerability", ABUSE,
+	"giving or receiving payments or benefits", PAYMENTS, NULL
+};
+/* TRANSLATORS: the purposes of exploitation, Protocol article 3(a): use
+   the Protocol's authentic wording in your language. */
+#define SEXUAL NC_("value", "Exploitation of the prostitution of others or " \
+	"other forms of sexual exploitation")
+static const char *const purposes[] = {
+	/* TRANSLATORS: purposes of exploitation: the first four are the
+	   Protocol's words (article 3(a)); the rest are the portal's. */
+	SEXUAL, NC_("value", "Forced labour or services"),
+	NC_("value", "Slavery or practices similar to slavery"),
+	NC_("value", "Servitude"), NC_("value", "Removal of organs"),
+	NC_("value", "Forced begging"), NC_("value", "Forced criminality"),
+	NC_("value", "Forced marriage"), NC_("value", "Illegal adoption"),
+	/* TRANSLATORS: a purpose of exploitation of no listed kind. */
+	NC_("value", "Other"), NULL
+};
+static const char *const purpose_aliases[] = {
+	"sexual exploitation", SEXUAL, "prostitution", SEXUAL,
+	"forced labour", "Forced labour or services",
+	"forced labor", "Forced labour or services",
+	"slavery", "Slavery or practices similar to slavery",
+	"organ removal", "Removal of organs", NULL
+};
+static const char *const forms[] = {
+	/* TRANSLATORS: the form of trafficking: within one country, or
+	   across borders. */
+	NC_("value", "Internal"), NC_("value", "Transnational"), NULL
+};
+
 /* One field_info each; members a kind has no use for stay NULL. */
 #define F_TEXT(l, col) {.kind = FIELD_TEXT, .label = l, .source = col}
 #define F_LIST(l, fac) {.kind = FIELD_LIST, .label = l, .source = fac}
+/* A field holding values of ours (vals), shown translated. */
+#define F_TEXT_V(l, col, vals) {.kind = FIELD_TEXT, .label = l, .source = col, \
+	.values = vals}
+#define F_LIST_V(l, fac, vals) {.kind = FIELD_LIST, .label = l, .source = fac, \
+	.values = vals}
 #define F_FLAG(l, col, y, n, fac) {.kind = FIELD_FLAG, .label = l, \
 	.source = col, .yes = y, .no = n, .facet = fac}
 #define F_HEADING(l) {.kind = FIELD_HEADING, .label = l}
@@ -23,176 +131,167 @@
  * the brief, Fact Summary, Keywords in six categories, then the sections
  * of the procedure and the people, the court, and the commentary last. */
 static const struct field_info case_fields[] = {
-	F_TEXT("Crime type", "crime_type"),
-	F_TEXT("Case number", "case_number"),
-	F_TEXT("Country", "country"),
-	F_TEXT("Decision date", "decision_date"),
-	F_TEXT("Verdict", "outcome"),
-	F_TEXT("Verdict as given", "verdict"),
-	F_TEXT("Sentence", "sentence"),
-	F_HEADING("Fact Summary"),
+	F_TEXT(N_("Crime type"), "crime_type"),
+	F_TEXT(N_("Case number"), "case_number"),
+	F_TEXT(N_("Country"), "country"),
+	F_TEXT(N_("Decision date"), "decision_date"),
+	F_TEXT_V(N_("Verdict"), "outcome", outcomes),
+	F_TEXT(N_("Verdict as given"), "verdict"),
+	/* TRANSLATORS: the penalty the court imposed. */
+	F_TEXT(N_("Sentence"), "sentence"),
+	F_HEADING(N_("Fact Summary")),
 	F_TEXT("", "summary"),
-	F_TEXT("Sentence Date", "sentence_date"),
-	F_TEXT("Author", "author"),
-	F_HEADING("Keywords"),
-	F_LIST("Acts", "act"),
-	F_LIST("Means", "means"),
-	F_LIST("Purpose of exploitation", "purpose"),
-	F_LIST("Form of trafficking", "form"),
-	F_LIST("Sector in which exploitation takes place", "sector"),
-	F_LIST("International cooperation", "cooperation"),
-	F_HEADING("Cross-Cutting Issues"),
+	F_TEXT(N_("Sentence Date"), "sentence_date"),
+	F_TEXT(N_("Author"), "author"),
+	F_HEADING(N_("Keywords")),
+	F_LIST_V(N_("Acts"), "act", acts),
+	/* TRANSLATORS: a heading: the means of trafficking (Protocol art. 3). */
+	F_LIST_V(N_("Means"), "means", means),
+	F_LIST_V(N_("Purpose of exploitation"), "purpose", purposes),
+	F_LIST_V(N_("Form of trafficking"), "form", forms),
+	F_LIST(N_("Sector in which exploitation takes place"), "sector"),
+	F_LIST(N_("International cooperation"), "cooperation"),
+	F_HEADING(N_("Cross-Cutting Issues")),
 	F_LIST("", "cross_cutting"),
-	F_HEADING("Involved Countries"),
+	F_HEADING(N_("Involved Countries")),
 	F_LIST("", "country_involved"),
-	F_HEADING("Procedural Information"),
-	F_TEXT("Legal System", "legal_system"),
-	F_TEXT("Latest Court Ruling", "latest_ruling"),
-	F_TEXT("Type of Proceeding", "proceeding_type"),
-	F_PROCEEDINGS("Instances"),
-	F_HEADING("Victims"),
-	F_TEXT("Number", "victims_count"),
-	F_LIST("Gender", "victim_gender"),
-	F_TEXT("Age", "victims_age"),
-	F_FLAG("Children", "victims_children", "yes", "no", "children"),
-	F_LIST("Nationality", "victim_nationality"),
-	F_HEADING("Defendants"),
-	F_DEFENDANTS("Defendant"),
-	F_SUMMARY("Number", "defendants_count"),
-	F_SUMMARY("Gender", "@defendant_gender"),
-	F_SUMMARY("Nationality", "@defendant_nationality"),
-	F_LINKS("Laws applied"),
-	F_HEADING("Court"),
-	F_TEXT("Name", "court"),
-	F_TEXT("Location", "court_location"),
-	F_TEXT("Type of court", "court_type"),
-	F_HEADING("Sources / Citations"),
+	F_HEADING(N_("Procedural Information")),
+	F_TEXT(N_("Legal System"), "legal_system"),
+	F_TEXT(N_("Latest Court Ruling"), "latest_ruling"),
+	F_TEXT(N_("Type of Proceeding"), "proceeding_type"),
+	F_PROCEEDINGS(N_("Instances")),
+	F_HEADING(N_("Victims")),
+	/* TRANSLATORS: how many victims (or defendants) there were. */
+	F_TEXT(N_("Number"), "victims_count"),
+	F_LIST(N_("Gender"), "victim_gender"),
+	F_TEXT(N_("Age"), "victims_age"),
+	F_FLAG(N_("Children"), "victims_children",
+	       NC_("value", "yes"), NC_("value", "no"), "children"),
+	F_LIST(N_("Nationality"), "victim_nationality"),
+	F_HEADING(N_("Defendants")),
+	/* TRANSLATORS: shown as "Defendant 1", "Defendant 2": see "%1$s %2$zu". */
+	F_DEFENDANTS(N_("Defendant")),
+	F_SUMMARY(N_("Number"), "defendants_count"),
+	F_SUMMARY(N_("Gender"), "@defendant_gender"),
+	F_SUMMARY(N_("Nationality"), "@defendant_nationality"),
+	F_LINKS(N_("Laws applied")),
+	F_HEADING(N_("Court")),
+	/* TRANSLATORS: the name of the court, under the heading "Court". */
+	F_TEXT(N_("Name"), "court"),
+	F_TEXT(N_("Location"), "court_location"),
+	F_TEXT(N_("Type of court"), "court_type"),
+	F_HEADING(N_("Sources / Citations")),
 	F_TEXT("", "source"),
-	F_TEXT("Full decision", "decision_url"),
-	F_HEADING("Commentary / Significant Features"),
+	F_TEXT(N_("Full decision"), "decision_url"),
+	F_HEADING(N_("Commentary / Significant Features")),
 	F_TEXT("", "commentary"),
 };
 
 static const struct field_info law_fields[] = {
-	F_TEXT("Country", "country"),
-	F_TEXT("Type of instrument", "instrument_type"),
-	F_TEXT("Year", "year"),
-	F_TEXT("Adoption date", "adopted"),
-	F_TEXT("Entry into force", "in_force"),
-	F_TEXT("Status", "status"),
-	F_LIST("Offences", "offence"),
-	F_LIST("Acts", "act"),
-	F_LIST("Means", "means"),
-	F_LIST("Purposes of exploitation", "purpose"),
-	F_LIST("Topics", "topic"),
-	F_HEADING("Summary"),
+	F_TEXT(N_("Country"), "country"),
+	/* TRANSLATORS: law, code, decree... */
+	F_TEXT(N_("Type of instrument"), "instrument_type"),
+	F_TEXT(N_("Year"), "year"),
+	F_TEXT(N_("Adoption date"), "adopted"),
+	F_TEXT(N_("Entry into force"), "in_force"),
+	/* TRANSLATORS: whether a law is in force, amended or repealed. */
+	F_TEXT_V(N_("Status"), "status", law_statuses),
+	F_LIST(N_("Offences"), "offence"),
+	F_LIST_V(N_("Acts"), "act", acts),
+	/* TRANSLATORS: a heading: the means of trafficking (Protocol art. 3). */
+	F_LIST_V(N_("Means"), "means", means),
+	F_LIST_V(N_("Purposes of exploitation"), "purpose", purposes),
+	F_LIST(N_("Topics"), "topic"),
+	F_HEADING(N_("Summary")),
 	F_TEXT("", "summary"),
-	F_PROVISIONS("Provisions"),
-	F_TEXT("Full text", "url"),
-	F_LINKS("Cases applying this law"),
+	F_PROVISIONS(N_("Provisions")),
+	F_TEXT(N_("Full text"), "url"),
+	F_LINKS(N_("Cases applying this law")),
 };
 
 static const struct field_info bib_fields[] = {
-	F_LIST("Authors", "author"),
-	F_TEXT("Year", "year"),
-	F_TEXT("Type", "type"),
-	F_TEXT("Publisher", "publisher"),
-	F_TEXT("Language", "language"),
-	F_LIST("Countries covered", "country"),
-	F_LIST("Keywords", "keyword"),
-	F_TEXT("Research method", "method"),
-	F_LIST("Method categories", "method"),
-	F_HEADING("Synopsis"),
+	F_LIST(N_("Authors"), "author"),
+	F_TEXT(N_("Year"), "year"),
+	/* TRANSLATORS: the type of a publication (book, article, report). */
+	F_TEXT(N_("Type"), "type"),
+	F_TEXT(N_("Publisher"), "publisher"),
+	F_TEXT(N_("Language"), "language"),
+	F_LIST(N_("Countries covered"), "country"),
+	F_LIST(N_("Keywords"), "keyword"),
+	F_TEXT(N_("Research method"), "method"),
+	F_LIST_V(N_("Method categories"), "method", methods),
+	F_HEADING(N_("Synopsis")),
 	F_TEXT("", "abstract"),
-	F_TEXT("Link", "url"),
-	F_TEXT("DOI", "doi"),
-	F_TEXT("ISBN", "isbn"),
+	/* TRANSLATORS: the web address of a publication. */
+	F_TEXT(N_("Link"), "url"),
+	F_TEXT(N_("DOI"), "doi"),
+	F_TEXT(N_("ISBN"), "isbn"),
 };
 
 static const struct column_info case_columns[] = {
-	{"Title", "title", 0, 0},
-	{"Country", "country", 16, 50},
-	{"Year", "year", 4, 0},
-	{"Verdict", "outcome", 18, 64},
+	{N_("Title"), "title", 0, 0},
+	{N_("Country"), "country", 16, 50},
+	{N_("Year"), "year", 4, 0},
+	{N_("Verdict"), "outcome", 18, 64},
 };
 static const struct column_info law_columns[] = {
-	{"Title", "title", 0, 0},
-	{"Country", "country", 16, 50},
-	{"Year", "year", 4, 0},
+	{N_("Title"), "title", 0, 0},
+	{N_("Country"), "country", 16, 50},
+	{N_("Year"), "year", 4, 0},
 };
 static const struct column_info bib_columns[] = {
-	{"First author", "first_author", 22, 50},
-	{"Year", "year", 4, 0},
-	{"Title", "title", 0, 0},
-};
-
-/* The verdict of a case in lists and filters: htkp-import derives it from
- * the charges' verdicts (htkp/2) or maps the htkp/1 outcome onto it. */
-static const char *const outcomes[] = {
-	"convicted", "acquitted", "partially convicted", "violation found",
-	"no violation", "pending", "other", NULL
-};
-/* What htkp/1 files may say: old files keep importing as they are. */
-const char *const v1_outcomes[] = {
-	"convicted", "acquitted", "mixed", "quashed or retrial",
-	"violation found", "no violation", "other", NULL
-};
-const char *const charge_verdicts[] = {
-	"convicted", "acquitted", "violation found", "no violation", "pending",
-	NULL
-};
-static const char *const methods[] = {
-	"legal analysis", "quantitative", "qualitative", "review",
-	"policy analysis", "training material", "other", NULL
+	{N_("First author"), "first_author", 22, 50},
+	{N_("Year"), "year", 4, 0},
+	{N_("Title"), "title", 0, 0},
 };
 
 /* The portal's case filters, in its order where it has one. Sentence
  * date, latest court ruling, type of proceeding, type of court, law
  * applied and cross-cutting issues are facets of htkp/2 records. */
 static const struct filter_info case_filters[] = {
-	{"country", "Country", FILTER_VALUE, NULL, NULL},
-	{"year", "Decision year", FILTER_YEAR, NULL, NULL},
-	{"sentence_year", "Sentence date", FILTER_YEAR, NULL, NULL},
-	{"outcome", "Verdict", FILTER_VALUE, outcomes, NULL},
-	{"court", "Court", FILTER_VALUE, NULL, NULL},
-	{"court_type", "Type of court", FILTER_VALUE, NULL, NULL},
-	{"legal_system", "Legal system", FILTER_VALUE, NULL, NULL},
-	{"latest_ruling", "Latest court ruling", FILTER_VALUE, NULL, NULL},
-	{"proceeding_type", "Type of proceeding", FILTER_VALUE, NULL, NULL},
-	{"law", "Law applied", FILTER_VALUE, NULL, "legislation"},
-	{"act", "Acts", FILTER_VALUE, NULL, NULL},
-	{"means", "Means", FILTER_VALUE, NULL, NULL},
-	{"purpose", "Purpose of exploitation", FILTER_VALUE, NULL, NULL},
-	{"form", "Form of trafficking", FILTER_VALUE, NULL, NULL},
-	{"sector", "Sector in which exploitation takes place", FILTER_VALUE, NULL, NULL},
-	{"cooperation", "International cooperation", FILTER_VALUE, NULL, NULL},
-	{"cross_cutting", "Cross-cutting issues", FILTER_VALUE, NULL, NULL},
-	{"country_involved", "Involved countries", FILTER_VALUE, NULL, NULL},
-	{"victim_gender", "Victims' gender", FILTER_VALUE, NULL, NULL},
-	{"children", "Child victims", FILTER_VALUE, NULL, NULL},
-	{"victim_nationality", "Victims' nationality", FILTER_VALUE, NULL, NULL},
-	{"defendant_gender", "Defendants' gender", FILTER_VALUE, NULL, NULL},
-	{"defendant_nationality", "Defendants' nationality", FILTER_VALUE, NULL, NULL},
+	{"country", N_("Country"), FILTER_VALUE, NULL, NULL},
+	{"year", N_("Decision year"), FILTER_YEAR, NULL, NULL},
+	{"sentence_year", N_("Sentence date"), FILTER_YEAR, NULL, NULL},
+	{"outcome", N_("Verdict"), FILTER_VALUE, outcomes, NULL},
+	{"court", N_("Court"), FILTER_VALUE, NULL, NULL},
+	{"court_type", N_("Type of court"), FILTER_VALUE, NULL, NULL},
+	{"legal_system", N_("Legal system"), FILTER_VALUE, NULL, NULL},
+	{"latest_ruling", N_("Latest court ruling"), FILTER_VALUE, NULL, NULL},
+	{"proceeding_type", N_("Type of proceeding"), FILTER_VALUE, NULL, NULL},
+	{"law", N_("Law applied"), FILTER_VALUE, NULL, "legislation"},
+	{"act", N_("Acts"), FILTER_VALUE, NULL, NULL},
+	{"means", N_("Means"), FILTER_VALUE, NULL, NULL},
+	{"purpose", N_("Purpose of exploitation"), FILTER_VALUE, NULL, NULL},
+	{"form", N_("Form of trafficking"), FILTER_VALUE, NULL, NULL},
+	{"sector", N_("Sector in which exploitation takes place"), FILTER_VALUE, NULL, NULL},
+	{"cooperation", N_("International cooperation"), FILTER_VALUE, NULL, NULL},
+	{"cross_cutting", N_("Cross-cutting issues"), FILTER_VALUE, NULL, NULL},
+	{"country_involved", N_("Involved countries"), FILTER_VALUE, NULL, NULL},
+	{"victim_gender", N_("Victims' gender"), FILTER_VALUE, NULL, NULL},
+	{"children", N_("Child victims"), FILTER_VALUE, NULL, NULL},
+	{"victim_nationality", N_("Victims' nationality"), FILTER_VALUE, NULL, NULL},
+	{"defendant_gender", N_("Defendants' gender"), FILTER_VALUE, NULL, NULL},
+	{"defendant_nationality", N_("Defendants' nationality"), FILTER_VALUE, NULL, NULL},
 };
 /* The portal searches laws by country, Convention/Protocol article, crime
  * type (the offence) and cross-cutting issue. */
 static const struct filter_info law_filters[] = {
-	{"country", "Country", FILTER_VALUE, NULL, NULL},
-	{"year", "Year", FILTER_YEAR, NULL, NULL},
-	{"topic", "Topic", FILTER_VALUE, NULL, NULL},
-	{"offence", "Offence", FILTER_VALUE, NULL, NULL},
-	{"article", "Protocol/Convention article", FILTER_VALUE, NULL, NULL},
-	{"type", "Instrument type", FILTER_VALUE, NULL, NULL},
-	{"status", "Status", FILTER_VALUE, NULL, NULL},
-	{"cross_cutting", "Cross-cutting issues", FILTER_VALUE, NULL, NULL},
+	{"country", N_("Country"), FILTER_VALUE, NULL, NULL},
+	{"year", N_("Year"), FILTER_YEAR, NULL, NULL},
+	{"topic", N_("Topic"), FILTER_VALUE, NULL, NULL},
+	{"offence", N_("Offence"), FILTER_VALUE, NULL, NULL},
+	{"article", N_("Protocol/Convention article"), FILTER_VALUE, NULL, NULL},
+	{"type", N_("Instrument type"), FILTER_VALUE, NULL, NULL},
+	{"status", N_("Status"), FILTER_VALUE, NULL, NULL},
+	{"cross_cutting", N_("Cross-cutting issues"), FILTER_VALUE, NULL, NULL},
 };
 static const struct filter_info bib_filters[] = {
-	{"year", "Year", FILTER_YEAR, NULL, NULL},
-	{"type", "Publication type", FILTER_VALUE, NULL, NULL},
-	{"country", "Country covered", FILTER_VALUE, NULL, NULL},
-	{"keyword", "Keyword", FILTER_VALUE, NULL, NULL},
-	{"method", "Research method", FILTER_VALUE, methods, NULL},
-	{"language", "Language", FILTER_VALUE, NULL, NULL},
+	{"year", N_("Year"), FILTER_YEAR, NULL, NULL},
+	{"type", N_("Publication type"), FILTER_VALUE, NULL, NULL},
+	{"country", N_("Country covered"), FILTER_VALUE, NULL, NULL},
+	{"keyword", N_("Keyword"), FILTER_VALUE, NULL, NULL},
+	{"method", N_("Research method"), FILTER_VALUE, methods, NULL},
+	{"language", N_("Language"), FILTER_VALUE, NULL, NULL},
 };
 
 /* The six keyword categories of a case brief, in the portal's order. */
@@ -204,45 +303,14 @@ static const char *const bib_browse[] = {"method", "keyword"};
 
 /* A case is found by the laws it applied; a law is not found by the
  * cases that applied it (their names would drown its own words). */
-static const struct link_info case_link = {DB_LEGISLATION, "Laws applied",
+static const struct link_info case_link = {DB_LEGISLATION, N_("Laws applied"),
 					  "case_rowid", "law_rowid", 1};
-static const struct link_info law_link = {DB_CASES, "Cases applying this law",
+static const struct link_info law_link = {DB_CASES, N_("Cases applying this law"),
 					 "law_rowid", "case_rowid", 0};
 
-/* The controlled vocabularies of the Protocol's definition (article 3)
- * and the form of trafficking, in the portal's words. */
-static const char *const acts[] = {
-	"Recruitment", "Transportation", "Transfer", "Harbouring", "Receipt", NULL
+const char *const *const shown_vocabularies[] = {
+	outcomes, methods, law_statuses, acts, means, purposes, forms, NULL
 };
-#define COERCION "Threat or use of force or other forms of coercion"
-#define ABUSE "Abuse of power or of a position of vulnerability"
-#define PAYMENTS "Giving or receiving payments or benefits to achieve the " \
-	"consent of a person having control over another person"
-static const char *const means[] = {
-	COERCION, "Abduction", "Fraud", "Deception", ABUSE, PAYMENTS, NULL
-};
-static const char *const means_aliases[] = {
-	"threat", COERCION, "use of force", COERCION, "coercion", COERCION,
-	"threat or use of force", COERCION,
-	"abuse of power", ABUSE, "abuse of a position of vulnerability", ABUSE,
-	"giving or receiving payments or benefits", PAYMENTS, NULL
-};
-#define SEXUAL "Exploitation of the prostitution of others or other forms " \
-	"of sexual exploitation"
-static const char *const purposes[] = {
-	SEXUAL, "Forced labour or services",
-	"Slavery or practices similar to slavery", "Servitude",
-	"Removal of organs", "Forced begging", "Forced criminality",
-	"Forced marriage", "Illegal adoption", "Other", NULL
-};
-static const char *const purpose_aliases[] = {
-	"sexual exploitation", SEXUAL, "prostitution", SEXUAL,
-	"forced labour", "Forced labour or services",
-	"forced labor", "Forced labour or services",
-	"slavery", "Slavery or practices similar to slavery",
-	"organ removal", "Removal of organs", NULL
-};
-static const char *const forms[] = { "Internal", "Transnational", NULL };
 
 static const struct vocab vocabs[] = {
 	{"act", "an Act", acts, NULL},
@@ -359,16 +427,16 @@ FITS(bib_filters, CATALOG_MAX_FILTERS);
 #define TABLES(f, c, fl, b) f, N(f), c, N(c), fl, N(fl), b, N(b)
 
 const struct db_info catalog[DB_COUNT] = {
-	[DB_CASES] = {"cases", "Case Law", "Case Law Database", "cases", "cases_fts", "case", "cases",
+	[DB_CASES] = {"cases", N_("Case Law"), N_("Case Law Database"), "cases", "cases_fts", "case", "cases",
 		      "decision_date",
 		      TABLES(case_fields, case_columns, case_filters, case_browse),
 		      "country", &case_link, case_texts, N(case_texts)},
-	[DB_LEGISLATION] = {"legislation", "Legislation", "Database of Legislation",
+	[DB_LEGISLATION] = {"legislation", N_("Legislation"), N_("Database of Legislation"),
 			    "legislation",
 			    "legislation_fts", "law", "laws", "year",
 			    TABLES(law_fields, law_columns, law_filters, law_browse),
 			    "country", &law_link, law_texts, N(law_texts)},
-	[DB_BIBLIOGRAPHY] = {"bibliography", "Bibliography", "Bibliographic Database",
+	[DB_BIBLIOGRAPHY] = {"bibliography", N_("Bibliography"), N_("Bibliographic Database"),
 			     "bibliography",
 			     "bibliography_fts", "publication", "publications", "year",
 			     TABLES(bib_fields, bib_columns, bib_filters, bib_browse),

@@ -27,17 +27,30 @@ enum field_kind {
 			       blocks: an htkp/1 case's counts and lists */
 };
 
+/* Every label and title in these tables is English, marked N_() for
+ * xgettext: code that shows one passes it through _() at the moment of
+ * drawing (never into a static: the language can change in a session).
+ * An empty label ("": a text without one) stays "": never pass it to
+ * _(), for gettext("") is the catalogue's header.
+ * Values of ours (struct field_info's values, yes and no; filter_info's
+ * values) are shown through i18n_value() (common/i18n.h); search and
+ * filters keep using them in English. */
 struct field_info {
 	enum field_kind kind;
-	const char *label;
+	const char *label;      /* label: marked N_(), displayed with _() */
 	const char *source;     /* column (TEXT, FLAG) or facet field (LIST) */
-	const char *yes, *no;   /* FLAG: the words for 1 and 0 */
+	const char *yes, *no;   /* FLAG: the words for 1 and 0, values of ours:
+				   displayed with i18n_value() */
 	const char *facet;      /* FLAG: the facet field holding those words */
+	const char *const *values;  /* TEXT, LIST: the closed vocabulary of
+				       ours its values come from, NULL-ended,
+				       displayed with i18n_value(); NULL: data,
+				       shown as stored */
 };
 
 /* A column of the result list. */
 struct column_info {
-	const char *label;
+	const char *label;      /* label: marked N_(), displayed with _() */
 	const char *source;     /* column, or "first_author" */
 	int width;              /* columns; 0 = takes the rest (the title) */
 	int min_cols;           /* terminal width below which it is dropped */
@@ -47,10 +60,11 @@ enum filter_kind { FILTER_VALUE, FILTER_YEAR };
 
 struct filter_info {
 	const char *name;       /* the facet field, and --filter NAME=... */
-	const char *label;
+	const char *label;      /* label: marked N_(), displayed with _() */
 	enum filter_kind kind;
 	const char *const *values;  /* the only values allowed, NULL-terminated;
-				       NULL when any value is */
+				       NULL when any value is. Values of ours:
+				       displayed with i18n_value() */
 	const char *id_of;      /* the values are ids of this table's records
 				   ("legislation"): shown with their titles */
 };
@@ -92,7 +106,8 @@ struct text_source {
 /* Records of another database this one links to, through table case_law. */
 struct link_info {
 	int target;             /* enum db */
-	const char *label;      /* "Laws applied" */
+	const char *label;      /* "Laws applied": marked N_(), displayed
+				   with _() */
 	const char *from_col;   /* case_law column holding this record */
 	const char *to_col;     /* case_law column holding the target */
 	int searched;           /* the targets' ids and titles are searched
@@ -109,11 +124,15 @@ struct db_info {
 	const char *name;       /* "cases": the command-line name, and the
 				   htkp/1 member holding its records */
 	const char *title;      /* "Case Law": the short name, where the
-				   portal's does not fit */
-	const char *portal_title;  /* "Case Law Database": the portal's name */
+				   portal's does not fit. Marked N_(),
+				   displayed with _() */
+	const char *portal_title;  /* "Case Law Database": the portal's name;
+				      marked N_(), displayed with _() */
 	const char *table;      /* SQL table, and the facet table's db value */
 	const char *fts;        /* its FTS5 table */
-	const char *noun, *nouns;
+	const char *noun, *nouns;  /* English only, not marked: a count is
+				      format_records() (numfmt.h), a sentence
+				      naming the records a whole message */
 	const char *date_col;   /* the column shown as the record's date */
 	const struct field_info *fields;
 	size_t n_fields;
@@ -158,5 +177,12 @@ extern const char *const *const column_facets[DB_COUNT];
  * case outcome values (the outcome filter) are derived from either. */
 extern const char *const charge_verdicts[];
 extern const char *const v1_outcomes[];
+
+/* The statuses of a law (htkp/2 "status"). */
+extern const char *const law_statuses[];
+
+/* Every closed vocabulary of ours shown through i18n_value() (the flag
+ * fields' yes and no words besides), NULL-terminated. */
+extern const char *const *const shown_vocabularies[];
 
 #endif

@@ -8,7 +8,7 @@
 enum home_item_kind { HOME_PAGE, HOME_DB, HOME_HELP, HOME_MARKED };
 
 struct home_item {
-	const char *label;
+	const char *label;  /* marked N_(), displayed with _() */
 	enum home_item_kind kind;
 	const char *file;   /* HOME_PAGE: the screen file */
 	int db;             /* HOME_DB: enum db */

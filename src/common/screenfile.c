@@ -103,7 +103,9 @@ char *screen_read(const char *dirs, const char *file, size_t *len, char *err,
 	if (!text && (strcmp(lang, "en") == 0 || errno == ENOENT))
 		text = read_screen(dirs, NULL, file, path, sizeof path, len);
 	if (!text) {
-		snprintf(err, errlen, "Cannot read %s: %s", path, strerror(errno));
+		/* TRANSLATORS: %1$s is a file's path, %2$s why it cannot be
+		   read (the system's words, in English). */
+		snprintf(err, errlen, _("Cannot read %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	while (*len > 0 && text[*len - 1] == '\n')

@@ -146,10 +146,6 @@ static const struct field case_fields_2[] = {
 	F("commentary", VT_TEXT), END
 };
 
-static const char *const law_statuses[] = {
-	"in force", "amended", "repealed", NULL
-};
-
 static const struct field provision_fields_2[] = {
 	REQUIRED("article", VC_NONE), F("heading", VT_TEXT), F("text", VT_TEXT),
 	FC("implements", VT_LIST, VC_TAG), F("cross_cutting", VT_LIST), END

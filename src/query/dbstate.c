@@ -2,6 +2,7 @@
  * the bookkeeping (ownership, a generation counter) the views rely on. */
 #include "query/dbstate.h"
 #include "common/catalog.h"
+#include "common/i18n.h"
 #include "common/text.h"
 
 #include <errno.h>
@@ -275,11 +276,13 @@ bool dbstate_active(const struct dbstate *s)
 
 const char *dbstate_sort_label(const struct dbstate *s)
 {
+	/* TRANSLATORS: how a list of results is ordered, shown after
+	   "Results 1-20 of 300, " and after "Sorted ". */
 	static const char *const labels[SORT_COUNT] = {
-		"by relevance", "newest first", "oldest first", "by title"};
+		N_("by relevance"), N_("newest first"), N_("oldest first"), N_("by title")};
 	if (s->sort == SORT_RELEVANCE && !s->q.fts)
-		return labels[SORT_NEWEST];
-	return labels[s->sort];
+		return _(labels[SORT_NEWEST]);
+	return _(labels[s->sort]);
 }
 
 void dbstate_search(const struct dbstate *s, struct search *out)
@@ -308,8 +311,21 @@ const char *dbstate_note(const struct dbstate *s)
 	int n = (int)strlen(id);
 	while (n > 120 || (n > 0 && (id[n] & 0xc0) == 0x80))
 		n--;
-	snprintf(s->relax->note, sizeof s->relax->note, "The %s with id %.*s%s",
-		 catalog[s->db].noun, n, id, id[n] ? "..." : "");
+	const char *fmt;
+	/* TRANSLATORS: shown instead of the search's results when the words
+	   typed are a record's id: %.*s is the id, %s "..." when it is cut. */
+	switch (s->db) {
+	case DB_CASES:
+		fmt = _("The case with id %.*s%s");
+		break;
+	case DB_LEGISLATION:
+		fmt = _("The law with id %.*s%s");
+		break;
+	default:
+		fmt = _("The publication with id %.*s%s");
+		break;
+	}
+	snprintf(s->relax->note, sizeof s->relax->note, fmt, n, id, id[n] ? "..." : "");
 	return s->relax->note;
 }
 
@@ -321,9 +337,11 @@ static void describe_years(int from, int to, char *buf, size_t len)
 	else if (from && to)
 		snprintf(buf, len, "%d-%d", from, to);
 	else if (from)
-		snprintf(buf, len, "from %d", from);
+		/* TRANSLATORS: a year filter without an end: "from 2005". */
+		snprintf(buf, len, _("from %d"), from);
 	else
-		snprintf(buf, len, "to %d", to);
+		/* TRANSLATORS: a year filter without a start: "to 2010". */
+		snprintf(buf, len, _("to %d"), to);
 }
 
 /* Appends to buf at *n, cutting at len (a cut description is cut again
@@ -353,7 +371,9 @@ static void describe(const struct dbstate *s, char *buf, size_t len, size_t most
 		const struct dbstate_filter *e = find(s, f->name);
 		if (!e)
 			continue;
-		put(buf, len, &n, "%s%s: ", n ? "; " : "", f->label);
+		put(buf, len, &n, "%s", n ? "; " : "");
+		/* TRANSLATORS: a label and its value(s): "Country: France". */
+		put(buf, len, &n, _("%s: "), _(f->label));
 		if (!e->values) {
 			char years[32];
 			describe_years(e->from, e->to, years, sizeof years);
@@ -362,7 +382,7 @@ static void describe(const struct dbstate *s, char *buf, size_t len, size_t most
 		}
 		size_t shown = most && e->n_values > most ? most : e->n_values;
 		for (size_t v = 0; v < shown; v++)
-			put(buf, len, &n, "%s%s", v ? ", " : "", e->values[v]);
+			put(buf, len, &n, "%s%s", v ? ", " : "", i18n_value(e->values[v]));
 		if (shown < e->n_values)
 			put(buf, len, &n, " +%zu", e->n_values - shown);
 	}

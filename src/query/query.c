@@ -38,6 +38,7 @@
  */
 #include "query/query.h"
 #include "query/spelling.h"
+#include "common/i18n.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -58,14 +59,16 @@ enum hint {
 	HINT_NOTHING,
 };
 
+/* TRANSLATORS: OR, NOT and the - before a word are operators typed in a
+   search, the same in every language: keep them as they are. */
 static const char *const hint_text[] = {
 	[HINT_NONE] = NULL,
-	[HINT_DANGLING_OR] = "OR needs a word on each side; it was ignored.",
-	[HINT_DANGLING_NOT] = "NOT needs a word after it; it was ignored.",
-	[HINT_NOT_UTF8] = "Some characters could not be read and were ignored.",
-	[HINT_TOO_LONG] = "Search too long: only its beginning was used.",
-	[HINT_ONLY_EXCLUDED] = "Add a word to search for: - only excludes.",
-	[HINT_NOTHING] = "Type a word or a number to search for.",
+	[HINT_DANGLING_OR] = N_("OR needs a word on each side; it was ignored."),
+	[HINT_DANGLING_NOT] = N_("NOT needs a word after it; it was ignored."),
+	[HINT_NOT_UTF8] = N_("Some characters could not be read and were ignored."),
+	[HINT_TOO_LONG] = N_("Search too long: only its beginning was used."),
+	[HINT_ONLY_EXCLUDED] = N_("Add a word to search for: - only excludes."),
+	[HINT_NOTHING] = N_("Type a word or a number to search for."),
 };
 
 struct term {
@@ -477,20 +480,47 @@ static char *dup_text(const char *s, size_t len)
 
 #define NOTE_BYTES 160
 
+/* Writes into buf (room bytes) the message fmt with the terms: those of
+ * group g (every group but g when others; prefix: with a *), cut with
+ * "..." so that the whole message fits. The room left for the terms
+ * counts fmt's conversions as text: an upper bound. */
+static void say_note(char *buf, size_t room, const char *fmt, const struct parse *p,
+					 size_t g, bool others, bool prefix)
+{
+	char terms[NOTE_BYTES] = "";
+	size_t fixed = strlen(fmt);
+	if (fixed + 8 < room)
+		say_terms(terms, room - fixed, p, g, others, prefix);
+	snprintf(buf, room, fmt, terms);
+}
+
 /* "None has all 3 words; without servitude" (and the prefixes shown). */
 static void drop_note(char *buf, size_t room, const struct parse *p, size_t g,
 					  bool prefix)
 {
-	if (p->n_groups == 2)
-		snprintf(buf, room, "None has both words; without ");
+	unsigned long n = p->n_groups;
+	char without[NOTE_BYTES] = "", showing[NOTE_BYTES] = "";
+	/* TRANSLATORS: no result has every word of a search; the results of
+	   the search without the word(s) %s follow. */
+	const char *fmt = n == 2 ? _("None has both words; without %s")
+		: ngettext("None has all %zu word; without %s",
+				   "None has all %zu words; without %s", n);
+	if (prefix)
+		/* TRANSLATORS: as "None has all %zu words; without %s", and the
+		   results are of the other words as prefixes: %2$s (or %3$s)
+		   is them, each with a * ("Togoles* France*"). */
+		fmt = n == 2 ? _("None has both words; without %s, showing %s")
+			: ngettext("None has all %zu word; without %s, showing %s",
+					   "None has all %zu words; without %s, showing %s", n);
+	size_t fixed = strlen(fmt);
+	if (fixed + 8 < room)
+		say_terms(without, room - fixed, p, g, false, false);
+	if (prefix && fixed + strlen(without) + 8 < room)
+		say_terms(showing, room - fixed - strlen(without), p, g, true, true);
+	if (n == 2)
+		snprintf(buf, room, fmt, without, showing);
 	else
-		snprintf(buf, room, "None has all %zu words; without ", p->n_groups);
-	say_terms(buf, room, p, g, false, false);
-	size_t n = strlen(buf);
-	if (prefix && n + 12 < room) {
-		snprintf(buf + n, room - n, ", showing ");
-		say_terms(buf, room, p, g, true, true);
-	}
+		snprintf(buf, room, fmt, p->n_groups, without, showing);
 }
 
 /* Adds the reading r, its note and tier to q->alts; -1 when out of
@@ -515,8 +545,10 @@ static int add_alts(const struct parse *p, struct query *q)
 	q->alts = calloc(QUERY_MAX_ALTS, sizeof *q->alts);
 	if (q->alts == NULL)
 		return -1;
-	char note[NOTE_BYTES] = "No exact match; showing ";
-	say_terms(note, sizeof note, p, SIZE_MAX, true, true);
+	char note[NOTE_BYTES];
+	/* TRANSLATORS: nothing has the words as typed; %s is the words the
+	   results have instead, as prefixes ("Togoles*"). */
+	say_note(note, sizeof note, _("No exact match; showing %s"), p, SIZE_MAX, true, true);
 	if (can_prefix && add_alt(p, q, (struct reading){true, SIZE_MAX}, 1, note) != 0)
 		return -1;
 	if (p->n_groups < 2 || p->n_groups > QUERY_MAX_DROP)
@@ -586,7 +618,7 @@ int query_parse(const char *input, struct query *q)
 		query_free(q);
 		return -1;
 	}
-	q->hint = hint_text[p.hint];
+	q->hint = hint_text[p.hint] ? _(hint_text[p.hint]) : NULL;
 	return 0;
 }
 

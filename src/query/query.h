@@ -23,7 +23,8 @@
 /* Another reading of the words, for when they find nothing as typed. */
 struct query_alt {
 	char *fts;        /* FTS5 MATCH expression */
-	char *note;       /* one line for people: what it shows instead */
+	char *note;       /* one line for people: what it shows instead, in the
+			     language current at query_parse */
 	int tier;         /* readings of one tier compete; a lower tier first */
 };
 
@@ -33,7 +34,8 @@ struct query {
 						 a phrase's words joined by one space; prefix terms without '*' */
 	bool *prefix;     /* prefix[i]: terms[i] was typed as prefix* */
 	size_t n_terms;
-	const char *hint; /* static one-line hint when input was dropped or adjusted, else NULL */
+	const char *hint; /* static one-line hint when input was dropped or adjusted,
+			     in the language current at query_parse, else NULL */
 	const char *id;   /* the one word typed, when it may be a record id
 						 (not only letters): terms[0]; else NULL */
 	struct query_alt *alts; /* prefix, then each word left out: see query.c */

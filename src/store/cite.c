@@ -4,6 +4,7 @@
 #include "store/cite.h"
 #include "store/recordfmt.h"
 #include "common/grow.h"
+#include "common/i18n.h"
 #include "common/text.h"
 
 #include <stdio.h>
@@ -179,9 +180,15 @@ int record_text(const struct record *r, const char *cite, const char *data_date,
 {
 	struct out o = {buf, len, cap, lines, r, 0};
 	para(&o, 0, "", cite);
-	char line[96];
-	snprintf(line, sizeof line, "Human Trafficking Knowledge Portal, data of %s",
-		 data_date && *data_date ? data_date : "an unknown day");
+	char line[256];
+	if (data_date && *data_date)
+		/* TRANSLATORS: under a printed record's citation; %s is the day
+		   of the data (2026-03-14). The portal's name is UNODC's. */
+		snprintf(line, sizeof line, _("Human Trafficking Knowledge Portal, data of %s"),
+			 data_date);
+	else
+		snprintf(line, sizeof line, "%s",
+			 _("Human Trafficking Knowledge Portal, data of an unknown day"));
 	para(&o, 0, "", line);
 	char rule[PRINT_COLS + 1];
 	memset(rule, '-', PRINT_COLS);

@@ -2,6 +2,7 @@
  * the record view and the command line so they always agree. */
 #include "store/recordfmt.h"
 #include "common/catalog.h"
+#include "common/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,13 +22,31 @@ static int flush_heading(struct walk *w)
 	return h ? w->emit(w->ctx, RF_HEADING, h, NULL, -1) : 0;
 }
 
-/* "1st Instance", "2nd Instance", ...: the portal's words. */
+/* "1st Instance", "2nd Instance", ...: the portal's words. English picks
+ * a suffix by the number's last digits; a language with one ordinal form
+ * translates the four formats alike. */
 static void instance_label(char *buf, size_t len, size_t n)
 {
-	const char *suffix = "th";
-	if (n % 100 < 11 || n % 100 > 13)
-		suffix = n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
-	snprintf(buf, len, "%zu%s Instance", n, suffix);
+	/* TRANSLATORS: the first instance (hearing) of a court procedure. */
+	const char *fmt = _("1st Instance");
+	if (n % 100 >= 11 && n % 100 <= 13)
+		/* TRANSLATORS: the Nth instance of a court procedure, for N =
+		   4 to 20, 24 to 30, ...; the four "Instance" formats after
+		   "1st Instance" are the English suffixes st, nd, rd and th:
+		   translate them alike if your language has one ordinal form. */
+		fmt = _("%zuth Instance");
+	else if (n != 1 && n % 10 == 1)
+		/* TRANSLATORS: the 21st, 31st... instance of a procedure. */
+		fmt = _("%zust Instance");
+	else if (n % 10 == 2)
+		/* TRANSLATORS: the 2nd, 22nd... instance of a procedure. */
+		fmt = _("%zund Instance");
+	else if (n % 10 == 3)
+		/* TRANSLATORS: the 3rd, 23rd... instance of a procedure. */
+		fmt = _("%zurd Instance");
+	else if (n != 1)
+		fmt = _("%zuth Instance");
+	snprintf(buf, len, fmt, n);
 }
 
 static int walk_proceedings(struct walk *w)
@@ -36,13 +55,17 @@ static int walk_proceedings(struct walk *w)
 	int rc = r->n_proc ? flush_heading(w) : 0;
 	for (size_t i = 0; i < r->n_proc && rc == 0; i++) {
 		const struct proceeding *p = &r->proc[i];
-		char label[32];
+		char label[96];
 		instance_label(label, sizeof label, i + 1);
 		rc = w->emit(w->ctx, RF_FIELD, label, p->court ? p->court : "", -1);
-		const char *parts[][2] = {{"Date", p->date},
-					  {"Decision number", p->decision_number},
-					  {"Decision", p->decision},
-					  {"Outcome", p->outcome}, {"Sentence", p->sentence}};
+		/* TRANSLATORS: the parts of one instance of a procedure: the
+		   date of its decision, that decision's number, the decision
+		   itself, its outcome and the penalty imposed. */
+		const char *parts[][2] = {{_("Date"), p->date},
+					  {_("Decision number"), p->decision_number},
+					  {_("Decision"), p->decision},
+					  {_("Outcome"), p->outcome},
+					  {_("Sentence"), p->sentence}};
 		for (size_t k = 0; k < 5 && rc == 0; k++)
 			if (parts[k][1] && *parts[k][1])
 				rc = w->emit(w->ctx, RF_SUBFIELD, parts[k][0], parts[k][1], -1);
@@ -80,7 +103,12 @@ static void join(char *buf, size_t len, const char *const *parts, size_t n)
 static void article_label(char *buf, size_t len, const char *article)
 {
 	unsigned char c = (unsigned char)article[0];
-	snprintf(buf, len, "%s%s", (c >= '0' && c <= '9') ? "Article " : "", article);
+	if (c >= '0' && c <= '9')
+		/* TRANSLATORS: an article of a law; %s is its number as the law
+		   gives it ("4", "225-4-1", "2(1)"). */
+		snprintf(buf, len, _("Article %s"), article);
+	else
+		snprintf(buf, len, "%s", article);
 }
 
 /* Links are always shown, "none recorded" included: their absence is
@@ -88,7 +116,7 @@ static void article_label(char *buf, size_t len, const char *article)
 static int walk_links(struct walk *w, const char *label)
 {
 	const struct record *r = w->r;
-	int rc = w->emit(w->ctx, RF_HEADING, label, NULL, -1);
+	int rc = w->emit(w->ctx, RF_HEADING, _(label), NULL, -1);
 	size_t listed = 0;
 	for (size_t i = 0; i < r->n_links && rc == 0; i++)
 		if (r->links[i].place == LINK_LISTED) {
@@ -96,7 +124,8 @@ static int walk_links(struct walk *w, const char *label)
 			listed++;
 		}
 	if (rc == 0 && listed == 0)
-		rc = w->emit(w->ctx, RF_NOTE, NULL, "none recorded", -1);
+		/* TRANSLATORS: under "Laws applied": no law is recorded. */
+		rc = w->emit(w->ctx, RF_NOTE, NULL, _("none recorded"), -1);
 	return rc;
 }
 
@@ -108,26 +137,33 @@ static int walk_defendants(struct walk *w, const char *label)
 	int rc = r->n_def ? flush_heading(w) : 0;
 	for (size_t i = 0; i < r->n_def && rc == 0; i++) {
 		const struct defendant *d = &r->def[i];
-		char head[64], who[600];
-		snprintf(head, sizeof head, "%s %zu", label, i + 1);
+		char head[128], who[600];
+		/* TRANSLATORS: "Defendant 1": %1$s is "Defendant", %2$zu the
+		   defendant's number in the case. */
+		snprintf(head, sizeof head, _("%s %zu"), _(label), i + 1);
 		join(who, sizeof who, (const char *[]){d->name, d->gender, d->nationality,
 						       d->age}, 4);
 		rc = w->emit(w->ctx, RF_PART, head, who, -1);
 		for (size_t k = 0; k < d->n_charges && rc == 0; k++) {
 			const struct charge *c = &d->charges[k];
-			rc = w->emit(w->ctx, RF_SUBFIELD, "Charge", c->charge, -1);
+			/* TRANSLATORS: a charge brought against a defendant. */
+			rc = w->emit(w->ctx, RF_SUBFIELD, _("Charge"), c->charge, -1);
 			/* The statute as the decision cites it; a link when it
 			 * names a law record, to that law's provision. */
+			/* TRANSLATORS: the law and article a charge is brought
+			   under. */
+			const char *statute = _("Statute");
 			if (rc == 0 && c->link >= 0 && c->statute)
-				rc = w->emit(w->ctx, RF_LINK, "Statute", c->statute, c->link);
+				rc = w->emit(w->ctx, RF_LINK, statute, c->statute, c->link);
 			else if (rc == 0 && c->link >= 0)
-				rc = emit_link(w, "Statute", (size_t)c->link);
+				rc = emit_link(w, statute, (size_t)c->link);
 			else if (rc == 0 && c->statute)
-				rc = w->emit(w->ctx, RF_SUBFIELD, "Statute", c->statute, -1);
+				rc = w->emit(w->ctx, RF_SUBFIELD, statute, c->statute, -1);
 			if (rc == 0 && c->verdict)
-				rc = w->emit(w->ctx, RF_SUBFIELD, "Verdict", c->verdict, -1);
+				rc = w->emit(w->ctx, RF_SUBFIELD, _("Verdict"),
+					     i18n_value(c->verdict), -1);
 			if (rc == 0 && c->sentence)
-				rc = w->emit(w->ctx, RF_SUBFIELD, "Sentence", c->sentence, -1);
+				rc = w->emit(w->ctx, RF_SUBFIELD, _("Sentence"), c->sentence, -1);
 		}
 	}
 	return rc;
@@ -140,22 +176,27 @@ static int walk_provisions(struct walk *w, const char *label)
 	const struct record *r = w->r;
 	if (r->n_prov == 0)
 		return 0;
-	int rc = w->emit(w->ctx, RF_HEADING, label, NULL, -1);
+	int rc = w->emit(w->ctx, RF_HEADING, _(label), NULL, -1);
 	for (size_t i = 0; i < r->n_prov && rc == 0; i++) {
 		const struct provision *p = &r->prov[i];
 		char head[300];
 		article_label(head, sizeof head, p->article);
 		rc = w->emit(w->ctx, RF_PART, head, p->heading ? p->heading : "", (int)i);
 		if (rc == 0 && p->text)
-			rc = w->emit(w->ctx, RF_SUBFIELD, "Text", p->text, -1);
+			/* TRANSLATORS: an extract of a law's article. */
+			rc = w->emit(w->ctx, RF_SUBFIELD, _("Text"), p->text, -1);
 		if (rc == 0 && p->implements)
-			rc = w->emit(w->ctx, RF_SUBFIELD, "Implements", p->implements, -1);
+			/* TRANSLATORS: the article of the Protocol or Convention
+			   that a law's article puts into effect. */
+			rc = w->emit(w->ctx, RF_SUBFIELD, _("Implements"), p->implements, -1);
 		if (rc == 0 && p->cross_cutting)
-			rc = w->emit(w->ctx, RF_SUBFIELD, "Cross-cutting issues",
+			rc = w->emit(w->ctx, RF_SUBFIELD, _("Cross-cutting issues"),
 				     p->cross_cutting, -1);
 		for (size_t k = 0; k < r->n_links && rc == 0; k++)
 			if (r->links[k].place == LINK_PROVISION && r->links[k].owner == i)
-				rc = emit_link(w, "Applied in", k);
+				/* TRANSLATORS: a case whose charges cite this
+				   article of a law. */
+				rc = emit_link(w, _("Applied in"), k);
 	}
 	return rc;
 }
@@ -181,17 +222,46 @@ static const char *field_value(const struct record *r, const struct field_info *
 		return record_value(r, key);
 	case FIELD_FLAG:
 		v = record_value(r, f->source);
-		return v ? (strcmp(v, "0") ? f->yes : f->no) : NULL;
+		return v ? i18n_value(strcmp(v, "0") ? f->yes : f->no) : NULL;
 	default:
 		return NULL;
 	}
+}
+
+/* The next value of a list joined by "; " (store_record.c), or NULL. */
+static const char *next_part(const char *p)
+{
+	p += strcspn(p, ";");
+	return *p ? p + 1 + (p[1] == ' ') : NULL;
+}
+
+/* The value at p (up to the next ';') in the current language. */
+static const char *part_value(const char *p, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.*s", (int)strcspn(p, ";"), p);
+	return i18n_value(buf);
+}
+
+/* A list of values of ours ("Fraud; Deception") in the current language;
+ * malloc'd, NULL when out of memory. */
+static char *shown_values(const char *list)
+{
+	char part[256];
+	size_t cap = 1, n = 0;
+	for (const char *p = list; p; p = next_part(p))
+		cap += strlen(part_value(p, part, sizeof part)) + 2;
+	char *out = malloc(cap);
+	for (const char *p = list; out && p; p = next_part(p))
+		n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? "; " : "",
+				      part_value(p, part, sizeof part));
+	return out;
 }
 
 static int walk_field(struct walk *w, const struct field_info *f)
 {
 	switch (f->kind) {
 	case FIELD_HEADING:
-		w->heading = f->label;
+		w->heading = _(f->label);
 		return 0;
 	case FIELD_PROCEEDINGS:
 		return walk_proceedings(w);
@@ -213,8 +283,16 @@ static int walk_field(struct walk *w, const struct field_info *f)
 	if (!value)
 		return 0;
 	int rc = flush_heading(w);
+	if (rc == 0 && f->values && f->kind == FIELD_LIST && f->label[0]) {
+		char *shown = shown_values(value);
+		rc = shown ? w->emit(w->ctx, RF_FIELD, _(f->label), shown, -1) : -1;
+		free(shown);
+		return rc;
+	}
+	if (f->values)
+		value = i18n_value(value);
 	if (rc == 0 && f->label[0])
-		return w->emit(w->ctx, RF_FIELD, f->label, value, -1);
+		return w->emit(w->ctx, RF_FIELD, _(f->label), value, -1);
 	/* A text of several lines (a case's sources) is a paragraph each. */
 	while (rc == 0) {
 		const char *nl = strchr(value, '\n');
@@ -234,7 +312,7 @@ int record_walk(const struct record *r, rf_emit emit, void *ctx)
 	struct walk w = {r, emit, ctx, NULL};
 	const char *title = record_value(r, "title"), *id = record_value(r, "id");
 	char idline[200];
-	snprintf(idline, sizeof idline, "%s %s", info->title, id ? id : "");
+	snprintf(idline, sizeof idline, "%s %s", _(info->title), id ? id : "");
 	int rc = emit(ctx, RF_TITLE, NULL, title ? title : "", -1);
 	if (rc == 0)
 		rc = emit(ctx, RF_ID, NULL, idline, -1);

@@ -25,7 +25,9 @@ enum rf_kind {
  * of the provision of r whose article is article, or -1. */
 int record_provision(const struct record *r, const char *article);
 
-/* Called for each piece; returns 0 to go on, non-zero to stop. */
+/* Called for each piece; returns 0 to go on, non-zero to stop. label and
+ * value may live only during the call (a list of values in the reader's
+ * language, a line of a text): copy what must be kept. */
 typedef int (*rf_emit)(void *ctx, enum rf_kind kind, const char *label,
 		       const char *value, int link);
 

@@ -21,10 +21,13 @@ struct find {
 	bool main_only;        /* first pass: the main text alone */
 	bool seen_main;
 	const char *heading;
-	const char *label;     /* where it was found; NULL for the main text */
-	const char *value;
+	/* Copies: what record_walk emits lives only during the call (a
+	 * list of values in the reader's language, a line of a text). */
+	char *label;           /* where it was found; NULL for the main text */
+	char *value;
 	size_t start;          /* of the first match in value */
-	const char *first_text;
+	char *first_text;
+	bool failed;           /* out of memory */
 };
 
 static int find_piece(void *ctx, enum rf_kind kind, const char *label,
@@ -41,17 +44,20 @@ static int find_piece(void *ctx, enum rf_kind kind, const char *label,
 	bool is_main = kind == RF_TEXT && !f->seen_main;
 	if (kind == RF_TEXT)
 		f->seen_main = true;
-	if (is_main && !f->first_text)
-		f->first_text = value;
+	if (is_main && !f->first_text && value)
+		f->failed |= !(f->first_text = strdup(value));
 	if (f->main_only && !is_main)
 		return 0;
 	size_t s, e;
 	if (!value || !text_match(value, strlen(value), 0, f->terms, f->prefix,
 				  f->n_terms, &s, &e))
 		return 0;
-	f->value = value;
+	const char *where = is_main ? NULL
+			    : kind == RF_TEXT || kind == RF_LINK ? f->heading : label;
+	f->value = strdup(value);
+	f->label = where ? strdup(where) : NULL;
+	f->failed |= !f->value || (where && !f->label);
 	f->start = s;
-	f->label = is_main ? NULL : kind == RF_TEXT || kind == RF_LINK ? f->heading : label;
 	return 1;
 }
 
@@ -100,6 +106,34 @@ static void mark(char *out, size_t *len, const char *value, size_t from, size_t 
 	memcpy(out + *len, value + at, to - at), *len += to - at;
 }
 
+/* The snippet of what the walk found (f), or NULL. */
+static char *snippet_of(const struct find *f)
+{
+	const char *value = f->value ? f->value : f->first_text;
+	if (f->failed || !value || !*value)
+		return NULL;
+	size_t from = 0, to = strlen(value);
+	if (f->value)
+		window(value, f->start, &from, &to);
+	else if (to > SPAN_BYTES)
+		window(value, 0, &from, &to);
+	size_t label_len = f->label ? strlen(f->label) + 2 : 0;
+	/* Each byte may gain a mark before and after it, at worst. */
+	char *out = malloc(label_len + 3 * (to - from) + 8);
+	if (!out)
+		return NULL;
+	size_t len = 0;
+	if (f->label)
+		len += (size_t)sprintf(out, "%s: ", f->label);
+	if (from > 0)
+		memcpy(out + len, "...", 3), len += 3;
+	mark(out, &len, value, from, to, f);
+	if (to < strlen(value))
+		memcpy(out + len, "...", 3), len += 3;
+	out[len] = '\0';
+	return out;
+}
+
 char *snippet_make(const struct record *r, char *const *terms, const bool *prefix,
 		   size_t n_terms)
 {
@@ -109,28 +143,10 @@ char *snippet_make(const struct record *r, char *const *terms, const bool *prefi
 		f.main_only = false, f.seen_main = false, f.heading = NULL;
 		record_walk(r, find_piece, &f);
 	}
-	const char *value = f.value ? f.value : f.first_text;
-	if (!value || !*value)
-		return NULL;
-	size_t from = 0, to = strlen(value);
-	if (f.value)
-		window(value, f.start, &from, &to);
-	else if (to > SPAN_BYTES)
-		window(value, 0, &from, &to);
-	size_t label_len = f.label ? strlen(f.label) + 2 : 0;
-	/* Each byte may gain a mark before and after it, at worst. */
-	char *out = malloc(label_len + 3 * (to - from) + 8);
-	if (!out)
-		return NULL;
-	size_t len = 0;
-	if (f.label)
-		len += (size_t)sprintf(out, "%s: ", f.label);
-	if (from > 0)
-		memcpy(out + len, "...", 3), len += 3;
-	mark(out, &len, value, from, to, &f);
-	if (to < strlen(value))
-		memcpy(out + len, "...", 3), len += 3;
-	out[len] = '\0';
+	char *out = snippet_of(&f);
+	free(f.value);
+	free(f.label);
+	free(f.first_text);
 	return out;
 }
 

@@ -1,24 +1,32 @@
 /* Statistics (stats.h): facet counts kept to the search's own filters,
  * ordered for reading, and drawn as bars of text. */
 #include "store/stats.h"
+#include "common/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char stats_case_caveat[] =
+/* TRANSLATORS: the portal's caveat, beside every count of cases. */
+const char *const stats_case_caveat = N_(
 	"Case counts per country do not show the real extent of trafficking there; "
-	"some information has not been checked against primary sources.";
+	"some information has not been checked against primary sources.");
 
 static const struct stat_field case_stats[] = {
-	{"year", "By year"}, {"country", "By country"}, {"outcome", "By verdict"},
-	{"purpose", "By purpose of exploitation"}, {"sector", "By sector"},
+	/* TRANSLATORS: the headings of statistics charts: the records
+	   counted by year, by country... */
+	{"year", N_("By year")}, {"country", N_("By country")},
+	{"outcome", N_("By verdict")},
+	{"purpose", N_("By purpose of exploitation")}, {"sector", N_("By sector")},
 };
 static const struct stat_field law_stats[] = {
-	{"year", "By year"}, {"topic", "By topic"},
+	{"year", N_("By year")}, {"topic", N_("By topic")},
 };
 static const struct stat_field pub_stats[] = {
-	{"year", "By year"}, {"type", "By type"}, {"method", "By method"},
+	/* TRANSLATORS: publications counted by their type (book, report...). */
+	{"year", N_("By year")}, {"type", N_("By type")},
+	/* TRANSLATORS: publications counted by research method. */
+	{"method", N_("By method")},
 };
 
 const struct stat_field *stats_fields(int db, size_t *n)
@@ -91,8 +99,10 @@ int store_stats(struct store *st, const struct search *q, const char *field,
 		free(out->v[i].value);
 		free(out->v[i].title);
 	}
-	char label[48];
-	snprintf(label, sizeof label, "Other (%zu)", others);
+	char label[128];
+	/* TRANSLATORS: the bar of a chart summing the countries after the top
+	   20; %zu is how many countries (at least 2). */
+	snprintf(label, sizeof label, _("Other (%zu)"), others);
 	out->v[STATS_TOP] = (struct facet_value){strdup(label), rest, NULL};
 	out->n = STATS_TOP + 1;
 	if (!out->v[STATS_TOP].value) {
@@ -112,7 +122,8 @@ int stats_chart(const struct facet_list *f, int width, bool ascii, char **text,
 		int nw = snprintf(num, sizeof num, "%ld", f->v[i].count);
 		count_w = nw > count_w ? nw : count_w;
 		max = f->v[i].count > max ? f->v[i].count : max;
-		int lw = text_width(f->v[i].value, strlen(f->v[i].value));
+		const char *shown = i18n_value(f->v[i].value);
+		int lw = text_width(shown, strlen(shown));
 		label_w = lw > label_w ? lw : label_w;
 	}
 	if (label_w > width * 2 / 5)
@@ -132,7 +143,9 @@ int stats_chart(const struct facet_list *f, int width, bool ascii, char **text,
 	out->cap = f->n;
 	for (size_t i = 0; i < f->n; i++) {
 		size_t start = len;
-		const char *v = f->v[i].value;
+		/* A value of ours (a verdict, a purpose) in the reader's
+		 * language; data (countries, years) as it is. */
+		const char *v = i18n_value(f->v[i].value);
 		char *clean = text_clean(v, strlen(v), false);
 		const char *l = clean ? clean : "";
 		int lw;

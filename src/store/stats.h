@@ -11,11 +11,12 @@
 
 struct stat_field {
 	const char *field;   /* facet field */
-	const char *label;   /* "By year" */
+	const char *label;   /* "By year": marked N_(), displayed with _() */
 };
 
-/* The portal's caveat, said beside every count of cases. */
-extern const char stats_case_caveat[];
+/* The portal's caveat, said beside every count of cases: marked N_(),
+ * displayed with _(). */
+extern const char *const stats_case_caveat;
 
 /* The fields charted for db, *n of them. */
 const struct stat_field *stats_fields(int db, size_t *n);
@@ -29,7 +30,8 @@ const struct stat_field *stats_fields(int db, size_t *n);
 int store_stats(struct store *st, const struct search *q, const char *field,
 		struct facet_list *out);
 
-/* Draws f as bar charts into *out, one line a value: the value, a bar of
+/* Draws f as bar charts into *out, one line a value: the value (one of
+ * ours through i18n_value, in the reader's language), a bar of
  * '#' (ascii) or full blocks, the count; each line at most width columns.
  * Lines are malloc'd clean UTF-8 (out->v[i].off indexes *text). 0 or -1. */
 int stats_chart(const struct facet_list *f, int width, bool ascii, char **text,
