@@ -5,6 +5,7 @@
 #include "ui/ui_select.h"
 #include "ui/ui_hints.h"
 #include "common/catalog.h"
+#include "common/i18n.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -35,10 +36,11 @@ static const char *row_text(const struct filters_view *fv, const struct filter_r
 	if (r->mode == PICK_FILTER) {
 		const char *const *v;
 		size_t n = dbstate_filter_values(st, r->f->name, &v), used = 0;
-		snprintf(label, label_len, "%s", r->f->label);
+		snprintf(label, label_len, "%s", _(r->f->label));
 		value[0] = '\0';
 		for (size_t i = 0; i < n && used + 1 < value_len; i++) {
-			int k = snprintf(value + used, value_len - used, "%s%s", i ? ", " : "", v[i]);
+			int k = snprintf(value + used, value_len - used, "%s%s", i ? ", " : "",
+					 i18n_value(v[i]));
 			used += k > 0 ? (size_t)k : 0;
 		}
 		return n ? value : NULL;
@@ -46,8 +48,10 @@ static const char *row_text(const struct filters_view *fv, const struct filter_r
 	int from, to;
 	dbstate_years(st, r->f->name, &from, &to);
 	int y = r->mode == PICK_YEAR_FROM ? from : to;
-	snprintf(label, label_len, "%s %s", r->f->label,
-		 r->mode == PICK_YEAR_FROM ? "from" : "to");
+	/* TRANSLATORS: %s is a year filter's label ("Decision year"): the
+	 * rows for the first and the last year of its range. */
+	snprintf(label, label_len, r->mode == PICK_YEAR_FROM ? _("%s from") : _("%s to"),
+		 _(r->f->label));
 	snprintf(value, value_len, "%d", y);
 	return y ? value : NULL;
 }
@@ -74,7 +78,8 @@ static void filters_draw(struct view *v, struct app *app, struct area a)
 					     values, sizeof values);
 		enum role r = select_row(&fv->list, i, y, a.x + 1, a.w - 2);
 		ui_puts_fit(y, a.x + 3, label, lw, r, NULL);
-		ui_puts_fit(y, a.x + 4 + lw, value ? value : "any", a.w - lw - 6,
+		/* TRANSLATORS: a filter that is not set: any value will do. */
+		ui_puts_fit(y, a.x + 4 + lw, value ? value : _("any"), a.w - lw - 6,
 			    value || r != ROLE_NORMAL ? r : ROLE_DIM, NULL);
 	}
 }
@@ -101,7 +106,7 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 	if (key_is_open(key)) {
 		const struct filter_row *r = &fv->rows[fv->list.sel];
 		const char *fields[] = {r->f->name};
-		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, r->f->label));
+		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, _(r->f->label)));
 	}
 	return select_key(&fv->list, key, &src);
 }
@@ -143,6 +148,7 @@ struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_li
 	}
 	struct select_src src = {row_label, NULL, "c", fv};
 	select_set_count(&fv->list, fv->n, &src);
-	db_view_title(&fv->v, sh->state.db, "filters");
+	/* TRANSLATORS: in a screen's title, after a database's name. */
+	db_view_title(&fv->v, sh->state.db, _("filters"));
 	return &fv->v;
 }
