@@ -6,6 +6,7 @@
 #include "ui/ui_hints.h"
 #include "common/catalog.h"
 #include "common/i18n.h"
+#include "common/text.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -27,10 +28,32 @@ struct filters_view {
 	unsigned opened_gen;   /* the search's generation when opened */
 };
 
+/* A year row's label, "Decision year from", in cols columns (0: any): a
+ * label too long is cut (with an ellipsis) rather than the "from" or
+ * "to" that tells the two rows apart. */
+static void year_label(const struct filter_row *r, int cols, char *label, size_t label_len)
+{
+	/* TRANSLATORS: %s is a year filter's label ("Decision year"): the
+	 * rows for the first and the last year of its range. */
+	const char *fmt = r->mode == PICK_YEAR_FROM ? _("%s from") : _("%s to");
+	const char *name = _(r->f->label);
+	snprintf(label, label_len, fmt, name);
+	int over = text_width(label, strlen(label)) - cols, ew;
+	const char *ellipsis = ui_ellipsis(&ew);
+	int keep = text_width(name, strlen(name)) - over - ew;
+	if (cols <= 0 || over <= 0 || keep < 1)
+		return;   /* fits, or the drawing cuts it at the end */
+	char cut[160];
+	size_t n = text_fit(name, strlen(name), keep, NULL);
+	snprintf(cut, sizeof cut, "%.*s%s", (int)n, name, ellipsis);
+	snprintf(label, label_len, fmt, cut);
+}
+
 /* The row's label and its current value (NULL when any): a filter's
- * values, comma-separated (the drawing cuts them to the row). */
+ * values, comma-separated (the drawing cuts them to the row); the label
+ * fits cols columns (0: any). */
 static const char *row_text(const struct filters_view *fv, const struct filter_row *r,
-			    char *label, size_t label_len, char *value, size_t value_len)
+			    int cols, char *label, size_t label_len, char *value, size_t value_len)
 {
 	const struct dbstate *st = &fv->sh->state;
 	if (r->mode == PICK_FILTER) {
@@ -48,10 +71,7 @@ static const char *row_text(const struct filters_view *fv, const struct filter_r
 	int from, to;
 	dbstate_years(st, r->f->name, &from, &to);
 	int y = r->mode == PICK_YEAR_FROM ? from : to;
-	/* TRANSLATORS: %s is a year filter's label ("Decision year"): the
-	 * rows for the first and the last year of its range. */
-	snprintf(label, label_len, r->mode == PICK_YEAR_FROM ? _("%s from") : _("%s to"),
-		 _(r->f->label));
+	year_label(r, cols, label, label_len);
 	snprintf(value, value_len, "%d", y);
 	return y ? value : NULL;
 }
@@ -60,7 +80,7 @@ static const char *row_label(void *ctx, long i, char *buf, size_t len)
 {
 	struct filters_view *fv = ctx;
 	char value[16];
-	row_text(fv, &fv->rows[i], buf, len, value, sizeof value);
+	row_text(fv, &fv->rows[i], 0, buf, len, value, sizeof value);
 	return buf;
 }
 
@@ -73,8 +93,8 @@ static void filters_draw(struct view *v, struct app *app, struct area a)
 	select_scroll(&fv->list, a.y + a.h - y);
 	int lw = a.w / 2 > 30 ? 30 : a.w / 2;
 	for (long i = fv->list.top; i < fv->n && y < a.y + a.h; i++, y++) {
-		char label[80], values[512];
-		const char *value = row_text(fv, &fv->rows[i], label, sizeof label,
+		char label[200], values[512];
+		const char *value = row_text(fv, &fv->rows[i], lw, label, sizeof label,
 					     values, sizeof values);
 		enum role r = select_row(&fv->list, i, y, a.x + 1, a.w - 2);
 		ui_puts_fit(y, a.x + 3, label, lw, r, NULL);

@@ -125,9 +125,14 @@ static void draw_item(const struct home_view *h, long i, int y, struct area a)
 	item_count(h, i, count, sizeof count);
 	enum role r = select_row(&h->list, i, y, a.x + 2, a.w - 4);
 	int w = ui_puts(y, a.x + 2, num, a.w - 4, r);
-	/* The portal's names when they and the counts fit beside them. */
+	/* The portal's names when they and the counts fit beside them; where
+	 * even the short names do not (a longer language), the names are cut
+	 * before the counts. */
 	bool portal = w + names_cols(true) + 2 + counts_cols(h) <= a.w - 5;
 	int lw = count[0] ? names_cols(portal) + 1 : a.w - 4 - w;
+	int room = a.w - 5 - w - counts_cols(h);
+	if (count[0] && lw > room)
+		lw = room > 8 ? room : 8;
 	ui_puts_fit(y, a.x + 2 + w, db_label(i, portal), lw, r, NULL);
 	if (count[0])
 		ui_puts_fit(y, a.x + 3 + w + lw, count, a.w - 5 - w - lw, r, NULL);
