@@ -118,7 +118,8 @@ static int counts_cols(const struct home_view *h)
 	return w;
 }
 
-static void draw_item(const struct home_view *h, long i, int y, struct area a)
+/* ccols: counts_cols(h), measured once a frame. */
+static void draw_item(const struct home_view *h, long i, int y, struct area a, int ccols)
 {
 	char num[32], count[96];
 	snprintf(num, sizeof num, " %ld  ", i + 1);
@@ -128,9 +129,9 @@ static void draw_item(const struct home_view *h, long i, int y, struct area a)
 	/* The portal's names when they and the counts fit beside them; where
 	 * even the short names do not (a longer language), the names are cut
 	 * before the counts. */
-	bool portal = w + names_cols(true) + 2 + counts_cols(h) <= a.w - 5;
+	bool portal = w + names_cols(true) + 2 + ccols <= a.w - 5;
 	int lw = count[0] ? names_cols(portal) + 1 : a.w - 4 - w;
-	int room = a.w - 5 - w - counts_cols(h);
+	int room = a.w - 5 - w - ccols;
 	if (count[0] && lw > room)
 		lw = room > 8 ? room : 8;
 	ui_puts_fit(y, a.x + 2 + w, db_label(i, portal), lw, r, NULL);
@@ -186,8 +187,9 @@ static void home_draw(struct view *v, struct app *app, struct area a)
 	}
 	int end = a.y + a.h - 2 - (spare >= 4);
 	select_scroll(&h->list, end - y);
+	int ccols = counts_cols(h);
 	for (long i = h->list.top; i < HOME_N_ITEMS && y < end; i++, y++)
-		draw_item(h, i, y, a);
+		draw_item(h, i, y, a, ccols);
 	draw_notes(h, y + (spare >= 4), a.y + a.h - 1, a);
 }
 
