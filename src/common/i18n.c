@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define DOMAIN "htkp"
 
@@ -74,6 +75,12 @@ static void make_current(const struct language *l)
 void i18n_init(const char *localedir)
 {
 	detect_auto();
+	/* An absolute path: with a relative one glibc's gettext calls
+	 * getcwd() at every lookup, hundreds of system calls a frame. */
+	char cwd[4096], abs[4096 + 256];
+	if (localedir[0] != '/' && getcwd(cwd, sizeof cwd)
+	    && (size_t)snprintf(abs, sizeof abs, "%s/%s", cwd, localedir) < sizeof abs)
+		localedir = abs;
 	bindtextdomain(DOMAIN, localedir);
 	bind_textdomain_codeset(DOMAIN, "UTF-8");   /* the text layer converts */
 	textdomain(DOMAIN);

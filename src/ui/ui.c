@@ -13,6 +13,7 @@
 #endif
 #include "ui/ui_view.h"
 #include "common/config.h"
+#include "common/i18n.h"
 #include "store/store.h"
 #include "common/text.h"
 
@@ -133,7 +134,7 @@ static void draw_title(const struct app *app)
 	ui_fill(0, 0, COLS, ROLE_TITLE);
 	int w = ui_puts(0, 1, "htkp", COLS - 1, ROLE_TITLE);
 	const char *title = app->top->prev ? app->top->title
-					   : "Human Trafficking Knowledge Portal";
+					   : _("Human Trafficking Knowledge Portal");
 	/* A database's short name ("Case Law") where the portal's does not fit. */
 	if (app->top->short_title[0] && text_width(title, strlen(title)) > COLS - 4 - w)
 		title = app->top->short_title;
@@ -152,7 +153,7 @@ static void draw_status(struct app *app)
 	ui_fill(y, 0, COLS, ROLE_STATUS);
 	int right = 0;
 	if (app->position[0]) {
-		int pw = (int)strlen(app->position);   /* ASCII by construction */
+		int pw = text_width(app->position, strlen(app->position));
 		if (pw + 2 < COLS / 2) {
 			right = pw + 2;
 			ui_puts(y, COLS - pw - 1, app->position, pw, ROLE_STATUS);
@@ -167,9 +168,11 @@ static void draw_status(struct app *app)
 /* The notice wraps onto as many lines as the window has. */
 static void draw_too_small(void)
 {
-	static const char msg[] = "Terminal too small: make it at least 40x12.";
+	/* TRANSLATORS: shown alone on a screen too small for the kiosk;
+	 * wrapped to the width there is. */
+	const char *msg = _("Terminal too small: make it at least 40x12.");
 	struct text_lines lines = {0};
-	if (COLS < 1 || text_wrap(msg, sizeof msg - 1, COLS, &lines) != 0)
+	if (COLS < 1 || text_wrap(msg, strlen(msg), COLS, &lines) != 0)
 		return text_lines_free(&lines);
 	for (int y = 0; y < LINES && (size_t)y < lines.n; y++)
 		ui_put(y, 0, msg + lines.v[y].off, lines.v[y].len, COLS, ROLE_NORMAL);
@@ -211,7 +214,8 @@ static struct action global_key(struct app *app, int key)
 		return ACTION(ACT_NONE);
 	case 'q':
 		if (!app->top->prev && !app->cfg->allow_quit) {
-			ui_message(app, false, "This kiosk stays open; choose a screen with 1-7.");
+			ui_message(app, false, "%s",
+				   _("This kiosk stays open; choose a screen with 1-7."));
 			return ACTION(ACT_NONE);
 		}
 		return ACTION(app->top->prev ? ACT_POP : ACT_QUIT);
@@ -268,10 +272,12 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Forgets everything a previous person looked at. */
+/* Forgets everything a previous person looked at, the language they chose
+ * too: back to the configured one ([display] language or --lang). */
 static void idle_reset(struct app *app)
 {
 	view_home(app);
+	i18n_set(config_language_names[app->cfg->language]);
 	marks_clear();   /* the next person starts with none */
 	app->message[0] = '\0';
 	clearok(curscr, TRUE);
@@ -327,7 +333,7 @@ static void notice_new_database(struct app *app)
 {
 	if (store_reopen_if_replaced(app->store) == 1) {
 		app->data_generation++;
-		ui_message(app, false, "The database was updated; lists show the new data.");
+		ui_message(app, false, "%s", _("The database was updated; lists show the new data."));
 	}
 }
 
@@ -465,6 +471,9 @@ int ui_run(struct app *app)
 	int rc = 1;
 	if (home) {
 		view_push(app, home);
+		/* The configured language could not be shown: say so once. */
+		if (i18n_fallback())
+			ui_message(app, false, "%s", i18n_fallback());
 		rc = loop(app);
 	}
 	views_free_all(app);

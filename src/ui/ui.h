@@ -20,7 +20,7 @@ struct app {
 	bool quit;
 	char message[256];         /* one line for the status bar, then cleared */
 	bool message_is_error;
-	char position[48];         /* set by a view's draw: "Lines 1-22 of 57" */
+	char position[96];         /* set by a view's draw: "Lines 1-22 of 57" */
 	unsigned data_generation;  /* bumped when the database file was replaced */
 	/* Each database's search and filters, shared by its views. Owned by
 	 * the loop: made when a database is opened, freed when the stack is

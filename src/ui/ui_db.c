@@ -5,6 +5,7 @@
 #include "ui/ui_hints.h"
 #include "ui/ui_take.h"
 #include "common/catalog.h"
+#include "common/i18n.h"
 #include "store/store.h"
 #include "common/text.h"
 
@@ -30,34 +31,53 @@ enum { WAY_SEARCH, WAY_COUNTRY, WAY_KEYWORD, WAY_FILTERS, WAY_LIST, WAY_RECENT, 
 static void way_label(struct db_view *d, int way, char *buf, size_t len)
 {
 	const struct db_info *info = &catalog[d->sh->state.db];
+	int db = d->sh->state.db;
 	char n[24];
+	unsigned long found = (unsigned long)d->found;
 	switch (way) {
 	case WAY_SEARCH:
-		snprintf(buf, len, "Search %s (/)", d->narrow ? info->title : info->portal_title);
+		/* TRANSLATORS: a database's menu item; %s is the database's
+		 * name, / the key that starts typing. */
+		snprintf(buf, len, _("Search %s (/)"),
+			 _(d->narrow ? info->title : info->portal_title));
 		break;
 	case WAY_COUNTRY:
-		snprintf(buf, len, "Browse by country");
+		snprintf(buf, len, "%s", _("Browse by country"));
 		break;
 	case WAY_KEYWORD:
-		snprintf(buf, len, "Browse by keyword");
+		snprintf(buf, len, "%s", _("Browse by keyword"));
 		break;
 	case WAY_FILTERS:
-		snprintf(buf, len, "Filters (f)");
+		/* TRANSLATORS: f is the key that opens the filters. */
+		snprintf(buf, len, "%s", _("Filters (f)"));
 		break;
 	case WAY_LIST:
 		format_count(n, sizeof n, d->found);
 		if (dbstate_active(&d->sh->state))
-			snprintf(buf, len, "Show the %s %s found", n,
-				 d->found == 1 ? info->noun : info->nouns);
+			snprintf(buf, len, db_pick(db, ngettext("Show the %s case found",
+								"Show the %s cases found", found),
+						   ngettext("Show the %s law found",
+							    "Show the %s laws found", found),
+						   ngettext("Show the %s publication found",
+							    "Show the %s publications found", found)),
+				 n);
 		else
-			snprintf(buf, len, "All %s %s, newest first", n, info->nouns);
+			snprintf(buf, len, db_pick(db, ngettext("All %s case, newest first",
+								"All %s cases, newest first", found),
+						   ngettext("All %s law, newest first",
+							    "All %s laws, newest first", found),
+						   ngettext("All %s publication, newest first",
+							    "All %s publications, newest first", found)),
+				 n);
 		break;
 	case WAY_RECENT:
-		snprintf(buf, len, "Recently added");
+		snprintf(buf, len, "%s", _("Recently added"));
 		break;
 	case WAY_STATS:
-		snprintf(buf, len, dbstate_active(&d->sh->state) ? "Statistics of the %s found"
-			 : "Statistics", info->nouns);
+		snprintf(buf, len, "%s", !dbstate_active(&d->sh->state) ? _("Statistics")
+			 : db_pick(db, _("Statistics of the cases found"),
+				   _("Statistics of the laws found"),
+				   _("Statistics of the publications found")));
 		break;
 	}
 }
@@ -94,29 +114,32 @@ static void db_draw(struct view *v, struct app *app, struct area a)
 	recount(d, app);
 	int y = a.y + db_header_draw(d->sh, a);
 	ui_rule(y++, a.x + 1, a.w - 2);
-	char line[160], n[24], found[24] = "";
+	char line[400], count[160];
 	const struct db_info *info = &catalog[d->sh->state.db];
-	format_count(n, sizeof n, d->total);
 	if (dbstate_active(&d->sh->state) && d->found >= 0)
-		format_count(found, sizeof found, d->found);
+		db_found_text(count, sizeof count, d->sh->state.db, d->found, d->total);
+	else
+		db_count_text(count, sizeof count, d->sh->state.db, d->total);
 	/* "Case Law Database: 3 of 46 cases", or "Case Law: ..." where the
 	 * portal's name would not leave room for the counts. */
 	for (int portal = 1; portal >= 0; portal--) {
-		snprintf(line, sizeof line, "%s: %s%s%s %s",
-			 portal ? info->portal_title : info->title, found,
-			 found[0] ? " of " : "", n, d->total == 1 ? info->noun : info->nouns);
-		char search[120];
-		snprintf(search, sizeof search, " 1  Search %s (/)", info->portal_title);
+		/* TRANSLATORS: a database's name, then how many records it
+		 * holds or the search found ("Case Law Database: 46 cases"). */
+		snprintf(line, sizeof line, _("%1$s: %2$s"),
+			 _(portal ? info->portal_title : info->title), count);
+		char search[300];
+		d->narrow = false;
+		way_label(d, WAY_SEARCH, search, sizeof search);
 		d->narrow = !portal;
 		if (text_width(line, strlen(line)) <= a.w - 4
-		    && text_width(search, strlen(search)) <= a.w - 4)
+		    && text_width(search, strlen(search)) + 4 <= a.w - 4)
 			break;
 	}
-	ui_puts(y, a.x + 2, line, a.w - 4, ROLE_HEADING);
+	ui_puts_fit(y, a.x + 2, line, a.w - 4, ROLE_HEADING, NULL);
 	y += 2;
 	select_scroll(&d->list, a.y + a.h - y);
 	for (long i = d->list.top; i < N_WAYS && y < a.y + a.h; i++, y++) {
-		char label[120];
+		char label[300];
 		way_label(d, (int)i, label, sizeof label);
 		snprintf(line, sizeof line, " %ld  %s", i + 1, label);
 		ui_puts_fit(y, a.x + 2, line, a.w - 4,
@@ -134,10 +157,10 @@ static struct action open_way(struct db_view *d, struct app *app, int way)
 		return ACTION(ACT_NONE);
 	case WAY_COUNTRY:
 		return action_push(pick_view_new(app, d->sh, PICK_BROWSE, country, 1,
-						 "Browse by country"));
+						 _("Browse by country")));
 	case WAY_KEYWORD:
 		return action_push(pick_view_new(app, d->sh, PICK_BROWSE, info->browse,
-						 info->n_browse, "Browse by keyword"));
+						 info->n_browse, _("Browse by keyword")));
 	case WAY_FILTERS:
 		return action_push(filters_view_new(app, d->sh, false));
 	case WAY_LIST:

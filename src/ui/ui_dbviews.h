@@ -73,8 +73,18 @@ struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode 
  * back shows the results when a filter changed. */
 struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_list);
 
+/* One of three translated messages, the one for database db (each names
+ * its own records: a translator makes the words agree with the noun). */
+const char *db_pick(int db, const char *cases, const char *laws, const char *publications);
+/* "46 cases", "1 law": n records of db, in the current language. */
+void db_count_text(char *buf, size_t len, int db, long n);
+/* "3 of 46 cases": found of total records of db. */
+void db_found_text(char *buf, size_t len, int db, long found, long total);
+
 /* Titles v for database db, "Case Law Database: what" and, for narrow
- * screens, "Case Law: what" (what NULL: the name alone). */
+ * screens, "Case Law: what" (what NULL: the name alone), in the current
+ * language; what is translated already. A view lives under one language:
+ * the language changes only on the home menu. */
 void db_view_title(struct view *v, int db, const char *what);
 
 #endif

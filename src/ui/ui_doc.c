@@ -3,6 +3,7 @@
  * jump; Tab/Shift-Tab select the next/previous link and bring it into view. */
 #include "ui/ui_doc.h"
 #include "common/grow.h"
+#include "common/i18n.h"
 
 #include <curses.h>
 #include <stdlib.h>
@@ -141,7 +142,7 @@ static void draw_line(const struct doc *d, const struct doc_line *l, int y, int 
 void doc_draw(struct doc *d, struct app *app, struct area a)
 {
 	if (doc_layout(d, a.w) != 0) {
-		ui_message(app, true, "Out of memory.");
+		ui_message(app, true, "%s", _("Out of memory."));
 		return;
 	}
 	for (size_t i = 0; d->anchor >= 0 && i < d->n_lines; i++)
@@ -155,7 +156,9 @@ void doc_draw(struct doc *d, struct app *app, struct area a)
 		draw_line(d, &d->lines[d->top + r], a.y + r, a.x, a.w);
 	if ((int)d->n_lines > a.h) {
 		int last = d->top + a.h < (int)d->n_lines ? d->top + a.h : (int)d->n_lines;
-		snprintf(app->position, sizeof app->position, "Lines %d-%d of %zu",
+		/* TRANSLATORS: at the right of the status line: the lines
+		 * shown of all; at most 20 columns. */
+		snprintf(app->position, sizeof app->position, _("Lines %1$d-%2$d of %3$zu"),
 			 d->top + 1, last, d->n_lines);
 	}
 }

@@ -5,6 +5,8 @@
 #include "ui/ui_select.h"
 #include "ui/ui_hints.h"
 #include "common/catalog.h"
+#include "common/i18n.h"
+#include "common/text.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -26,19 +28,42 @@ struct filters_view {
 	unsigned opened_gen;   /* the search's generation when opened */
 };
 
+/* A year row's label, "Decision year from", in cols columns (0: any): a
+ * label too long is cut (with an ellipsis) rather than the "from" or
+ * "to" that tells the two rows apart. */
+static void year_label(const struct filter_row *r, int cols, char *label, size_t label_len)
+{
+	/* TRANSLATORS: %s is a year filter's label ("Decision year"): the
+	 * rows for the first and the last year of its range. */
+	const char *fmt = r->mode == PICK_YEAR_FROM ? _("%s from") : _("%s to");
+	const char *name = _(r->f->label);
+	snprintf(label, label_len, fmt, name);
+	int over = text_width(label, strlen(label)) - cols, ew;
+	const char *ellipsis = ui_ellipsis(&ew);
+	int keep = text_width(name, strlen(name)) - over - ew;
+	if (cols <= 0 || over <= 0 || keep < 1)
+		return;   /* fits, or the drawing cuts it at the end */
+	char cut[160];
+	size_t n = text_fit(name, strlen(name), keep, NULL);
+	snprintf(cut, sizeof cut, "%.*s%s", (int)n, name, ellipsis);
+	snprintf(label, label_len, fmt, cut);
+}
+
 /* The row's label and its current value (NULL when any): a filter's
- * values, comma-separated (the drawing cuts them to the row). */
+ * values, comma-separated (the drawing cuts them to the row); the label
+ * fits cols columns (0: any). */
 static const char *row_text(const struct filters_view *fv, const struct filter_row *r,
-			    char *label, size_t label_len, char *value, size_t value_len)
+			    int cols, char *label, size_t label_len, char *value, size_t value_len)
 {
 	const struct dbstate *st = &fv->sh->state;
 	if (r->mode == PICK_FILTER) {
 		const char *const *v;
 		size_t n = dbstate_filter_values(st, r->f->name, &v), used = 0;
-		snprintf(label, label_len, "%s", r->f->label);
+		snprintf(label, label_len, "%s", _(r->f->label));
 		value[0] = '\0';
 		for (size_t i = 0; i < n && used + 1 < value_len; i++) {
-			int k = snprintf(value + used, value_len - used, "%s%s", i ? ", " : "", v[i]);
+			int k = snprintf(value + used, value_len - used, "%s%s", i ? ", " : "",
+					 i18n_value(v[i]));
 			used += k > 0 ? (size_t)k : 0;
 		}
 		return n ? value : NULL;
@@ -46,8 +71,7 @@ static const char *row_text(const struct filters_view *fv, const struct filter_r
 	int from, to;
 	dbstate_years(st, r->f->name, &from, &to);
 	int y = r->mode == PICK_YEAR_FROM ? from : to;
-	snprintf(label, label_len, "%s %s", r->f->label,
-		 r->mode == PICK_YEAR_FROM ? "from" : "to");
+	year_label(r, cols, label, label_len);
 	snprintf(value, value_len, "%d", y);
 	return y ? value : NULL;
 }
@@ -56,7 +80,7 @@ static const char *row_label(void *ctx, long i, char *buf, size_t len)
 {
 	struct filters_view *fv = ctx;
 	char value[16];
-	row_text(fv, &fv->rows[i], buf, len, value, sizeof value);
+	row_text(fv, &fv->rows[i], 0, buf, len, value, sizeof value);
 	return buf;
 }
 
@@ -69,12 +93,13 @@ static void filters_draw(struct view *v, struct app *app, struct area a)
 	select_scroll(&fv->list, a.y + a.h - y);
 	int lw = a.w / 2 > 30 ? 30 : a.w / 2;
 	for (long i = fv->list.top; i < fv->n && y < a.y + a.h; i++, y++) {
-		char label[80], values[512];
-		const char *value = row_text(fv, &fv->rows[i], label, sizeof label,
+		char label[200], values[512];
+		const char *value = row_text(fv, &fv->rows[i], lw, label, sizeof label,
 					     values, sizeof values);
 		enum role r = select_row(&fv->list, i, y, a.x + 1, a.w - 2);
 		ui_puts_fit(y, a.x + 3, label, lw, r, NULL);
-		ui_puts_fit(y, a.x + 4 + lw, value ? value : "any", a.w - lw - 6,
+		/* TRANSLATORS: a filter that is not set: any value will do. */
+		ui_puts_fit(y, a.x + 4 + lw, value ? value : _("any"), a.w - lw - 6,
 			    value || r != ROLE_NORMAL ? r : ROLE_DIM, NULL);
 	}
 }
@@ -101,7 +126,7 @@ static struct action filters_key(struct view *v, struct app *app, int key, struc
 	if (key_is_open(key)) {
 		const struct filter_row *r = &fv->rows[fv->list.sel];
 		const char *fields[] = {r->f->name};
-		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, r->f->label));
+		return action_push(pick_view_new(app, fv->sh, r->mode, fields, 1, _(r->f->label)));
 	}
 	return select_key(&fv->list, key, &src);
 }
@@ -143,6 +168,7 @@ struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_li
 	}
 	struct select_src src = {row_label, NULL, "c", fv};
 	select_set_count(&fv->list, fv->n, &src);
-	db_view_title(&fv->v, sh->state.db, "filters");
+	/* TRANSLATORS: in a screen's title, after a database's name. */
+	db_view_title(&fv->v, sh->state.db, _("filters"));
 	return &fv->v;
 }

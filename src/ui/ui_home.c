@@ -9,6 +9,7 @@
 #include "ui/ui_take.h"
 #include "common/catalog.h"
 #include "common/homemenu.h"
+#include "common/i18n.h"
 #include "common/numfmt.h"
 #include "store/store.h"
 #include "common/text.h"
@@ -34,8 +35,8 @@ struct home_view {
  * ("Case Law") where the portal's and the counts do not fit. */
 static const char *db_label(long i, bool portal)
 {
-	return home_items[i].kind != HOME_DB ? home_items[i].label
-	       : portal ? catalog[home_items[i].db].portal_title : catalog[home_items[i].db].title;
+	return _(home_items[i].kind != HOME_DB ? home_items[i].label
+		 : portal ? catalog[home_items[i].db].portal_title : catalog[home_items[i].db].title);
 }
 
 static const char *item_label(void *ctx, long i, char *buf, size_t len)
@@ -85,13 +86,10 @@ static void item_count(const struct home_view *h, long i, char *buf, size_t len)
 	size_t marked;
 	marks_all(&marked);
 	if (home_items[i].kind == HOME_MARKED && marked)
-		snprintf(buf, len, "%zu record%s", marked, marked == 1 ? "" : "s");
+		snprintf(buf, len, ngettext("%zu record", "%zu records", marked), marked);
 	if (home_items[i].kind != HOME_DB || h->count[home_items[i].db] < 0)
 		return;
-	const struct db_info *d = &catalog[home_items[i].db];
-	char n[24];
-	format_count(n, sizeof n, h->count[home_items[i].db]);
-	snprintf(buf, len, "%s %s", n, h->count[home_items[i].db] == 1 ? d->noun : d->nouns);
+	db_count_text(buf, len, home_items[i].db, h->count[home_items[i].db]);
 }
 
 /* The widest database name, and the widest count, in columns; the
@@ -112,23 +110,30 @@ static int counts_cols(const struct home_view *h)
 {
 	int w = 0;
 	for (long i = 0; i < HOME_N_ITEMS; i++) {
-		char count[48];
+		char count[96];
 		item_count(h, i, count, sizeof count);
-		w = (int)strlen(count) > w ? (int)strlen(count) : w;
+		int cw = text_width(count, strlen(count));
+		w = cw > w ? cw : w;
 	}
 	return w;
 }
 
-static void draw_item(const struct home_view *h, long i, int y, struct area a)
+/* ccols: counts_cols(h), measured once a frame. */
+static void draw_item(const struct home_view *h, long i, int y, struct area a, int ccols)
 {
-	char num[32], count[48];
+	char num[32], count[96];
 	snprintf(num, sizeof num, " %ld  ", i + 1);
 	item_count(h, i, count, sizeof count);
 	enum role r = select_row(&h->list, i, y, a.x + 2, a.w - 4);
 	int w = ui_puts(y, a.x + 2, num, a.w - 4, r);
-	/* The portal's names when they and the counts fit beside them. */
-	bool portal = w + names_cols(true) + 2 + counts_cols(h) <= a.w - 5;
+	/* The portal's names when they and the counts fit beside them; where
+	 * even the short names do not (a longer language), the names are cut
+	 * before the counts. */
+	bool portal = w + names_cols(true) + 2 + ccols <= a.w - 5;
 	int lw = count[0] ? names_cols(portal) + 1 : a.w - 4 - w;
+	int room = a.w - 5 - w - ccols;
+	if (count[0] && lw > room)
+		lw = room > 8 ? room : 8;
 	ui_puts_fit(y, a.x + 2 + w, db_label(i, portal), lw, r, NULL);
 	if (count[0])
 		ui_puts_fit(y, a.x + 3 + w + lw, count, a.w - 5 - w - lw, r, NULL);
@@ -137,18 +142,30 @@ static void draw_item(const struct home_view *h, long i, int y, struct area a)
 /* Where the data comes from and how to search it, in the lines there are. */
 static void draw_notes(const struct home_view *h, int y, int last, struct area a)
 {
-	char line[96];
+	char line[300];
 	if (h->date[0] && y <= last) {
-		if (h->added >= 0)
-			snprintf(line, sizeof line, a.w >= 60
-				 ? "Data of %s; %ld added in the last 30 days."
-				 : "Data %s, %ld new (30 days)", h->date, h->added);
-		else
-			snprintf(line, sizeof line, "Data imported %s.", h->date);
+		unsigned long n = (unsigned long)h->added;
+		/* The long form where it fits whole, else the short one. */
+		if (h->added >= 0) {
+			/* TRANSLATORS: %1$s is a date (2024-05-31), %2$ld a count
+			 * of records. */
+			snprintf(line, sizeof line, ngettext("Data of %1$s; %2$ld added in the last 30 days.",
+							     "Data of %1$s; %2$ld added in the last 30 days.", n),
+				 h->date, h->added);
+			if (text_width(line, strlen(line)) > a.w - 4 || a.w < 60)
+				/* TRANSLATORS: the same, for a 40-column screen:
+				 * at most 36 columns. */
+				snprintf(line, sizeof line, ngettext("Data %1$s, %2$ld new (30 days)",
+								     "Data %1$s, %2$ld new (30 days)", n),
+					 h->date, h->added);
+		} else {
+			/* TRANSLATORS: %s is a date (2024-05-31). */
+			snprintf(line, sizeof line, _("Data imported %s."), h->date);
+		}
 		ui_puts_fit(y++, a.x + 2, line, a.w - 4, ROLE_DIM, NULL);
 	}
 	if (y <= last)
-		ui_puts_fit(y, a.x + 2, "To search, open 3-5 and press /.",
+		ui_puts_fit(y, a.x + 2, _("To search, open 3-5 and press /."),
 			    a.w - 4, ROLE_DIM, NULL);
 }
 
@@ -164,14 +181,15 @@ static void home_draw(struct view *v, struct app *app, struct area a)
 	int spare = a.h - HOME_N_ITEMS - 2;
 	int y = a.y + 1;
 	if (spare >= 3) {
-		ui_puts_fit(y, a.x + 2, "Human Trafficking Knowledge Portal", a.w - 4,
+		ui_puts_fit(y, a.x + 2, _("Human Trafficking Knowledge Portal"), a.w - 4,
 			    ROLE_HEADING, NULL);
 		y += 2;
 	}
 	int end = a.y + a.h - 2 - (spare >= 4);
 	select_scroll(&h->list, end - y);
+	int ccols = counts_cols(h);
 	for (long i = h->list.top; i < HOME_N_ITEMS && y < end; i++, y++)
-		draw_item(h, i, y, a);
+		draw_item(h, i, y, a, ccols);
 	draw_notes(h, y + (spare >= 4), a.y + a.h - 1, a);
 }
 
@@ -180,7 +198,7 @@ static struct view *open_item(struct app *app, long i)
 	const struct home_item *it = &home_items[i];
 	switch (it->kind) {
 	case HOME_PAGE:
-		return page_view_new(app, it->file, it->label);
+		return page_view_new(app, it->file, _(it->label));
 	case HOME_DB:
 		return db_view_new(app, it->db);
 	case HOME_HELP:
@@ -199,6 +217,10 @@ static struct action home_key(struct view *v, struct app *app, int key, struct a
 		h->list.sel = key - '1';
 		return action_push(open_item(app, h->list.sel));
 	}
+	/* l is the language here (the hint says so), not "open" as in lists:
+	 * a reader who cannot read the menu finds the key on the status line. */
+	if (key == 'l')
+		return action_push(language_view_new(app));
 	if (key_is_open(key))
 		return action_push(open_item(app, h->list.sel));
 	return select_key(&h->list, key, &home_src);
@@ -207,7 +229,7 @@ static struct action home_key(struct view *v, struct app *app, int key, struct a
 static unsigned home_hints(struct view *v, const struct app *app)
 {
 	(void)v;
-	return HINT(HINT_OPEN_1_8) | HINT(HINT_HELP) | HINT(HINT_MOVE)
+	return HINT(HINT_OPEN_1_8) | HINT(HINT_HELP) | HINT(HINT_LANGUAGE) | HINT(HINT_MOVE)
 	       | (app->cfg->allow_quit ? HINT(HINT_QUIT) : 0);
 }
 

@@ -7,6 +7,7 @@
 #include "ui/ui_take.h"
 #include "common/catalog.h"
 #include "common/config.h"
+#include "common/i18n.h"
 #include "common/text.h"
 #include "store/snippet.h"
 #include "store/store.h"
@@ -123,8 +124,10 @@ static const char *draw_cells(int y, int x, const struct db_info *d, const int *
 		if (w[i] < 0)
 			continue;
 		bool cut = false;
+		/* A verdict is ours to translate; the title, data. */
 		if (cells[i])
-			ui_puts_fit(y, x, cells[i], w[i], role, &cut);
+			ui_puts_fit(y, x, d->columns[i].width ? i18n_value(cells[i]) : cells[i],
+				    w[i], role, &cut);
 		if (cut && d->columns[i].width == 0)
 			cut_title = cells[i];
 		x += w[i] + 1;
@@ -150,32 +153,43 @@ static void draw_position(struct list_view *l, struct area a, int y)
 {
 	const struct db_info *d = &catalog[l->sh->state.db];
 	const struct select *s = &l->list;
-	char from[24], to[24], total[24], line[300];
+	char from[24], to[24], total[24], line[400];
 	const char *note;
 	long last = s->top + s->page < s->n ? s->top + s->page : s->n;
 	format_count(from, sizeof from, s->top + 1);
 	format_count(to, sizeof to, last);
 	format_count(total, sizeof total, s->n);
+	int db = l->sh->state.db;
+	(void)d;
 	if (s->n == 0)
-		snprintf(line, sizeof line, "No %s match.", d->nouns);
+		snprintf(line, sizeof line, "%s", db_pick(db, _("No cases match."),
+							  _("No laws match."),
+							  _("No publications match.")));
 	else if ((note = dbstate_note(&l->sh->state)))   /* what was shown instead */
-		snprintf(line, sizeof line, "%s. Results %s-%s of %s", note, from, to, total);
+		/* TRANSLATORS: %1$s says what was searched instead (a word
+		 * spelled another way); then the results shown of all. */
+		snprintf(line, sizeof line, _("%1$s. Results %2$s-%3$s of %4$s"), note, from, to,
+			 total);
 	else
-		snprintf(line, sizeof line, "Results %s-%s of %s, %s", from, to, total,
+		/* TRANSLATORS: the results shown of all, then the order they
+		 * are in ("newest first"). */
+		snprintf(line, sizeof line, _("Results %1$s-%2$s of %3$s, %4$s"), from, to, total,
 			 dbstate_sort_label(&l->sh->state));
-	ui_puts(y, a.x + 1, line, a.w - 2, ROLE_HEADING);
+	ui_puts_fit(y, a.x + 1, line, a.w - 2, ROLE_HEADING, NULL);
 }
 
 static void draw_empty(struct list_view *l, struct area a, int y)
 {
-	static const char *const advice[] = {
-		"Try fewer words, or other words for the same thing.",
-		"End a word with * to match words that begin with it: traffick*",
-		"Remove a filter with f, or clear the search and filters with c.",
+	const char *const advice[] = {
+		_("Try fewer words, or other words for the same thing."),
+		/* TRANSLATORS: * and the example word stay as they are. */
+		_("End a word with * to match words that begin with it: traffick*"),
+		/* TRANSLATORS: f and c are keys. */
+		_("Remove a filter with f, or clear the search and filters with c."),
 	};
 	(void)l;
 	for (int i = 0; i < 3 && y + 1 + i < a.y + a.h; i++)
-		ui_puts(y + 1 + i, a.x + 3, advice[i], a.w - 4, ROLE_NORMAL);
+		ui_puts_fit(y + 1 + i, a.x + 3, advice[i], a.w - 4, ROLE_NORMAL, NULL);
 }
 
 /* The width layout_columns gave the title column. */
@@ -230,7 +244,7 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 	layout_columns(d, a.w - 3, w);
 	char *titles[STORE_MAX_COLUMNS] = {0};
 	for (size_t i = 0; i < d->n_columns; i++)
-		titles[i] = (char *)d->columns[i].label;
+		titles[i] = (char *)_(d->columns[i].label);
 	draw_cells(y++, a.x + 2, d, w, titles, ROLE_LABEL);
 	fetch(l, app, rows == 2);
 	const char *full = NULL;
@@ -325,6 +339,7 @@ struct view *list_view_new(struct app *app, struct dbshared *sh)
 	l->page_off = -1;
 	l->list.aligned = true;
 	l->list.page = 1;   /* until the first draw measures the window */
-	db_view_title(&l->v, sh->state.db, "results");
+	/* TRANSLATORS: in a screen's title, after a database's name. */
+	db_view_title(&l->v, sh->state.db, _("results"));
 	return &l->v;
 }

@@ -3,6 +3,7 @@
  * with none) and nothing ever writes it out. */
 #include "ui/ui_take.h"
 #include "common/grow.h"
+#include "common/i18n.h"
 
 #include <stdlib.h>
 
@@ -25,20 +26,25 @@ void marks_toggle(struct app *app, int db, long rowid)
 		for (; i + 1 < n_marks; i++)
 			marks[i] = marks[i + 1];
 		n_marks--;
-		ui_message(app, false, "Unmarked; %zu marked.", n_marks);
+		ui_message(app, false, ngettext("Unmarked; %zu marked.", "Unmarked; %zu marked.",
+						n_marks), n_marks);
 		return;
 	}
 	if (n_marks >= MARKS_MAX) {
-		ui_message(app, true, "At most %d records can be marked; unmark some first.",
-			   MARKS_MAX);
+		ui_message(app, true, ngettext("At most %d record can be marked; unmark some first.",
+					       "At most %d records can be marked; unmark some first.",
+					       MARKS_MAX), MARKS_MAX);
 		return;
 	}
 	if (grow(&marks, &cap_marks, n_marks, sizeof *marks, 16) != 0) {
-		ui_message(app, true, "Out of memory.");
+		ui_message(app, true, "%s", _("Out of memory."));
 		return;
 	}
 	marks[n_marks++] = (struct mark){db, rowid};
-	ui_message(app, false, "Marked; %zu marked (Marked, 8 on the home menu).",
+	/* TRANSLATORS: "Marked" is the home menu's item of that name, 8 its
+	 * number. */
+	ui_message(app, false, ngettext("Marked; %zu marked (Marked, 8 on the home menu).",
+					"Marked; %zu marked (Marked, 8 on the home menu).", n_marks),
 		   n_marks);
 }
 

@@ -5,7 +5,9 @@
 #include "ui/ui_doc.h"
 #include "ui/ui_hints.h"
 #include "common/config.h"
+#include "common/i18n.h"
 #include "common/screenfile.h"
+#include "common/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,51 +92,71 @@ struct key_help {
 	const char *keys, *does;
 };
 
-/* The key contract (see README): one table for help and for review. */
+/* The key contract (see README): one table for help and for review.
+ * TRANSLATORS: the help screen's table of keys: key names (Enter, Space,
+ * letters...) on the left, at most 20 columns, what they do on the right,
+ * a line of at most 50 columns for each \n. The letters stay as they are. */
 static const struct key_help key_table[] = {
-	{"1 .. 8", "open an item of the home menu or a database's menu"},
-	{"Up/Down, j/k", "move the selection (it stops at the ends), or scroll a line"},
-	{"PgDn/Space, PgUp/b", "next / previous page"},
-	{"Space", "in a filter's values: tick or untick one; Enter"},
-	{"", "applies the ticked ones (any of them), or else"},
-	{"", "the one selected. Space never joins a jump"},
-	{"Home/g, End/G", "first / last item or line"},
-	{"letters", "in a list, jump to the next item beginning with them"},
-	{"Enter", "open the selection, submit a search"},
-	{"/", "search; typing replaces the last search"},
-	{"Ctrl-C, Esc", "stop typing a search, keeping the last one"},
-	{"Ctrl-U", "clear the search line while typing"},
-	{"f", "filters of the current database"},
-	{"c", "clear the search and the filters"},
-	{"s", "sort: relevance, newest, oldest, title, in turn"},
-	{"Tab, Shift-Tab", "next / previous link in a record"},
-	{"y", "cite the record or the selected result (Marked: all)"},
-	{"p", "print it on your printer (Marked: all)"},
-	{"m", "mark or unmark it; 8 Marked on the home menu lists them"},
-	{"Left, h, Backspace", "back one screen, at once"},
-	{"Esc", "back too, after esc_delay: Esc waits to tell"},
-	{"", "itself apart from arrow keys on slow links"},
-	{"H", "home menu"},
-	{"?", "this help"},
-	{"Ctrl-L", "repaint the screen"},
-	{"q", "quit (on the home menu, where allowed)"},
+	{"1 .. 8", N_("open an item of the home menu or a database's menu")},
+	{N_("Up/Down, j/k"), N_("move the selection (it stops at the ends), or scroll a line")},
+	{N_("PgDn/Space, PgUp/b"), N_("next / previous page")},
+	{N_("Space"), N_("in a filter's values: tick or untick one; Enter\n"
+			 "applies the ticked ones (any of them), or else\n"
+			 "the one selected. Space never joins a jump")},
+	{N_("Home/g, End/G"), N_("first / last item or line")},
+	{N_("letters"), N_("in a list, jump to the next item beginning with them")},
+	{N_("Enter"), N_("open the selection, submit a search")},
+	{"/", N_("search; typing replaces the last search")},
+	{N_("Ctrl-C, Esc"), N_("stop typing a search, keeping the last one")},
+	{N_("Ctrl-U"), N_("clear the search line while typing")},
+	{"f", N_("filters of the current database")},
+	{"c", N_("clear the search and the filters")},
+	{"s", N_("sort: relevance, newest, oldest, title, in turn")},
+	{N_("Tab, Shift-Tab"), N_("next / previous link in a record")},
+	{"y", N_("cite the record or the selected result (Marked: all)")},
+	{"p", N_("print it on your printer (Marked: all)")},
+	{"m", N_("mark or unmark it; 8 Marked on the home menu lists them")},
+	{N_("Left, h, Backspace"), N_("back one screen, at once")},
+	{N_("Esc"), N_("back too, after esc_delay: Esc waits to tell\n"
+		       "itself apart from arrow keys on slow links")},
+	{"H", N_("home menu")},
+	{"?", N_("this help")},
+	{N_("Ctrl-L"), N_("repaint the screen")},
+	{"l", N_("language of the screens (on the home menu)")},
+	{"q", N_("quit (on the home menu, where allowed)")},
 };
+
+/* One key's rows: the keys padded to 20 columns by display width (not
+ * bytes), then each line of what it does, the lines after the first
+ * under the first. */
+static int add_key_help(struct doc *d, const char *keys, const char *does)
+{
+	int rc = 0;
+	while (rc == 0) {
+		size_t n = strcspn(does, "\n");
+		char line[400];
+		int pad = 20 - text_width(keys, strlen(keys));
+		snprintf(line, sizeof line, "%s%*s %.*s", keys, pad > 0 ? pad : 0, "", (int)n, does);
+		rc = doc_addz(d, line, ROLE_NORMAL, 2);
+		if (!does[n])
+			break;
+		does += n + 1;
+		keys = "";
+	}
+	return rc;
+}
 
 struct view *help_view_new(struct app *app)
 {
-	struct page_view *p = page_new(&help_view_ops, "Help");
+	struct page_view *p = page_new(&help_view_ops, _("Help"));
 	if (!p)
 		return NULL;
 	/* Without help.txt (said on the status bar) the keys still show. */
 	add_screen_file(app, &p->doc, "help.txt");
 	int rc = doc_blank(&p->doc);
-	rc |= doc_addz(&p->doc, "Keys", ROLE_HEADING, 0);
-	for (size_t i = 0; rc == 0 && i < sizeof key_table / sizeof key_table[0]; i++) {
-		char line[160];
-		snprintf(line, sizeof line, "%-20s %s", key_table[i].keys,
-			 key_table[i].does);
-		rc = doc_addz(&p->doc, line, ROLE_NORMAL, 2);
-	}
+	rc |= doc_addz(&p->doc, _("Keys"), ROLE_HEADING, 0);
+	for (size_t i = 0; rc == 0 && i < sizeof key_table / sizeof key_table[0]; i++)
+		rc = add_key_help(&p->doc, _(key_table[i].keys), _(key_table[i].does));
 	if (rc != 0) {
 		page_destroy(&p->v);
 		return NULL;

@@ -15,6 +15,8 @@
 #include "ui/ui_hints.h"
 #include "common/catalog.h"
 #include "common/grow.h"
+#include "common/i18n.h"
+#include "common/text.h"
 #include "store/store.h"
 
 #include <curses.h>
@@ -61,7 +63,9 @@ static const char *item_label(void *ctx, long i, char *buf, size_t len)
 {
 	const struct pick_view *p = ctx;
 	(void)buf, (void)len;
-	return p->items[i].title ? p->items[i].title : p->items[i].value;
+	if (!p->items[i].value)
+		return NULL;
+	return p->items[i].title ? p->items[i].title : i18n_value(p->items[i].value);
 }
 
 /* Whether the mode takes several values (the year pickers take one). */
@@ -138,6 +142,8 @@ static int load(struct pick_view *p, struct app *app, const char *const *fields,
 	for (size_t f = 0; f < n_fields; f++) {
 		const struct filter_info *fi = catalog_filter(p->sh->state.db, fields[f]);
 		struct facet_list list;
+		/* The heading keeps the catalog's English label: it is
+		 * translated as it is drawn. */
 		if (n_fields > 1 && add_item(p, &cap, (struct pick_item){
 				.label = fi ? fi->label : fields[f]}) != 0)
 			return -1;
@@ -191,13 +197,13 @@ static void pick_draw(struct view *v, struct app *app, struct area a)
 	select_scroll(s, a.y + a.h - y);
 	bool only_any = p->n == 1 && !p->items[0].value;
 	if (p->n == 0 || only_any)
-		ui_puts(y + (int)p->n, a.x + 3,
-			"Nothing to choose from: no record has a value here.", a.w - 4,
-			ROLE_NORMAL);
+		ui_puts_fit(y + (int)p->n, a.x + 3,
+			    _("Nothing to choose from: no record has a value here."), a.w - 4,
+			    ROLE_NORMAL, NULL);
 	for (long i = s->top; i < (long)p->n && y < a.y + a.h; i++, y++) {
 		const struct pick_item *it = &p->items[i];
 		if (!it->field && it->label) {
-			ui_puts(y, a.x + 1, it->label, a.w - 2, ROLE_HEADING);
+			ui_puts_fit(y, a.x + 1, _(it->label), a.w - 2, ROLE_HEADING, NULL);
 			continue;
 		}
 		char count[32] = "", label[512];
@@ -211,18 +217,22 @@ static void pick_draw(struct view *v, struct app *app, struct area a)
 			snprintf(label, sizeof label, "%s (%s)", it->title, it->value);
 		else
 			snprintf(label, sizeof label, "%s",
-				 it->value ? it->value : "(any: remove this filter)");
+				 it->value ? i18n_value(it->value) : _("(any: remove this filter)"));
 		ui_puts_fit(y, a.x + 3, label, a.w - cw - 7, r, NULL);
 		ui_puts(y, a.x + a.w - cw - 2, count, cw, r);
 	}
-	size_t n = 0;
+	/* The position at the right of the status line: short. */
+	char ticked[48] = "", rows[48] = "";
 	if (p->n_ticks)
-		n = (size_t)snprintf(app->position, sizeof app->position, "%zu ticked%s",
-				     p->n_ticks, (long)p->n > s->page ? ", " : "");
-	if ((long)p->n > s->page && n < sizeof app->position)
-		snprintf(app->position + n, sizeof app->position - n, "%ld-%ld of %zu",
-			 s->top + 1, s->top + s->page < (long)p->n ? s->top + s->page : (long)p->n,
-			 p->n);
+		/* TRANSLATORS: values ticked in a picker; at most 12 columns. */
+		snprintf(ticked, sizeof ticked, ngettext("%zu ticked", "%zu ticked", p->n_ticks),
+			 p->n_ticks);
+	if ((long)p->n > s->page)
+		/* TRANSLATORS: the rows shown of all ("1-20 of 143"). */
+		snprintf(rows, sizeof rows, _("%1$ld-%2$ld of %3$zu"), s->top + 1,
+			 s->top + s->page < (long)p->n ? s->top + s->page : (long)p->n, p->n);
+	snprintf(app->position, sizeof app->position, "%s%s%s", ticked,
+		 ticked[0] && rows[0] ? ", " : "", rows);
 }
 
 /* Sets one end of the year range of field; a range given backwards is
@@ -234,7 +244,8 @@ static void set_year(struct dbstate *st, struct app *app, const char *field, boo
 	dbstate_years(st, field, &f, &t);
 	*(from ? &f : &t) = year;
 	if (f && t && f > t)
-		ui_message(app, false, "Years turned round: %d to %d.", t, f);
+		/* TRANSLATORS: a year range given backwards was turned round. */
+		ui_message(app, false, _("Years turned round: %1$d to %2$d."), t, f);
 	dbstate_set_year_range(st, field, f, t);
 }
 
@@ -277,7 +288,7 @@ static struct action choose(struct pick_view *p, struct app *app)
 		break;
 	}
 	if (rc != 0) {
-		ui_message(app, true, "Cannot set this filter.");
+		ui_message(app, true, "%s", _("Cannot set this filter."));
 		return ACTION(ACT_NONE);
 	}
 	if (p->mode == PICK_BROWSE)
@@ -297,10 +308,12 @@ static void toggle(struct pick_view *p, struct app *app)
 	if (t >= 0) {
 		remove_tick(p, (size_t)t);
 	} else if (ticks_of(p, it->field) >= DBSTATE_MAX_VALUES) {
-		ui_message(app, true, "At most %d values per filter: untick one first.",
+		ui_message(app, true, ngettext("At most %d value per filter: untick one first.",
+					       "At most %d values per filter: untick one first.",
+					       DBSTATE_MAX_VALUES),
 			   DBSTATE_MAX_VALUES);
 	} else if (add_tick(p, it->field, it->value) != 0) {
-		ui_message(app, true, "Out of memory.");
+		ui_message(app, true, "%s", _("Out of memory."));
 	}
 }
 

@@ -6,6 +6,8 @@
 #include "ui/ui_dbviews.h"
 #include "ui/ui_hints.h"
 #include "ui/ui_select.h"
+#include "common/i18n.h"
+#include "common/text.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -63,30 +65,48 @@ static void load(struct reclist_view *r, struct app *app)
 	select_set_count(&r->list, (long)r->items.n, &src);
 }
 
+/* The marked list's first column: the widest database short name, in
+ * the current language, between 12 and 20 columns. */
+static int marked_first_cols(void)
+{
+	int w = 12;
+	for (int db = 0; db < DB_COUNT; db++) {
+		const char *t = _(catalog[db].title);
+		int tw = text_width(t, strlen(t)) + 1;
+		w = tw > w ? tw : w;
+	}
+	return w > 20 ? 20 : w;
+}
+
 static void reclist_draw(struct view *v, struct app *app, struct area a)
 {
 	struct reclist_view *r = (struct reclist_view *)v;
 	load(r, app);
 	int y = a.y + 1;
-	char line[160];
+	char line[300];
 	if (r->items.n == 0) {
-		ui_puts_fit(y, a.x + 2, r->db >= 0 ? "No record says when it was added."
-				: "No records are marked: press m on a result or a record.",
+		ui_puts_fit(y, a.x + 2, r->db >= 0 ? _("No record says when it was added.")
+				/* TRANSLATORS: m is the key that marks. */
+				: _("No records are marked: press m on a result or a record."),
 			    a.w - 4, ROLE_NORMAL, NULL);
 		return;
 	}
 	if (r->db >= 0)
-		snprintf(line, sizeof line, "%s, newest first", catalog[r->db].title);
+		/* TRANSLATORS: %s is a database's short name ("Case Law"). */
+		snprintf(line, sizeof line, _("%s, newest first"), _(catalog[r->db].title));
 	else
-		snprintf(line, sizeof line, "%zu marked: y cites, p prints them all", r->items.n);
+		/* TRANSLATORS: y and p are keys. */
+		snprintf(line, sizeof line, ngettext("%zu marked: y cites, p prints them all",
+						     "%zu marked: y cites, p prints them all",
+						     r->items.n), r->items.n);
 	ui_puts_fit(y, a.x + 2, line, a.w - 4, ROLE_HEADING, NULL);
 	y += 2;
 	select_scroll(&r->list, a.y + a.h - y);
 	for (long i = r->list.top; i < (long)r->items.n && y < a.y + a.h; i++, y++) {
 		const struct rec_item *it = &r->items.v[i];
 		enum role role = select_row(&r->list, i, y, a.x + 1, a.w - 2);
-		const char *first = r->db >= 0 ? it->added : catalog[it->db].title;
-		int w = r->db >= 0 ? 11 : 13;
+		const char *first = r->db >= 0 ? it->added : _(catalog[it->db].title);
+		int w = r->db >= 0 ? 11 : marked_first_cols();
 		if (r->db >= 0 && marks_has(it->db, it->rowid))
 			ui_puts(y, a.x + 1, "*", 1, role);
 		ui_puts_fit(y, a.x + 2, first, w - 1, role, NULL);
@@ -151,9 +171,10 @@ static struct view *reclist_new(int db)
 	r->v.ops = &reclist_ops;
 	r->db = db;
 	if (db >= 0) /* named as the database's other views are */
-		db_view_title(&r->v, db, "recently added");
+		/* TRANSLATORS: in a screen's title, after a database's name. */
+		db_view_title(&r->v, db, _("recently added"));
 	else
-		snprintf(r->v.title, sizeof r->v.title, "Marked records");
+		snprintf(r->v.title, sizeof r->v.title, "%s", _("Marked records"));
 	return &r->v;
 }
 

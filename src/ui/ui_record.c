@@ -8,6 +8,7 @@
 #include "common/audit.h"
 #include "common/catalog.h"
 #include "common/grow.h"
+#include "common/i18n.h"
 #include "store/recordfmt.h"
 #include "store/store.h"
 
@@ -95,9 +96,10 @@ static struct action record_key(struct view *v, struct app *app, int key, struct
 	struct record_view *rv = (struct record_view *)v;
 	if (key_is_enter(key) || key == KEY_RIGHT) {
 		if (rv->doc.sel_link < 0) {
-			ui_message(app, false, rv->rec.n_links
-				   ? "Press Tab to choose a link, then Enter."
-				   : "This record has no links to follow.");
+			ui_message(app, false, "%s", rv->rec.n_links
+				   /* TRANSLATORS: Tab and Enter are keys. */
+				   ? _("Press Tab to choose a link, then Enter.")
+				   : _("This record has no links to follow."));
 			return ACTION(ACT_NONE);
 		}
 		const struct record_link *l = &rv->rec.links[rv->link_of[rv->doc.sel_link]];
@@ -154,18 +156,20 @@ struct view *record_view_at(struct app *app, int db, long rowid, bool highlight,
 	rv->land = -1;
 	int rc = store_record(app->store, db, rowid, &rv->rec);
 	if (rc != 0) {
-		ui_message(app, true, "%s", rc > 0 ? "That record is no longer in the database."
+		ui_message(app, true, "%s", rc > 0 ? _("That record is no longer in the database.")
 						 : store_error(app->store));
 		free(rv);
 		return NULL;
 	}
 	rv->land = record_provision(&rv->rec, article);
 	if (build(rv) != 0) {
-		ui_message(app, true, "Out of memory.");
+		ui_message(app, true, "%s", _("Out of memory."));
 		record_destroy(&rv->v);
 		return NULL;
 	}
-	snprintf(rv->v.title, sizeof rv->v.title, "%s: %s", catalog[db].title,
+	/* TRANSLATORS: a record's title bar: a database's short name, then
+	 * the record's id ("Case Law: USA001"). */
+	snprintf(rv->v.title, sizeof rv->v.title, _("%1$s: %2$s"), _(catalog[db].title),
 		 record_value(&rv->rec, "id"));
 	audit_record_opened(db, record_value(&rv->rec, "id"));
 	return &rv->v;

@@ -7,6 +7,7 @@
 #include "ui/ui_dbviews.h"
 #include "ui/ui_hints.h"
 #include "common/config.h"
+#include "common/i18n.h"
 #include "store/stats.h"
 
 #include <stdio.h>
@@ -31,12 +32,23 @@ static int add_chart(struct stats_view *s, struct app *app, const struct search 
 		ui_message(app, true, "%s", store_error(app->store));
 		return -1;
 	}
-	int rc = doc_blank(&s->doc) | doc_addz(&s->doc, f->label, ROLE_HEADING, 0);
+	/* The bars of our own categories (verdicts...) in the language shown. */
+	for (size_t i = 0; i < fl.n; i++) {
+		const char *shown = fl.v[i].value ? i18n_value(fl.v[i].value) : NULL;
+		char *copy = shown && shown != fl.v[i].value ? strdup(shown) : NULL;
+		if (copy) {
+			free(fl.v[i].value);
+			fl.v[i].value = copy;
+		}
+	}
+	int rc = doc_blank(&s->doc) | doc_addz(&s->doc, _(f->label), ROLE_HEADING, 0);
 	char *text = NULL;
 	struct text_lines lines = {0};
 	bool ascii = !ui_utf8() || app->cfg->ascii == TRI_YES;
 	if (fl.n == 0)
-		rc |= doc_addz(&s->doc, "none recorded", ROLE_DIM, 2);
+		/* TRANSLATORS: under a chart's heading when no record has a
+		 * value for it. */
+		rc |= doc_addz(&s->doc, _("none recorded"), ROLE_DIM, 2);
 	else if (stats_chart(&fl, s->width - 2, ascii, &text, &lines) == 0)
 		for (size_t i = 0; i < lines.n; i++)
 			rc |= doc_add(&s->doc, text + lines.v[i].off, lines.v[i].len,
@@ -58,12 +70,11 @@ static void build(struct stats_view *s, struct app *app, int width)
 	dbstate_search(&s->sh->state, &q);
 	int db = s->sh->state.db;
 	long total = store_search_count(app->store, &q);
-	char n[24], line[160];
-	format_count(n, sizeof n, total);
-	snprintf(line, sizeof line, "%s %s", n, total == 1 ? catalog[db].noun : catalog[db].nouns);
+	char line[160];
+	db_count_text(line, sizeof line, db, total);
 	doc_addz(&s->doc, line, ROLE_HEADING, 0);
 	if (db == DB_CASES)
-		doc_addz(&s->doc, stats_case_caveat, ROLE_DIM, 0);
+		doc_addz(&s->doc, _(stats_case_caveat), ROLE_DIM, 0);
 	size_t nf;
 	const struct stat_field *f = stats_fields(db, &nf);
 	for (size_t i = 0; total > 0 && i < nf; i++)
@@ -116,6 +127,7 @@ struct view *stats_view_new(struct app *app, struct dbshared *sh)
 	s->doc = (struct doc)DOC_INIT;
 	/* Named as the database's other views are: the portal's name, the
 	 * short one where that does not fit. */
-	db_view_title(&s->v, sh->state.db, "statistics");
+	/* TRANSLATORS: in a screen's title, after a database's name. */
+	db_view_title(&s->v, sh->state.db, _("statistics"));
 	return &s->v;
 }

@@ -6,6 +6,7 @@
 #include "ui/ui_doc.h"
 #include "ui/ui_hints.h"
 #include "common/config.h"
+#include "common/i18n.h"
 #include "common/spool.h"
 #include "common/text.h"
 #include "store/cite.h"
@@ -56,14 +57,14 @@ static char *cite_of(struct app *app, const struct mark *it, const char *article
 {
 	int rc = store_record(app->store, it->db, it->rowid, rec);
 	if (rc != 0) {
-		ui_message(app, true, "%s", rc > 0 ? "That record is no longer in the database."
+		ui_message(app, true, "%s", rc > 0 ? _("That record is no longer in the database.")
 						 : store_error(app->store));
 		return NULL;
 	}
 	char *c = record_cite(rec, article);
 	if (!c) {
 		record_free(rec);
-		ui_message(app, true, "Out of memory.");
+		ui_message(app, true, "%s", _("Out of memory."));
 	}
 	return c;
 }
@@ -72,7 +73,7 @@ struct action take_cite(struct app *app, const struct mark *items, size_t n,
 			const char *article)
 {
 	if (n == 0) {
-		ui_message(app, false, "No records to cite.");
+		ui_message(app, false, "%s", _("No records to cite."));
 		return ACTION(ACT_NONE);
 	}
 	struct cite_view *c = calloc(1, sizeof *c);
@@ -80,7 +81,11 @@ struct action take_cite(struct app *app, const struct mark *items, size_t n,
 		return ACTION(ACT_NONE);
 	c->v.ops = &cite_ops;
 	c->doc = (struct doc)DOC_INIT;
-	snprintf(c->v.title, sizeof c->v.title, n == 1 ? "Citation" : "Citations (%zu)", n);
+	if (n == 1)
+		snprintf(c->v.title, sizeof c->v.title, "%s", _("Citation"));
+	else
+		snprintf(c->v.title, sizeof c->v.title, ngettext("Citations (%zu)", "Citations (%zu)",
+								 n), n);
 	for (size_t i = 0; i < n; i++) {
 		struct record rec;
 		char *line = cite_of(app, &items[i], article, &rec);
@@ -99,7 +104,8 @@ struct action take_cite(struct app *app, const struct mark *items, size_t n,
 		}
 	}
 	if (n > 1)
-		ui_message(app, false, "%zu citations, one a paragraph, to copy.", n);
+		ui_message(app, false, ngettext("%zu citation, one a paragraph, to copy.",
+						"%zu citations, one a paragraph, to copy.", n), n);
 	return action_push(&c->v);
 }
 
@@ -145,7 +151,7 @@ static int make_printout(struct app *app, const struct mark *items, size_t n,
 		free(cite);
 		record_free(&rec);
 		if (rc != 0) {
-			ui_message(app, true, "Out of memory.");
+			ui_message(app, true, "%s", _("Out of memory."));
 			return -1;
 		}
 	}
@@ -192,7 +198,7 @@ static bool print_terminal(struct app *app, const struct printout *p)
 	char *out = for_terminal(p->buf, &len);
 	if (!out || len > (size_t)0x7fffffff) {
 		free(out);
-		ui_message(app, true, "Out of memory.");
+		ui_message(app, true, "%s", _("Out of memory."));
 		return true;
 	}
 	/* mcprint sends mc5, the text and mc4 in one write of its own; the
@@ -201,10 +207,11 @@ static bool print_terminal(struct app *app, const struct printout *p)
 	int rc = mcprint(out, (int)len);
 	free(out);
 	if (rc == ERR)
-		ui_message(app, true, "Could not send to your printer.");
+		ui_message(app, true, "%s", _("Could not send to your printer."));
 	else
-		ui_message(app, false, "Sent to your printer: %ld page%s.", p->pages,
-			   p->pages == 1 ? "" : "s");
+		ui_message(app, false, ngettext("Sent to your printer: %ld page.",
+						"Sent to your printer: %ld pages.",
+						(unsigned long)p->pages), p->pages);
 	return true;
 }
 
@@ -214,24 +221,29 @@ static void print_spool(struct app *app, const struct printout *p)
 	if (spool_write(p->buf, p->len, name, sizeof name, err, sizeof err) != 0)
 		ui_message(app, true, "%s", err);
 	else
-		ui_message(app, false, "Sent to the print service: %ld page%s (%s).", p->pages,
-			   p->pages == 1 ? "" : "s", name);
+		/* TRANSLATORS: %2$s is the name of the print job's file. */
+		ui_message(app, false, ngettext("Sent to the print service: %1$ld page (%2$s).",
+						"Sent to the print service: %1$ld pages (%2$s).",
+						(unsigned long)p->pages), p->pages, name);
 }
 
 struct action take_print(struct app *app, const struct mark *items, size_t n)
 {
 	if (n == 0) {
-		ui_message(app, false, "No records to print.");
+		ui_message(app, false, "%s", _("No records to print."));
 		return ACTION(ACT_NONE);
 	}
 	const char *why = NULL;
 	if (app->cfg->print_method == PRINT_OFF)
-		why = "Printing is off on this kiosk";
+		why = ngettext("Printing is off on this kiosk; copy the citation instead.",
+			       "Printing is off on this kiosk; copy the citations instead.", n);
 	else if (app->cfg->print_method == PRINT_TERMINAL && (!has_cap("mc5") || !has_cap("mc4")))
-		why = "This terminal cannot print (no printer port)";
+		why = ngettext("This terminal cannot print (no printer port); copy the citation instead.",
+			       "This terminal cannot print (no printer port); copy the citations instead.",
+			       n);
 	if (why) {
 		struct action a = take_cite(app, items, n, NULL);
-		ui_message(app, true, "%s; copy the citation%s instead.", why, n == 1 ? "" : "s");
+		ui_message(app, true, "%s", why);
 		return a;
 	}
 	struct printout p = {0};

@@ -77,5 +77,7 @@ struct view *help_view_new(struct app *app);
  * message when the file cannot be read. */
 struct view *page_view_new(struct app *app, const char *file, const char *title);
 struct view *db_view_new(struct app *app, int db);
+/* The language picker: the current language changes for this session. */
+struct view *language_view_new(struct app *app);
 
 #endif

@@ -10,7 +10,7 @@ status() { screen | tail -1; }
 status_has() { status | grep -qF -- "$1"; }
 status_starts() { [[ $(status) == " $1"* ]]; }
 # The hints of the status line are whole: each is one of the table's.
-HINT_RE='(←/h back|Left/h back|\? help|H home|1-[78] open|y cite|y cite all|p print|p print all|m mark|m unmark|Enter (open|choose|search|open link|show records)|Space tick|Tab next link|/ search|f filters|s sort|c clear|Ctrl-U clear line|Ctrl-C/Esc cancel|typing replaces|(↑/↓|Up/Down) (move|scroll)|PgDn/PgUp page|q quit)'
+HINT_RE='(←/h back|Left/h back|\? help|H home|1-[78] open|y cite|y cite all|p print|p print all|m mark|m unmark|Enter (open|choose|search|open link|show records)|Space tick|Tab next link|/ search|f filters|s sort|c clear|Ctrl-U clear line|Ctrl-C/Esc cancel|typing replaces|(↑/↓|Up/Down) (move|scroll)|PgDn/PgUp page|l language|q quit)'
 hints_whole() {
 	local s
 	s=$(status | sed -E 's/ {3,}(Lines|[0-9]).*$//; s/^ //; s/ +$//')
