@@ -158,8 +158,10 @@ static int setup_charset(const struct config *cfg, char *err, size_t len)
 
 /* The language: --lang over [display] language. Under a charset that
  * cannot show it, English, and the line saying so goes to the kiosk's
- * first screen or, for a command, to stderr. */
-static int setup_language(const struct config *cfg, const struct args *a, bool command)
+ * first screen or, for a command, to stderr. --lang is kept in
+ * cfg->language: the session's configured language, which line mode's
+ * idle reset returns to. */
+static int setup_language(struct config *cfg, const struct args *a, bool command)
 {
 	i18n_init(cfg->translations_dir);
 	if (a->lang && !i18n_known(a->lang)) {
@@ -167,7 +169,10 @@ static int setup_language(const struct config *cfg, const struct args *a, bool c
 			a->lang);
 		return 2;
 	}
-	i18n_set(a->lang ? a->lang : config_language_names[cfg->language]);
+	for (int i = 0; a->lang && config_language_names[i]; i++)
+		if (strcmp(config_language_names[i], a->lang) == 0)
+			cfg->language = i;
+	i18n_set(config_language_names[cfg->language]);
 	if (command && i18n_fallback())
 		fprintf(stderr, "htkp: %s\n", i18n_fallback());
 	return 0;
