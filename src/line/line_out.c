@@ -80,6 +80,47 @@ static void put(struct lout *o, const char *lead, int lead_cols, const char *s, 
 /* The narrowest a line's text is wrapped to after its lead. */
 #define MIN_ROOM 10
 
+/* Whether the n bytes at s are one letter one column wide: a letter of a
+ * script that spaces its words (an ideograph, two columns, breaks
+ * anywhere). */
+static bool narrow_letter(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c = n == 1 ? u[0] : n == 2 ? (u[0] & 0x1fu) << 6 | (u[1] & 0x3fu)
+		     : n == 3 ? (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu)
+		     : (u[0] & 0x07u) << 18 | (u[1] & 0x3fu) << 12 | (u[2] & 0x3fu) << 6
+		       | (u[3] & 0x3fu);
+	return text_is_letter(c) && text_width(s, n) == 1;
+}
+
+/* Whether the wrap cut a word in two after its first line (a word longer
+ * than the room a long lead left): the lines meet between two letters,
+ * with no blank between them. s is clean UTF-8. */
+static bool cut_word(const char *s, const struct text_lines *tl)
+{
+	if (tl->n < 2)
+		return false;
+	size_t end = tl->v[0].off + tl->v[0].len, b = end;
+	if (end == 0 || tl->v[1].off != end)
+		return false;
+	while (b > 0 && ((unsigned char)s[--b] & 0xc0) == 0x80)
+		;
+	unsigned char next = (unsigned char)s[end];
+	size_t n = next < 0x80 ? 1 : next < 0xe0 ? 2 : next < 0xf0 ? 3 : 4;
+	return narrow_letter(s + b, end - b) && narrow_letter(s + end, n);
+}
+
+/* Writes s wrapped at width columns (at least MIN_ROOM), each line after
+ * indent blanks. */
+static void put_wrapped(struct lout *o, const char *s, int width, int indent)
+{
+	struct text_lines tl = {0};
+	if (text_wrap(s, strlen(s), width < MIN_ROOM ? MIN_ROOM : width, &tl) == 0)
+		for (size_t i = 0; i < tl.n; i++)
+			put(o, NULL, indent, s + tl.v[i].off, tl.v[i].len);
+	text_lines_free(&tl);
+}
+
 void lout_text(struct lout *o, const char *first, const char *text, int indent)
 {
 	if (o->stopped)
@@ -98,23 +139,21 @@ void lout_text(struct lout *o, const char *first, const char *text, int indent)
 	 * the first is wrapped alone, then the rest at the wider measure. */
 	int room1 = o->width - (lead > indent ? lead : indent), room2 = o->width - indent;
 	char *clean = text_clean(text, strlen(text), true);
-	struct text_lines tl = {0}, rest = {0};
+	struct text_lines tl = {0};
 	first = lead_clean;
 	if (!clean || text_wrap(clean, strlen(clean), room1 < MIN_ROOM ? MIN_ROOM : room1, &tl) != 0
 	    || tl.n == 0) {
 		put(o, first, 0, "", 0);
+	} else if (lead > indent && cut_word(clean, &tl)) {
+		/* Rather than cut its first word, the text starts under the lead. */
+		put(o, first, 0, "", 0);
+		put_wrapped(o, clean, room2, indent);
 	} else {
 		put(o, first, indent, clean + tl.v[0].off, tl.v[0].len);
-		if (tl.n > 1) {
-			size_t from = tl.v[1].off;
-			if (text_wrap(clean + from, strlen(clean + from),
-				      room2 < MIN_ROOM ? MIN_ROOM : room2, &rest) == 0)
-				for (size_t i = 0; i < rest.n; i++)
-					put(o, NULL, indent, clean + from + rest.v[i].off, rest.v[i].len);
-		}
+		if (tl.n > 1)
+			put_wrapped(o, clean + tl.v[1].off, room2, indent);
 	}
 	text_lines_free(&tl);
-	text_lines_free(&rest);
 	free(clean);
 	free(lead_clean);
 	free(joined);

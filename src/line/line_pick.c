@@ -96,8 +96,8 @@ static size_t print_items(struct pick_screen *p, struct lsession *s, const char 
 		}
 		/* A value of ours (a verdict) is shown in the language: letters
 		   typed may begin either its words or the stored ones. */
-		const char *shown = i18n_value(it->value);
-		if (prefix && !text_starts_with(shown, prefix) && !text_starts_with(it->value, prefix))
+		const char *value = i18n_value(it->value);
+		if (prefix && !text_starts_with(value, prefix) && !text_starts_with(it->value, prefix))
 			continue;
 		if (it->heading && !prefix)
 			/* TRANSLATORS: a heading over a list of values: a field's name. */
@@ -106,7 +106,7 @@ static size_t print_items(struct pick_screen *p, struct lsession *s, const char 
 		format_count_of(count, sizeof count, it->count, d->noun, d->nouns);
 		/* TRANSLATORS: a value and how many records have it ("Norway, 1
 		   case"). */
-		snprintf(line, sizeof line, _("%s, %s"), shown, count);
+		snprintf(line, sizeof line, _("%s, %s"), value, count);
 		lout_item(&s->out, (long)i + 1, line);
 		shown++;
 	}
