@@ -21,8 +21,8 @@ static void years_text(const struct dbstate *st, const char *field, char *buf, s
 {
 	int from, to;
 	dbstate_years(st, field, &from, &to);
-	/* TRANSLATORS: a filter's value when it is not set. */
 	if (!from && !to)
+		/* TRANSLATORS: a filter's value when it is not set. */
 		snprintf(buf, len, "%s", C_("filter", "any"));
 	else if (from == to)
 		snprintf(buf, len, "%d", from);

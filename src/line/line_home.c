@@ -31,7 +31,7 @@ static void home_show(struct lscreen *sc, struct lsession *s, bool again)
 	for (int i = 0; i < shown_items(); i++) {
 		const struct home_item *it = &home_items[i];
 		long n = it->kind == HOME_DB ? store_count(s->store, it->db) : -1;
-		char line[160], count[64];
+		char line[400], count[160];   /* room for a translation */
 		if (n >= 0) {
 			format_count_of(count, sizeof count, n, catalog[it->db].noun,
 					catalog[it->db].nouns);
