@@ -1,17 +1,15 @@
 /* Line mode's home menu: the kiosk's items (common/homemenu.c) as
  * numbered lines, each database with how many records it holds, and the
- * other languages, by their own names, that l chooses from. */
+ * key that lists the languages. */
 #include "line/line_screen.h"
 #include "common/config.h"
 #include "common/homemenu.h"
 #include "common/i18n.h"
 #include "common/numfmt.h"
-#include "common/text.h"
 #include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* The items line mode offers: those before Marked, which comes last and
  * belongs to the full-screen kiosk (line mode keeps no marks). */
@@ -47,7 +45,10 @@ static void home_show(struct lscreen *sc, struct lsession *s, bool again)
 	if (store_data_date(s->store, date, sizeof date) == 0)
 		/* TRANSLATORS: %s is a day, YYYY-MM-DD. */
 		lout_printf(o, _("Data imported %s."), date);
-	line_language_hint(s);
+	/* Short: every byte of the home menu is paid on a slow link, at
+	 * every return to it (tests/bytes/line-budgets). */
+	/* TRANSLATORS: on line mode's home menu; l is the key, and stays l. */
+	lout_line(o, _("Type l for another language."));
 }
 
 static void home_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_t len)

@@ -24,26 +24,6 @@ static const char *shown_name(const struct language *l)
 	return showable(l) ? l->name : l->english;
 }
 
-void line_language_hint(struct lsession *s)
-{
-	char names[256] = "";
-	size_t used = 0;
-	for (int i = 0; i < I18N_N_LANGUAGES; i++) {
-		const struct language *l = &i18n_languages[i];
-		if (l == i18n_current() || !showable(l) || used >= sizeof names)
-			continue;
-		int k = snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "",
-				 l->name);
-		if (k > 0)
-			used += (size_t)k;
-	}
-	if (names[0])
-		/* TRANSLATORS: on line mode's home menu; l is the key typed and
-		   stays l; %s lists the other languages, each by its own name
-		   ("Français, Español"). */
-		lout_printf(&s->out, _("Other languages: type l (%s)."), names);
-}
-
 static void language_show(struct lscreen *sc, struct lsession *s, bool again)
 {
 	(void)sc, (void)again;

@@ -81,8 +81,6 @@ struct lscreen *line_help_new(struct lsession *s);
  * session's until the idle reset (l or language, on the home menu). */
 #define LINE_CMD_LANGUAGE "l|language"
 struct lscreen *line_language_new(struct lsession *s);
-/* Says, on the home menu, that l chooses another language, naming them. */
-void line_language_hint(struct lsession *s);
 struct lscreen *line_db_new(struct lsession *s, int db);
 struct lscreen *line_list_new(struct lsession *s, int db);
 struct lscreen *line_record_new(struct lsession *s, int db, long rowid);
