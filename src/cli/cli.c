@@ -2,13 +2,16 @@
  * one result page, one record a line; `htkp show DB ID` prints a record
  * with every field and the ids of the records it links to. Same engine,
  * filters and ranking as the kiosk, and as forgiving of case and accents. */
+#define _GNU_SOURCE   /* vasprintf */
 #include "cli/cli.h"
 #include "common/catalog.h"
+#include "common/i18n.h"
 #include "query/dbstate.h"
 #include "store/recordfmt.h"
 #include "store/store.h"
 #include "common/text.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +19,17 @@
 
 #define PER_PAGE 20
 
-static const char usage[] =
+/* TRANSLATORS: the subcommands' usage: commands, options and their
+   values stay as they are (htkp, query, --filter, relevance, cases...);
+   DATABASE, WORDS, FIELD, VALUE, FILE, N, ID may be translated. */
+static const char usage[] = N_(
 	"usage: htkp [-c FILE] [--db FILE] query DATABASE [WORDS...] [--filter FIELD=VALUE]...\n"
 	"                                  [--sort relevance|newest|oldest|title] [--page N]\n"
 	"                                  [--since YYYY-MM-DD]\n"
 	"       htkp [-c FILE] [--db FILE] show DATABASE ID\n"
 	"       htkp [-c FILE] [--db FILE] cite DATABASE ID\n"
 	"       htkp [-c FILE] [--db FILE] stats DATABASE [WORDS...] [--filter FIELD=VALUE]...\n"
-	"DATABASE is cases, legislation or bibliography.\n";
+	"DATABASE is cases, legislation or bibliography.\n");
 
 /* True when arg names a subcommand. */
 int cli_is_command(const char *arg)
@@ -56,14 +62,16 @@ static bool same_folded(const char *a, const char *b)
 }
 
 /* The value of fl as the database spells value ("nigeria" -> "Nigeria"),
- * or NULL when none matches. */
+ * or NULL when none matches. A value of ours may be given as it is shown
+ * in the language too ("condamné" -> "convicted"). */
 static const char *spelled(const struct facet_list *fl, const char *value)
 {
 	const char *best = NULL;
 	for (size_t i = 0; i < fl->n; i++)
 		if (strcmp(fl->v[i].value, value) == 0)
 			return fl->v[i].value;
-		else if (!best && same_folded(fl->v[i].value, value))
+		else if (!best && (same_folded(fl->v[i].value, value)
+				   || same_folded(i18n_value(fl->v[i].value), value)))
 			best = fl->v[i].value;
 	return best;
 }
@@ -77,17 +85,45 @@ static void put_clean(const char *s, FILE *out)
 	free(clean);
 }
 
+void cli_printf(FILE *out, const char *fmt, ...)
+{
+	char *s;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	put_clean(s, out);
+	free(s);
+}
+
+const char *cli_count_format(int db, long n)
+{
+	switch (db) {
+	case DB_CASES:
+		return ngettext("%ld case", "%ld cases", n);
+	case DB_LEGISLATION:
+		return ngettext("%ld law", "%ld laws", n);
+	default:
+		return ngettext("%ld publication", "%ld publications", n);
+	}
+}
+
 int cli_bad(const char *fmt, const char *arg)
 {
 	fputs("htkp: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s", usage);
+	cli_printf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	cli_printf(stderr, "%s", _(usage));
 	return 2;
 }
 
 static void list_filters(int db)
 {
-	fprintf(stderr, "filters of %s:", catalog[db].name);
+	/* TRANSLATORS: %s is a database's name as typed (cases, legislation,
+	   bibliography); the filters' names follow, as typed too. */
+	cli_printf(stderr, _("filters of %s:"), catalog[db].name);
 	for (size_t i = 0; i < catalog[db].n_filters; i++)
 		fprintf(stderr, " %s", catalog[db].filters[i].name);
 	fputc('\n', stderr);
@@ -110,8 +146,10 @@ static int add_value(struct dbstate *s, const struct filter_info *f,
 	const char *v = spelled(fl, value);
 	int rc = dbstate_add_filter_value(s, f->name, v ? v : value);
 	if (rc == DBSTATE_TOO_MANY)
-		fprintf(stderr, "htkp: at most %d values for filter %s\n", DBSTATE_MAX_VALUES,
-			f->name);
+		/* TRANSLATORS: %2$s is a filter's name as typed (country). */
+		cli_printf(stderr, ngettext("htkp: at most %d value for filter %s\n",
+					    "htkp: at most %d values for filter %s\n",
+					    DBSTATE_MAX_VALUES), DBSTATE_MAX_VALUES, f->name);
 	return rc == 0 ? 0 : 2;
 }
 
@@ -136,7 +174,7 @@ static int add_values(struct dbstate *s, const struct filter_info *f,
 		while (n > (size_t)(v - buf) && buf[n - 1] == ' ')
 			buf[--n] = '\0';
 		if (!*v) {
-			rc = cli_bad("--filter has an empty value in \"%s\"", text);
+			rc = cli_bad(_("--filter has an empty value in \"%s\""), text);
 			break;
 		}
 		rc = add_value(s, f, fl, v);
@@ -156,19 +194,19 @@ static int apply_filter(struct store *st, struct dbstate *s, const char *arg)
 	const char *eq = strchr(arg, '=');
 	char field[64];
 	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof field || !eq[1])
-		return cli_bad("--filter wants FIELD=VALUE, not \"%s\"", arg);
+		return cli_bad(_("--filter wants FIELD=VALUE, not \"%s\""), arg);
 	memcpy(field, arg, (size_t)(eq - arg));
 	field[eq - arg] = '\0';
 	const struct filter_info *f = find_filter(s->db, field);
 	if (!f) {
-		cli_bad("no filter \"%s\" in this database", field);
+		cli_bad(_("no filter \"%s\" in this database"), field);
 		list_filters(s->db);
 		return 2;
 	}
 	if (f->kind == FILTER_YEAR)
 		return dbstate_set_years_of(s, f->name, eq + 1) == 0 ? 0
-		       : cli_bad("bad filter value \"%s\" (a year is 2005, 2005-2010, 2005- or -2010)",
-			     eq + 1);
+		       : cli_bad(_("bad filter value \"%s\" (a year is 2005, 2005-2010, 2005- or "
+				   "-2010)"), eq + 1);
 	struct search all = {.db = s->db};
 	struct facet_list fl;
 	if (store_facet(st, &all, f->name, &fl) != 0) {
@@ -225,21 +263,22 @@ int cli_parse_search(struct store *st, struct dbstate *s, int argc, char **argv,
 			rc = apply_filter(st, s, argv[++i]);
 		} else if (!strcmp(a, "--sort") && has_value) {
 			if ((s->sort = parse_sort(argv[++i])) < 0)
-				rc = cli_bad("unknown sort \"%s\"", argv[i]);
+				rc = cli_bad(_("unknown sort \"%s\""), argv[i]);
 		} else if (!strcmp(a, "--since") && has_value && since) {
 			*since = argv[++i];
 			if (!is_day(*since))
-				rc = cli_bad("--since wants a day, YYYY-MM-DD, not \"%s\"", *since);
+				rc = cli_bad(_("--since wants a day, YYYY-MM-DD, not \"%s\""),
+					     *since);
 		} else if (!strcmp(a, "--page") && has_value && page) {
 			char *end;
 			*page = strtol(argv[++i], &end, 10);
 			if (*end || *page < 1 || *page > 1000000)
-				rc = cli_bad("--page wants a number from 1, not \"%s\"", argv[i]);
+				rc = cli_bad(_("--page wants a number from 1, not \"%s\""), argv[i]);
 		} else if (!strcmp(a, "--")) {
 			for (i++; i < argc && rc == 0; i++)
 				rc = add_words(&words, argv[i]) ? 1 : 0;
 		} else if (a[0] == '-' && a[1] == '-') {
-			rc = cli_bad("unknown option or missing value: %s", a);
+			rc = cli_bad(_("unknown option or missing value: %s"), a);
 		} else {
 			rc = add_words(&words, a) ? 1 : 0;
 		}
@@ -260,7 +299,8 @@ static int print_row(int db, const struct result *r)
 	put_clean(r->id, stdout);
 	for (size_t i = 0; i < catalog[db].n_columns; i++) {
 		fputc('\t', stdout);
-		put_clean(r->cols[i] ? r->cols[i] : "", stdout);
+		/* A verdict is ours, said in the language; data as it is. */
+		put_clean(r->cols[i] ? i18n_value(r->cols[i]) : "", stdout);
 	}
 	fputc('\n', stdout);
 	return 0;
@@ -274,10 +314,13 @@ static int print_rows(int db, const struct result_page *rp)
 	for (size_t i = 0; i < rp->n; i++)
 		if (print_row(db, &rp->v[i]) != 0)
 			unread++;
-	if (unread)
-		fprintf(stderr, "htkp: %zu of %zu %s on this page could not be read; "
-			"the database may be damaged\n", unread, rp->n,
-			catalog[db].nouns);
+	if (unread) {
+		char page[64];
+		snprintf(page, sizeof page, cli_count_format(db, (long)rp->n), (long)rp->n);
+		/* TRANSLATORS: %zu records of the page (%s: "20 cases"). */
+		cli_printf(stderr, _("htkp: %zu of %s on this page could not be read; "
+				     "the database may be damaged\n"), unread, page);
+	}
 	return unread ? 2 : rp->n ? 0 : 1;
 }
 
@@ -293,7 +336,7 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 		return 2;
 	}
 	if (s.q.hint)
-		fprintf(stderr, "htkp: %s\n", s.q.hint);
+		cli_printf(stderr, "htkp: %s\n", s.q.hint);
 	struct search q;
 	struct result_page rp;
 	dbstate_search(&s, &q);
@@ -304,13 +347,24 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 		dbstate_free(&s);
 		return 2;
 	}
+	static const char *const none[DB_COUNT] = {
+		[DB_CASES] = N_("No cases match."),
+		[DB_LEGISLATION] = N_("No laws match."),
+		[DB_BIBLIOGRAPHY] = N_("No publications match."),
+	}, *const none_here[DB_COUNT] = {
+		[DB_CASES] = N_("No cases match on this page."),
+		[DB_LEGISLATION] = N_("No laws match on this page."),
+		[DB_BIBLIOGRAPHY] = N_("No publications match on this page."),
+	};
 	if (dbstate_note(&s))
-		fprintf(stderr, "htkp: %s\n", dbstate_note(&s));
+		cli_printf(stderr, "htkp: %s\n", dbstate_note(&s));
 	if (rp.n == 0)
-		fprintf(stderr, "No %s match%s.\n", catalog[db].nouns, total ? " on this page" : "");
+		cli_printf(stderr, "%s\n", _(total ? none_here[db] : none[db]));
 	else
-		fprintf(stderr, "Results %ld-%ld of %ld\n", (page - 1) * PER_PAGE + 1,
-			(page - 1) * PER_PAGE + (long)rp.n, total);
+		/* TRANSLATORS: the first and last results of the page, and how
+		   many there are ("Results 1-20 of 37"). */
+		cli_printf(stderr, _("Results %ld-%ld of %ld\n"), (page - 1) * PER_PAGE + 1,
+			   (page - 1) * PER_PAGE + (long)rp.n, total);
 	rc = print_rows(db, &rp);
 	result_page_free(&rp);
 	dbstate_free(&s);
@@ -324,6 +378,12 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		       const char *value, int link)
 {
 	const struct record *r = ctx;
+	/* The walk's labels are the catalog's (translated here, if the walk
+	 * did not) and a value of ours (a verdict) is said in the language. */
+	if (label && *label)   /* gettext("") would be the catalogue's header */
+		label = _(label);
+	if (kind == RF_FIELD || kind == RF_SUBFIELD)
+		value = i18n_value(value);
 	switch (kind) {
 	case RF_HEADING:
 		printf("\n");
@@ -345,10 +405,10 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 			put_clean(value, stdout);
 			printf(" [");
 			put_clean(l->id ? l->id : "", stdout);
-			if (l->article) {
-				printf(" art. ");
-				put_clean(l->article, stdout);
-			}
+			if (l->article)
+				/* TRANSLATORS: the article of the law just named, after
+				   its id: "[NOR-PC1902 art. 224]". */
+				cli_printf(stdout, _(" art. %s"), l->article);
 			printf("]\n");
 			return 0;
 		}
@@ -376,14 +436,20 @@ int cli_read_record(struct store *st, int db, int argc, char **argv, const char 
 		    struct record *r)
 {
 	if (argc != 1)
-		return cli_bad("%s wants one record id", cmd);
+		/* TRANSLATORS: %s is the subcommand, as typed (show, cite). */
+		return cli_bad(_("%s wants one record id"), cmd);
 	long rowid = store_find_id(st, db, argv[0]);
 	if (rowid < 0) {
 		fprintf(stderr, "htkp: %s\n", store_error(st));
 		return 2;
 	}
 	if (rowid == 0) {
-		fprintf(stderr, "htkp: no %s with id \"%s\"\n", catalog[db].noun, argv[0]);
+		static const char *const none[DB_COUNT] = {
+			[DB_CASES] = N_("htkp: no case with id \"%s\"\n"),
+			[DB_LEGISLATION] = N_("htkp: no law with id \"%s\"\n"),
+			[DB_BIBLIOGRAPHY] = N_("htkp: no publication with id \"%s\"\n"),
+		};
+		cli_printf(stderr, _(none[db]), argv[0]);
 		return 1;
 	}
 	if (store_record(st, db, rowid, r) != 0) {
@@ -407,11 +473,13 @@ static int run_show(struct store *st, int db, int argc, char **argv)
 /* Runs the subcommand in argv[0]; returns the exit status. */
 int cli_run(struct store *st, int argc, char **argv)
 {
+	/* TRANSLATORS: the databases' names are typed as they are. */
 	if (argc < 2)
-		return cli_bad("%s wants a database: cases, legislation or bibliography", argv[0]);
+		return cli_bad(_("%s wants a database: cases, legislation or bibliography"), argv[0]);
 	int db = find_db(argv[1]);
 	if (db < 0)
-		return cli_bad("no database \"%s\" (cases, legislation or bibliography)", argv[1]);
+		return cli_bad(_("no database \"%s\" (cases, legislation or bibliography)"),
+			       argv[1]);
 	if (strcmp(argv[0], "query") == 0)
 		return run_query(st, db, argc - 2, argv + 2);
 	if (strcmp(argv[0], "cite") == 0)

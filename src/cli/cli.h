@@ -3,6 +3,8 @@
 #ifndef HTKP_CLI_H
 #define HTKP_CLI_H
 
+#include <stdio.h>
+
 struct store;
 
 /* True when argv[0] names a subcommand. */
@@ -20,6 +22,11 @@ int cli_run(struct store *st, int argc, char **argv);
 
 /* For the subcommands in cli_take.c. */
 struct dbstate;
+/* printf to out of a message, translated maybe, cleaned and in the
+ * terminal's charset (transliterated where it must be). */
+void cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The format of a count of db's records, for n: "%ld case", "%ld cases". */
+const char *cli_count_format(int db, long n);
 /* Prints "htkp: " fmt (with arg) and the usage; returns 2. */
 int cli_bad(const char *fmt, const char *arg);
 /* Reads words, --filter, --sort, and where page or since is given,

@@ -3,6 +3,7 @@
  * of a search as bar charts of text, each bar with its number. */
 #include "cli/cli.h"
 #include "common/catalog.h"
+#include "common/i18n.h"
 #include "common/text.h"
 #include "query/dbstate.h"
 #include "store/cite.h"
@@ -50,19 +51,35 @@ int cli_cite(struct store *st, int db, int argc, char **argv)
 	return 0;
 }
 
+/* The values of ours among fl's (verdicts) as they are shown in the
+ * language; data stays as it is. */
+static void show_values(struct facet_list *fl)
+{
+	for (size_t i = 0; i < fl->n; i++) {
+		const char *shown = i18n_value(fl->v[i].value);
+		char *copy = shown != fl->v[i].value ? strdup(shown) : NULL;
+		if (copy) {
+			free(fl->v[i].value);
+			fl->v[i].value = copy;
+		}
+	}
+}
+
 /* One chart: its heading with the total, then a line a value. */
 static int print_chart(struct store *st, const struct search *q, const struct stat_field *f)
 {
 	struct facet_list fl;
 	if (store_stats(st, q, f->field, &fl) != 0) {
-		fprintf(stderr, "htkp: %s\n", store_error(st));
+		cli_printf(stderr, "htkp: %s\n", store_error(st));
 		return -1;
 	}
-	printf("\n%s\n", f->label);
+	fputc('\n', stdout);
+	put_line(_(f->label));
+	show_values(&fl);
 	char *text = NULL;
 	struct text_lines lines;
 	if (fl.n == 0)
-		printf("  none recorded\n");
+		cli_printf(stdout, "  %s\n", _("none recorded"));
 	else if (stats_chart(&fl, 78, text_charset() != NULL, &text, &lines) == 0) {
 		for (size_t i = 0; i < lines.n; i++) {
 			printf("  ");
@@ -90,13 +107,17 @@ int cli_stats(struct store *st, int db, int argc, char **argv)
 	dbstate_search(&s, &q);
 	long total = store_search_count(st, &q);
 	int rc = total < 0 ? 2 : total ? 0 : 1;
-	if (total < 0)
-		fprintf(stderr, "htkp: %s\n", store_error(st));
-	else
-		printf("%s: %ld %s\n", catalog[db].title, total,
-		       total == 1 ? catalog[db].noun : catalog[db].nouns);
+	if (total < 0) {
+		cli_printf(stderr, "htkp: %s\n", store_error(st));
+	} else {
+		char count[64];
+		snprintf(count, sizeof count, cli_count_format(db, total), total);
+		/* TRANSLATORS: a database's name and how many records the search
+		   finds ("Case Law: 46 cases"). */
+		cli_printf(stdout, _("%s: %s\n"), _(catalog[db].title), count);
+	}
 	if (total > 0 && db == DB_CASES)
-		put_wrapped(stats_case_caveat);
+		put_wrapped(_(stats_case_caveat));
 	size_t n;
 	const struct stat_field *f = stats_fields(db, &n);
 	for (size_t i = 0; rc == 0 && i < n; i++)

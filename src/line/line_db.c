@@ -2,6 +2,7 @@
  * in (src/ui/ui_db.c), in its order: search, browse by country, browse
  * by keyword, filters, the list. Words typed here are a search. */
 #include "line/line_screen.h"
+#include "common/i18n.h"
 #include "common/numfmt.h"
 #include "store/store.h"
 
@@ -25,7 +26,7 @@ int line_search(struct lsession *s, int db, const char *typed)
 	if (typed[0] == '/')
 		typed++;
 	if (dbstate_set_text(st, typed) != 0) {
-		lout_line(&s->out, "Out of memory.");
+		lout_line(&s->out, _("Out of memory."));
 		return -1;
 	}
 	if (st->q.hint)
@@ -52,28 +53,40 @@ static void db_show(struct lscreen *sc, struct lsession *s, bool again)
 	const struct db_info *info = &catalog[d->db];
 	struct dbstate *st = line_state(s, d->db);
 	long total = store_count(s->store, d->db), n = st ? found(s, st) : -1;
-	char all[64], some[32], desc[600];
+	const char *title = _(info->title);
+	char all[160], some[32], some_of[160], desc[600];
 	format_count_of(all, sizeof all, total, info->noun, info->nouns);
 	format_count(some, sizeof some, n);
+	format_count_of(some_of, sizeof some_of, n, info->noun, info->nouns);
 	if (st && dbstate_active(st) && n >= 0)
-		lout_printf(o, "%s: %s of %s.", info->title, some, all);
+		/* TRANSLATORS: a database's name, how many records its search
+		   finds, and how many it holds ("Case Law: 12 of 132 cases."). */
+		lout_printf(o, _("%s: %s of %s."), title, some, all);
 	else
-		lout_printf(o, "%s: %s.", info->title, all);
+		/* TRANSLATORS: a database's name and how many records it holds
+		   ("Case Law: 132 cases."). */
+		lout_printf(o, _("%s: %s."), title, all);
 	if (st && st->text)
-		lout_printf(o, "Search: %s.", st->text);
+		/* TRANSLATORS: %s is the words searched for, as typed. */
+		lout_printf(o, _("Search: %s."), st->text);
 	if (st && (dbstate_describe(st, desc, sizeof desc), desc[0]))
-		lout_printf(o, "Filters: %s.", desc);
-	char line[160];
-	snprintf(line, sizeof line, "Search %s", info->title);
+		/* TRANSLATORS: %s lists the filters set and their values. */
+		lout_printf(o, _("Filters: %s."), desc);
+	char line[400];
+	/* TRANSLATORS: %s is a database's name ("Search Case Law"). */
+	snprintf(line, sizeof line, _("Search %s"), title);
 	lout_item(o, WAY_SEARCH, line);
-	lout_item(o, WAY_COUNTRY, "Browse by country");
-	lout_item(o, WAY_KEYWORD, "Browse by keyword");
-	lout_item(o, WAY_FILTERS, "Filters");
+	lout_item(o, WAY_COUNTRY, _("Browse by country"));
+	lout_item(o, WAY_KEYWORD, _("Browse by keyword"));
+	lout_item(o, WAY_FILTERS, _("Filters"));
 	if (st && dbstate_active(st))
-		snprintf(line, sizeof line, "Show the %s %s found", some,
-			 n == 1 ? info->noun : info->nouns);
+		/* TRANSLATORS: %s is how many records the search found, with
+		   their noun ("12 cases"). */
+		snprintf(line, sizeof line, _("Show the %s found"), some_of);
 	else
-		snprintf(line, sizeof line, "All %s, newest first", all);
+		/* TRANSLATORS: %s is how many records the database holds, with
+		   their noun ("132 cases"). */
+		snprintf(line, sizeof line, _("All %s, newest first"), all);
 	lout_item(o, WAY_LIST, line);
 }
 
@@ -82,11 +95,13 @@ static void db_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_t 
 	struct db_screen *d = (struct db_screen *)sc;
 	(void)s;
 	if (d->asking_words)
-		snprintf(buf, len, "Words to search %s for (Enter alone to cancel)",
-			 catalog[d->db].title);
+		/* TRANSLATORS: %s is a database's name; Enter is the key. */
+		snprintf(buf, len, _("Words to search %s for (Enter alone to cancel)"),
+			 _(catalog[d->db].title));
 	else
-		snprintf(buf, len, "Type a number to choose, or words to search %s; "
-			 "b to go back, ? for help", catalog[d->db].title);
+		/* TRANSLATORS: %s is a database's name; b and ? are keys. */
+		snprintf(buf, len, _("Type a number to choose, or words to search %s; "
+				     "b to go back, ? for help"), _(catalog[d->db].title));
 }
 
 static struct lact way(struct db_screen *d, struct lsession *s, long n)
@@ -99,11 +114,11 @@ static struct lact way(struct db_screen *d, struct lsession *s, long n)
 		return LACT(LACT_NONE);
 	case WAY_COUNTRY:
 		return (struct lact){LACT_PUSH, line_pick_new(s, d->db, LPICK_BROWSE, country, 1,
-							      "Browse by country")};
+							      N_("Browse by country"))};
 	case WAY_KEYWORD:
 		return (struct lact){LACT_PUSH, line_pick_new(s, d->db, LPICK_BROWSE,
 							      info->browse, info->n_browse,
-							      "Browse by keyword")};
+							      N_("Browse by keyword"))};
 	case WAY_FILTERS:
 		return (struct lact){LACT_PUSH, line_filters_new(s, d->db, false)};
 	default:
@@ -131,7 +146,7 @@ static struct lact db_input(struct lscreen *sc, struct lsession *s, const char *
 		struct dbstate *st = line_state(s, d->db);
 		if (st)
 			dbstate_clear(st);
-		lout_line(&s->out, "Search and filters cleared.");
+		lout_line(&s->out, _("Search and filters cleared."));
 		return LACT(LACT_SHOW);
 	}
 	if (!line[0] || line_is_command(line))

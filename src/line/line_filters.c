@@ -2,6 +2,7 @@
  * with its value; a number lists that filter's values with their counts.
  * The values are set through the query layer (dbstate) alone. */
 #include "line/line_screen.h"
+#include "common/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,28 +22,35 @@ static void years_text(const struct dbstate *st, const char *field, char *buf, s
 	int from, to;
 	dbstate_years(st, field, &from, &to);
 	if (!from && !to)
-		snprintf(buf, len, "any");
+		/* TRANSLATORS: a filter's value when it is not set. */
+		snprintf(buf, len, "%s", C_("filter", "any"));
 	else if (from == to)
 		snprintf(buf, len, "%d", from);
 	else if (from && to)
-		snprintf(buf, len, "%d to %d", from, to);
+		/* TRANSLATORS: a range of years, "2005 to 2010". */
+		snprintf(buf, len, _("%d to %d"), from, to);
 	else if (from)
-		snprintf(buf, len, "from %d", from);
+		/* TRANSLATORS: years from this one on, "from 2005". */
+		snprintf(buf, len, _("from %d"), from);
 	else
-		snprintf(buf, len, "up to %d", to);
+		/* TRANSLATORS: years up to this one, "up to 2010". */
+		snprintf(buf, len, _("up to %d"), to);
 }
 
 /* A filter's values as words read aloud: "Nigeria or Ghana", "any". */
 static void values_text(const struct dbstate *st, const char *field, char *buf, size_t len)
 {
 	const char *const *v;
-	size_t n = dbstate_filter_values(st, field, &v), used = 0;
-	snprintf(buf, len, "any");
-	for (size_t i = 0; i < n && used < len; i++) {
-		int k = snprintf(buf + used, len - used, "%s%s", i ? " or " : "", v[i]);
-		if (k < 0)
+	size_t n = dbstate_filter_values(st, field, &v);
+	snprintf(buf, len, "%s", n ? i18n_value(v[0]) : C_("filter", "any"));
+	for (size_t i = 1; i < n; i++) {
+		char *so_far = strdup(buf);
+		if (!so_far)
 			break;
-		used += (size_t)k;
+		/* TRANSLATORS: a filter's values, any of which a record may have:
+		   the values so far, then one more ("Nigeria or Ghana"). */
+		snprintf(buf, len, _("%s or %s"), so_far, i18n_value(v[i]));
+		free(so_far);
 	}
 }
 
@@ -54,8 +62,9 @@ static void filters_show(struct lscreen *sc, struct lsession *s, bool again)
 	(void)again;
 	if (!st)
 		return;
-	lout_printf(&s->out, "%s filters. Choose one to see its values, each with the "
-		    "number of records it would leave.", d->title);
+	/* TRANSLATORS: %s is a database's name. */
+	lout_printf(&s->out, _("%s filters. Choose one to see its values, each with the "
+			       "number of records it would leave."), _(d->title));
 	for (size_t i = 0; i < d->n_filters; i++) {
 		const struct filter_info *f = &d->filters[i];
 		char value[480], line[600];
@@ -63,7 +72,8 @@ static void filters_show(struct lscreen *sc, struct lsession *s, bool again)
 			years_text(st, f->name, value, sizeof value);
 		else
 			values_text(st, f->name, value, sizeof value);
-		snprintf(line, sizeof line, "%s: %s", f->label, value);
+		/* TRANSLATORS: a filter's name and its value ("Country: any"). */
+		snprintf(line, sizeof line, _("%s: %s"), _(f->label), value);
 		lout_item(&s->out, (long)i + 1, line);
 	}
 }
@@ -72,8 +82,9 @@ static void filters_prompt(struct lscreen *sc, struct lsession *s, char *buf, si
 {
 	struct filters_screen *fs = (struct filters_screen *)sc;
 	(void)s;
-	snprintf(buf, len, "Type a number to choose a filter, c to clear all, b to go back%s",
-		 fs->over_list ? " to the results" : "");
+	snprintf(buf, len, "%s", fs->over_list
+		 ? _("Type a number to choose a filter, c to clear all, b to go back to the results")
+		 : _("Type a number to choose a filter, c to clear all, b to go back"));
 }
 
 static struct lact filters_input(struct lscreen *sc, struct lsession *s, const char *line)
@@ -93,7 +104,7 @@ static struct lact filters_input(struct lscreen *sc, struct lsession *s, const c
 	}
 	if (line_is(line, "c|clear")) {
 		dbstate_clear(st);
-		lout_line(&s->out, "Search and filters cleared.");
+		lout_line(&s->out, _("Search and filters cleared."));
 		return LACT(LACT_SHOW);
 	}
 	/* Back goes to the results the filters changed: a new list in place

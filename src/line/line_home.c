@@ -1,8 +1,10 @@
 /* Line mode's home menu: the kiosk's items (common/homemenu.c) as
- * numbered lines, each database with how many records it holds. */
+ * numbered lines, each database with how many records it holds, and the
+ * key that lists the languages. */
 #include "line/line_screen.h"
 #include "common/config.h"
 #include "common/homemenu.h"
+#include "common/i18n.h"
 #include "common/numfmt.h"
 #include "store/store.h"
 
@@ -23,35 +25,46 @@ static void home_show(struct lscreen *sc, struct lsession *s, bool again)
 {
 	(void)sc, (void)again;
 	struct lout *o = &s->out;
-	lout_line(o, "Human Trafficking Knowledge Portal, home menu.");
+	lout_line(o, _("Human Trafficking Knowledge Portal, home menu."));
 	for (int i = 0; i < shown_items(); i++) {
 		const struct home_item *it = &home_items[i];
 		long n = it->kind == HOME_DB ? store_count(s->store, it->db) : -1;
-		char line[160], count[64];
+		char line[400], count[160];   /* room for a translation */
 		if (n >= 0) {
 			format_count_of(count, sizeof count, n, catalog[it->db].noun,
 					catalog[it->db].nouns);
-			snprintf(line, sizeof line, "%s, %s", it->label, count);
+			/* TRANSLATORS: a home menu item: a database's name, then how
+			   many records it holds ("Case Law, 132 cases"). */
+			snprintf(line, sizeof line, _("%s, %s"), _(it->label), count);
 		} else {
-			snprintf(line, sizeof line, "%s", it->label);
+			snprintf(line, sizeof line, "%s", _(it->label));
 		}
 		lout_item(o, i + 1, line);
 	}
 	char date[16];
 	if (store_data_date(s->store, date, sizeof date) == 0)
-		lout_printf(o, "Data imported %s.", date);
+		/* TRANSLATORS: %s is a day, YYYY-MM-DD. */
+		lout_printf(o, _("Data imported %s."), date);
+	/* Short: every byte of the home menu is paid on a slow link, at
+	 * every return to it (tests/bytes/line-budgets). */
+	/* TRANSLATORS: on line mode's home menu; l is the key, and stays l. */
+	lout_line(o, _("Type l for another language."));
 }
 
 static void home_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_t len)
 {
 	(void)sc;
-	snprintf(buf, len, "Type a number to open, ? for help%s",
-		 s->cfg->allow_quit ? ", q to quit" : "");
+	/* TRANSLATORS: line mode's prompts name the keys to type (?, q, b,
+	   h, r, f, c, s, l, Enter): they stay as they are. */
+	snprintf(buf, len, "%s", s->cfg->allow_quit ? _("Type a number to open, ? for help, q to quit")
+						    : _("Type a number to open, ? for help"));
 }
 
 static struct lact home_input(struct lscreen *sc, struct lsession *s, const char *line)
 {
 	(void)sc;
+	if (line_is(line, LINE_CMD_LANGUAGE))
+		return (struct lact){LACT_PUSH, line_language_new(s)};
 	long n = line_number(line, shown_items());
 	if (!n)
 		return LACT(LACT_UNHANDLED);
@@ -80,7 +93,7 @@ struct lscreen *line_home_new(struct lsession *s)
 {
 	struct lscreen *sc = calloc(1, sizeof *sc);
 	if (!sc) {
-		lout_line(&s->out, "Out of memory.");
+		lout_line(&s->out, _("Out of memory."));
 		return NULL;
 	}
 	sc->ops = &home_ops;

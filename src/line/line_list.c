@@ -2,6 +2,7 @@
  * 132, newest first"), each result's list columns read as one sentence;
  * Enter for the next page, a number to open, words to search again. */
 #include "line/line_screen.h"
+#include "common/i18n.h"
 #include "common/numfmt.h"
 #include "store/store.h"
 
@@ -29,31 +30,46 @@ static void result_text(int db, const struct result *r, char *buf, size_t len)
 		if (d->columns[c].width == 0 && r->cols[c])
 			n += (size_t)snprintf(buf, len, "%s", r->cols[c]);
 	if (n == 0)
-		n = (size_t)snprintf(buf, len, "%s", r->id ? r->id : "(untitled)");
+		n = (size_t)snprintf(buf, len, "%s", r->id ? r->id : _("(untitled)"));
 	const char *sep = n && buf[n - 1] == '.' ? " " : ". ";
 	for (size_t c = 0; c < d->n_columns && n < len; c++) {
 		if (d->columns[c].width == 0 || !r->cols[c] || !r->cols[c][0])
 			continue;
-		n += (size_t)snprintf(buf + n, len - n, "%s%s", sep, r->cols[c]);
+		/* A verdict is ours, said in the language; data stays as it is. */
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", sep, i18n_value(r->cols[c]));
 		sep = ", ";
 	}
 	if (n < len && n && buf[n - 1] != '.')
 		snprintf(buf + n, len - n, ".");
 }
 
-static void show_empty(struct lout *o, const struct db_info *d)
+static void show_empty(struct lout *o, int db)
 {
-	lout_printf(o, "No %s match.", d->nouns);
-	lout_line(o, "Try fewer words, or other words for the same thing.");
-	lout_line(o, "End a word with * to match words that begin with it: traffick*");
-	lout_line(o, "Type f to remove a filter, or c to clear the search and the filters.");
+	static const char *const none[DB_COUNT] = {
+		[DB_CASES] = N_("No cases match."),
+		[DB_LEGISLATION] = N_("No laws match."),
+		[DB_BIBLIOGRAPHY] = N_("No publications match."),
+	};
+	lout_line(o, _(none[db]));
+	lout_line(o, _("Try fewer words, or other words for the same thing."));
+	/* TRANSLATORS: * is typed as it is; traffick* is an example search
+	   and may be a word of the language that records use. */
+	lout_line(o, _("End a word with * to match words that begin with it: traffick*"));
+	/* TRANSLATORS: f and c are keys. */
+	lout_line(o, _("Type f to remove a filter, or c to clear the search and the filters."));
+}
+
+/* The order the results are in: relevance means newest first without
+ * words to rank by (as dbstate_sort_label says). */
+static int shown_sort(const struct dbstate *st)
+{
+	return st->sort == SORT_RELEVANCE && !st->q.fts ? SORT_NEWEST : st->sort;
 }
 
 /* Prints the page at l->offset. */
 static void show_page(struct list_screen *l, struct lsession *s)
 {
 	struct lout *o = &s->out;
-	const struct db_info *d = &catalog[l->db];
 	struct dbstate *st = line_state(s, l->db);
 	if (!st)
 		return;
@@ -71,7 +87,7 @@ static void show_page(struct list_screen *l, struct lsession *s)
 		return;
 	}
 	if (l->total == 0) {
-		show_empty(o, d);
+		show_empty(o, l->db);
 		result_page_free(&rp);
 		return;
 	}
@@ -80,11 +96,21 @@ static void show_page(struct list_screen *l, struct lsession *s)
 	format_count(to, sizeof to, l->offset + (long)rp.n);
 	format_count(total, sizeof total, l->total);
 	const char *note = dbstate_note(st);   /* what was shown instead */
+	/* TRANSLATORS: the first and last results of a page, and how many
+	   there are ("Results 1 to 10 of 132, newest first."). */
+	static const char *const results[SORT_COUNT] = {
+		[SORT_RELEVANCE] = N_("Results %s to %s of %s, by relevance."),
+		[SORT_NEWEST] = N_("Results %s to %s of %s, newest first."),
+		[SORT_OLDEST] = N_("Results %s to %s of %s, oldest first."),
+		[SORT_TITLE] = N_("Results %s to %s of %s, by title."),
+	};
 	if (note)
-		lout_printf(o, "%s. Results %s to %s of %s.", note, from, to, total);
+		/* TRANSLATORS: %1$s says what was searched for instead of the
+		   words typed; then the first and last results of the page and
+		   how many there are. */
+		lout_printf(o, _("%s. Results %s to %s of %s."), note, from, to, total);
 	else
-		lout_printf(o, "Results %s to %s of %s, %s.", from, to, total,
-			    dbstate_sort_label(st));
+		lout_printf(o, _(results[shown_sort(st)]), from, to, total);
 	for (size_t i = 0; i < rp.n; i++) {
 		char line[1600];
 		result_text(l->db, &rp.v[i], line, sizeof line);
@@ -98,13 +124,15 @@ static void list_show(struct lscreen *sc, struct lsession *s, bool again)
 	struct list_screen *l = (struct list_screen *)sc;
 	struct dbstate *st = line_state(s, l->db);
 	(void)again;
+	const char *title = _(catalog[l->db].title);
 	if (st && st->text)
-		lout_printf(&s->out, "%s, search: %s.", catalog[l->db].title, st->text);
+		/* TRANSLATORS: a database's name and the words searched for. */
+		lout_printf(&s->out, _("%s, search: %s."), title, st->text);
 	else
-		lout_printf(&s->out, "%s.", catalog[l->db].title);
+		lout_printf(&s->out, _("%s."), title);
 	char desc[600];
 	if (st && (dbstate_describe(st, desc, sizeof desc), desc[0]))
-		lout_printf(&s->out, "Filters: %s.", desc);
+		lout_printf(&s->out, _("Filters: %s."), desc);
 	show_page(l, s);
 }
 
@@ -112,12 +140,14 @@ static void list_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_
 {
 	struct list_screen *l = (struct list_screen *)sc;
 	(void)s;
+	const char *text;
 	if (l->offset + PER_PAGE < l->total)
-		snprintf(buf, len, "More? Enter for more, a number to open, b to go back");
+		text = _("More? Enter for more, a number to open, b to go back");
 	else if (l->total > 0)
-		snprintf(buf, len, "Type a number to open, words to search again, b to go back");
+		text = _("Type a number to open, words to search again, b to go back");
 	else
-		snprintf(buf, len, "Type words to search again, f for filters, b to go back");
+		text = _("Type words to search again, f for filters, b to go back");
+	snprintf(buf, len, "%s", text);
 }
 
 /* Opens result n (1-based). */
@@ -127,7 +157,7 @@ static struct lact open_result(struct list_screen *l, struct lsession *s, long n
 	struct result_page rp = {0};
 	dbstate_search(line_state(s, l->db), &q);
 	if (store_search_page(s->store, &q, n - 1, 1, &rp) != 0 || rp.n == 0) {
-		lout_line(&s->out, rp.n == 0 ? "That result is no longer there."
+		lout_line(&s->out, rp.n == 0 ? _("That result is no longer there.")
 					     : store_error(s->store));
 		result_page_free(&rp);
 		return LACT(LACT_NONE);
@@ -137,12 +167,11 @@ static struct lact open_result(struct list_screen *l, struct lsession *s, long n
 	return (struct lact){LACT_PUSH, line_record_new(s, l->db, rowid)};
 }
 
-/* The next sort that changes the order shown: relevance means newest
- * first without words to rank by. */
+/* The next sort that changes the order shown. */
 static void next_sort(struct dbstate *st)
 {
-	const char *was = dbstate_sort_label(st);
-	for (int i = 0; i < SORT_COUNT && dbstate_sort_label(st) == was; i++)
+	int was = shown_sort(st);
+	for (int i = 0; i < SORT_COUNT && shown_sort(st) == was; i++)
 		st->sort = (st->sort + 1) % SORT_COUNT;
 	st->generation++;
 }
@@ -159,8 +188,8 @@ static struct lact list_input(struct lscreen *sc, struct lsession *s, const char
 	if (!line[0] || line_is(line, "p|previous|n|next|more")) {
 		bool back = line_is(line, "p|previous");
 		if (back ? l->offset == 0 : l->offset + PER_PAGE >= l->total) {
-			lout_line(&s->out, back ? "This is the first page."
-						: "That was the last result.");
+			lout_line(&s->out, back ? _("This is the first page.")
+						: _("That was the last result."));
 			return LACT(LACT_NONE);
 		}
 		l->offset += back ? -PER_PAGE : PER_PAGE;
@@ -173,19 +202,26 @@ static struct lact list_input(struct lscreen *sc, struct lsession *s, const char
 	if (line_is(line, "s|sort")) {
 		next_sort(st);
 		l->offset = 0;
-		lout_printf(&s->out, "Sorted %s.", dbstate_sort_label(st));
+		static const char *const sorted[SORT_COUNT] = {
+			[SORT_RELEVANCE] = N_("Sorted by relevance."),
+			[SORT_NEWEST] = N_("Sorted newest first."),
+			[SORT_OLDEST] = N_("Sorted oldest first."),
+			[SORT_TITLE] = N_("Sorted by title."),
+		};
+		lout_line(&s->out, _(sorted[shown_sort(st)]));
 		return LACT(LACT_SHOW);
 	}
 	if (line_is(line, "c|clear")) {
 		dbstate_clear(st);
 		l->offset = 0;
-		lout_line(&s->out, "Search and filters cleared.");
+		lout_line(&s->out, _("Search and filters cleared."));
 		return LACT(LACT_SHOW);
 	}
 	if (line_is_command(line))
 		return LACT(LACT_UNHANDLED);
 	if (line_number(line, 999999999)) {
-		lout_printf(&s->out, "There is no result %s.", line);
+		/* TRANSLATORS: %s is the number typed. */
+		lout_printf(&s->out, _("There is no result %s."), line);
 		return LACT(LACT_NONE);
 	}
 	if (line_search(s, l->db, line) != 0)

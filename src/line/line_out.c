@@ -3,8 +3,10 @@
  * #14 breaks) and text_print (the charset, transliterated), as the
  * full-screen kiosk's text does; stdout is one buffer written when input
  * is read, so that a screen costs one write on a slow link. */
+#define _GNU_SOURCE   /* vasprintf */
 #include "line/line_out.h"
 #include "common/config.h"
+#include "common/i18n.h"
 #include "common/text.h"
 
 #include <stdarg.h>
@@ -42,7 +44,9 @@ static void pause_if_full(struct lout *o)
 {
 	if (o->stopped || !o->height || o->lines < o->height - 1)
 		return;
-	fputs("More? Enter to read on, b to go back: ", stdout);
+	/* TRANSLATORS: line mode's pause after a screenful; Enter and b are
+	   keys and stay as they are. */
+	lout_prompt(o, _("More? Enter to read on, b to go back"));
 	struct lin_event ev;
 	lin_read(o->timeout_ms, &ev);
 	o->lines = 0;
@@ -54,14 +58,15 @@ static void pause_if_full(struct lout *o)
 	o->answer = ev;
 }
 
-/* Writes one finished line. */
+/* Writes one finished line: the lead (clean UTF-8), or lead_cols blanks
+ * when there is none, then s[0..n). */
 static void put(struct lout *o, const char *lead, int lead_cols, const char *s, size_t n)
 {
 	pause_if_full(o);
 	if (o->stopped)
 		return;
 	if (lead)
-		fputs(lead, stdout);
+		text_print(lead, stdout);
 	else
 		printf("%*s", lead_cols, "");
 	char *piece = strndup(s, n);
@@ -72,32 +77,86 @@ static void put(struct lout *o, const char *lead, int lead_cols, const char *s, 
 	o->lines++;
 }
 
+/* The narrowest a line's text is wrapped to after its lead. */
+#define MIN_ROOM 10
+
+/* Whether the n bytes at s are one letter one column wide: a letter of a
+ * script that spaces its words (an ideograph, two columns, breaks
+ * anywhere). */
+static bool narrow_letter(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c = n == 1 ? u[0] : n == 2 ? (u[0] & 0x1fu) << 6 | (u[1] & 0x3fu)
+		     : n == 3 ? (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu)
+		     : (u[0] & 0x07u) << 18 | (u[1] & 0x3fu) << 12 | (u[2] & 0x3fu) << 6
+		       | (u[3] & 0x3fu);
+	return text_is_letter(c) && text_width(s, n) == 1;
+}
+
+/* Whether the wrap cut a word in two after its first line (a word longer
+ * than the room a long lead left): the lines meet between two letters,
+ * with no blank between them. s is clean UTF-8. */
+static bool cut_word(const char *s, const struct text_lines *tl)
+{
+	if (tl->n < 2)
+		return false;
+	size_t end = tl->v[0].off + tl->v[0].len, b = end;
+	if (end == 0 || tl->v[1].off != end)
+		return false;
+	while (b > 0 && ((unsigned char)s[--b] & 0xc0) == 0x80)
+		;
+	unsigned char next = (unsigned char)s[end];
+	size_t n = next < 0x80 ? 1 : next < 0xe0 ? 2 : next < 0xf0 ? 3 : 4;
+	return narrow_letter(s + b, end - b) && narrow_letter(s + end, n);
+}
+
+/* Writes s wrapped at width columns (at least MIN_ROOM), each line after
+ * indent blanks. */
+static void put_wrapped(struct lout *o, const char *s, int width, int indent)
+{
+	struct text_lines tl = {0};
+	if (text_wrap(s, strlen(s), width < MIN_ROOM ? MIN_ROOM : width, &tl) == 0)
+		for (size_t i = 0; i < tl.n; i++)
+			put(o, NULL, indent, s + tl.v[i].off, tl.v[i].len);
+	text_lines_free(&tl);
+}
+
 void lout_text(struct lout *o, const char *first, const char *text, int indent)
 {
 	if (o->stopped)
 		return;
-	int lead = first ? (int)strlen(first) : 0;
+	/* A lead (a label, translated maybe) is measured in columns; one too
+	 * wide to leave MIN_ROOM after it is wrapped as the text's start. */
+	char *lead_clean = first ? text_clean(first, strlen(first), false) : NULL, *joined = NULL;
+	int lead = lead_clean ? text_width(lead_clean, strlen(lead_clean)) : 0;
+	if (lead_clean && lead + MIN_ROOM > o->width
+	    && asprintf(&joined, "%s%s", lead_clean, text) >= 0) {
+		text = joined;
+		lead_clean[0] = '\0';
+		lead = 0;
+	}
 	/* The first line has the label before it, the others only the indent:
 	 * the first is wrapped alone, then the rest at the wider measure. */
 	int room1 = o->width - (lead > indent ? lead : indent), room2 = o->width - indent;
 	char *clean = text_clean(text, strlen(text), true);
-	struct text_lines tl = {0}, rest = {0};
-	if (!clean || text_wrap(clean, strlen(clean), room1 < 10 ? 10 : room1, &tl) != 0
+	struct text_lines tl = {0};
+	first = lead_clean;
+	if (!clean || text_wrap(clean, strlen(clean), room1 < MIN_ROOM ? MIN_ROOM : room1, &tl) != 0
 	    || tl.n == 0) {
 		put(o, first, 0, "", 0);
+	} else if (lead > indent && cut_word(clean, &tl)) {
+		/* Rather than cut its first word, the text starts under the lead. */
+		put(o, first, 0, "", 0);
+		put_wrapped(o, clean, room2, indent);
 	} else {
 		put(o, first, indent, clean + tl.v[0].off, tl.v[0].len);
-		if (tl.n > 1) {
-			size_t from = tl.v[1].off;
-			if (text_wrap(clean + from, strlen(clean + from), room2 < 10 ? 10 : room2,
-				      &rest) == 0)
-				for (size_t i = 0; i < rest.n; i++)
-					put(o, NULL, indent, clean + from + rest.v[i].off, rest.v[i].len);
-		}
+		if (tl.n > 1)
+			put_wrapped(o, clean + tl.v[1].off, room2, indent);
 	}
 	text_lines_free(&tl);
-	text_lines_free(&rest);
 	free(clean);
+	free(lead_clean);
+	free(joined);
 }
 
 void lout_line(struct lout *o, const char *text)
@@ -107,12 +166,17 @@ void lout_line(struct lout *o, const char *text)
 
 void lout_printf(struct lout *o, const char *fmt, ...)
 {
-	char line[2048];
+	/* Allocated: a translated message with a long value is never cut,
+	 * least of all in the middle of a character. */
+	char *line;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	int n = vasprintf(&line, fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		return;
 	lout_line(o, line);
+	free(line);
 }
 
 void lout_blank(struct lout *o)
@@ -127,10 +191,12 @@ void lout_item(struct lout *o, long n, const char *text)
 
 void lout_item_labelled(struct lout *o, long n, const char *label, const char *text)
 {
-	char lead[232];
-	snprintf(lead, sizeof lead, "%ld. %s", n, label);
+	char *lead;
+	if (asprintf(&lead, "%ld. %s", n, label) < 0)
+		return;
 	/* Wrapped lines hang under the label, after the number. */
 	lout_text(o, lead, text, snprintf(NULL, 0, "%ld. ", n));
+	free(lead);
 }
 
 void lout_prompt(struct lout *o, const char *text)

@@ -26,8 +26,9 @@ struct lout {
 void lout_measure(struct lout *o, const struct config *cfg);
 
 /* Text (any bytes: it is cleaned here), wrapped, its first line after
- * `first` (a number, a label; ASCII), the lines after that indented by
- * `indent` columns. Newlines in text start new lines. */
+ * `first` (a number, a label, translated maybe: measured in columns; one
+ * too wide for the line is wrapped with the text), the lines after that
+ * indented by `indent` columns. Newlines in text start new lines. */
 void lout_text(struct lout *o, const char *first, const char *text, int indent);
 /* The same, without a lead. */
 void lout_line(struct lout *o, const char *text);

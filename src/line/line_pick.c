@@ -4,6 +4,7 @@
  * picker. Letters typed list only the values beginning with them. */
 #include "line/line_screen.h"
 #include "common/grow.h"
+#include "common/i18n.h"
 #include "common/numfmt.h"
 #include "common/text.h"
 #include "store/store.h"
@@ -24,7 +25,7 @@ struct pick_screen {
 	struct lscreen sc;
 	int db;
 	enum lpick_mode mode;
-	char title[80];
+	char title[80];    /* English, translated where it is shown */
 	const char *fields[CATALOG_MAX_FILTERS];   /* catalog names (static) */
 	size_t n_fields;
 	struct pick_item *items;
@@ -90,16 +91,22 @@ static size_t print_items(struct pick_screen *p, struct lsession *s, const char 
 		const struct pick_item *it = &p->items[i];
 		if (!it->field) {
 			if (!prefix)
-				lout_item(&s->out, (long)i + 1, "Any: remove this filter");
+				lout_item(&s->out, (long)i + 1, _("Any: remove this filter"));
 			continue;
 		}
-		if (prefix && !text_starts_with(it->value, prefix))
+		/* A value of ours (a verdict) is shown in the language: letters
+		   typed may begin either its words or the stored ones. */
+		const char *value = i18n_value(it->value);
+		if (prefix && !text_starts_with(value, prefix) && !text_starts_with(it->value, prefix))
 			continue;
 		if (it->heading && !prefix)
-			lout_printf(&s->out, "%s:", it->heading);
-		char count[64], line[1200];
+			/* TRANSLATORS: a heading over a list of values: a field's name. */
+			lout_printf(&s->out, _("%s:"), _(it->heading));
+		char count[160], line[1400];
 		format_count_of(count, sizeof count, it->count, d->noun, d->nouns);
-		snprintf(line, sizeof line, "%s, %s", it->value, count);
+		/* TRANSLATORS: a value and how many records have it ("Norway, 1
+		   case"). */
+		snprintf(line, sizeof line, _("%s, %s"), value, count);
 		lout_item(&s->out, (long)i + 1, line);
 		shown++;
 	}
@@ -112,22 +119,30 @@ static void pick_show(struct lscreen *sc, struct lsession *s, bool again)
 	(void)again;
 	if (load(p, s) != 0)
 		return;
-	lout_printf(&s->out, "%s: %s.", catalog[p->db].title, p->title);
+	/* TRANSLATORS: a database's name, then what is listed ("Case Law:
+	   Browse by country."). */
+	lout_printf(&s->out, _("%s: %s."), _(catalog[p->db].title), _(p->title));
 	if (p->mode == LPICK_YEARS)
-		lout_line(&s->out, "Type a year's number, or a range such as 2005-2010, "
-			  "2005- or -2010.");
+		/* TRANSLATORS: the ranges are typed as they are. */
+		lout_line(&s->out, _("Type a year's number, or a range such as 2005-2010, "
+				     "2005- or -2010."));
 	if (print_items(p, s, NULL) == 0)
-		lout_line(&s->out, "Nothing to choose from: no record has a value here.");
+		lout_line(&s->out, _("Nothing to choose from: no record has a value here."));
 }
 
 static void pick_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_t len)
 {
 	struct pick_screen *p = (struct pick_screen *)sc;
 	(void)s;
-	snprintf(buf, len, "Type a number to %s%s, letters to list only the values "
-		 "beginning with them, b to go back",
-		 p->mode == LPICK_BROWSE ? "see its records" : "choose it",
-		 p->mode == LPICK_FILTER ? ", several numbers (3 5) for any of them" : "");
+	const char *text =
+		p->mode == LPICK_BROWSE ? _("Type a number to see its records, letters to list only "
+					    "the values beginning with them, b to go back")
+		: p->mode == LPICK_FILTER ? _("Type a number to choose it, several numbers (3 5) "
+					      "for any of them, letters to list only the values "
+					      "beginning with them, b to go back")
+		: _("Type a number to choose it, letters to list only the values beginning "
+		    "with them, b to go back");
+	snprintf(buf, len, "%s", text);
 }
 
 /* Sets what item it chose; -1 after a message. */
@@ -142,7 +157,7 @@ static int choose(struct pick_screen *p, struct lsession *s, const struct pick_i
 	else
 		rc = dbstate_set_filter(st, it->field ? it->field : p->fields[0], it->value);
 	if (rc != 0)
-		lout_line(&s->out, "Cannot set this filter.");
+		lout_line(&s->out, _("Cannot set this filter."));
 	return rc;
 }
 
@@ -163,7 +178,8 @@ static int read_numbers(struct pick_screen *p, struct lsession *s, const char *l
 		if (end == c || (*end && *end != ' ' && *end != ',') || k == max)
 			return 0;
 		if (v < 1 || v > (long)p->n) {
-			lout_printf(&s->out, "There is no value %ld.", v);
+			/* TRANSLATORS: %ld is the number typed. */
+			lout_printf(&s->out, _("There is no value %ld."), v);
 			return -1;
 		}
 		n[k++] = v;
@@ -185,9 +201,11 @@ static int choose_several(struct pick_screen *p, struct lsession *s, const long 
 			values[nv++] = p->items[n[i] - 1].value;
 	int rc = dbstate_set_filter_values(st, p->fields[0], values, nv);
 	if (rc == DBSTATE_TOO_MANY)
-		lout_printf(&s->out, "At most %d values per filter.", DBSTATE_MAX_VALUES);
+		lout_printf(&s->out, ngettext("At most %d value per filter.",
+					      "At most %d values per filter.", DBSTATE_MAX_VALUES),
+			    DBSTATE_MAX_VALUES);
 	else if (rc != 0)
-		lout_line(&s->out, "Cannot set this filter.");
+		lout_line(&s->out, _("Cannot set this filter."));
 	return rc ? -1 : 0;
 }
 
@@ -195,7 +213,7 @@ static struct lact chosen(struct pick_screen *p, struct lsession *s)
 {
 	if (p->mode == LPICK_BROWSE)
 		return (struct lact){LACT_PUSH, line_list_new(s, p->db)};
-	lout_line(&s->out, "Filter set.");
+	lout_line(&s->out, _("Filter set."));
 	return LACT(LACT_BACK);
 }
 
@@ -208,7 +226,8 @@ static struct lact pick_input(struct lscreen *sc, struct lsession *s, const char
 	/* A year typed (four digits, or a range) is a year, not an item. */
 	if (p->mode == LPICK_YEARS && (strchr(line, '-') || line_number(line, 9999) >= 1000)) {
 		if (dbstate_set_years_of(st, p->fields[0], line) != 0) {
-			lout_printf(&s->out, "Not a year or a range of years: %s.", line);
+			/* TRANSLATORS: %s is what was typed. */
+			lout_printf(&s->out, _("Not a year or a range of years: %s."), line);
 			return LACT(LACT_NONE);
 		}
 		return chosen(p, s);
@@ -226,11 +245,13 @@ static struct lact pick_input(struct lscreen *sc, struct lsession *s, const char
 	if (!line[0] || line_is_command(line))
 		return LACT(LACT_UNHANDLED);
 	if (line_number(line, 999999999)) {
-		lout_printf(&s->out, "There is no value %s.", line);
+		/* TRANSLATORS: %s is the number typed. */
+		lout_printf(&s->out, _("There is no value %s."), line);
 		return LACT(LACT_NONE);
 	}
 	if (print_items(p, s, line) == 0)
-		lout_printf(&s->out, "No value begins with %s.", line);
+		/* TRANSLATORS: %s is the letters typed. */
+		lout_printf(&s->out, _("No value begins with %s."), line);
 	return LACT(LACT_NONE);
 }
 

@@ -3,6 +3,7 @@
  * section under its heading, its links as numbered lines to follow. */
 #include "line/line_screen.h"
 #include "common/audit.h"
+#include "common/i18n.h"
 #include "store/recordfmt.h"
 #include "store/store.h"
 
@@ -35,11 +36,18 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 {
 	struct record_screen *r = ctx;
 	struct lout *o = r->o;
-	char lead[200];
+	char lead[400];
 	if (r->skipping && kind == RF_PART && link == r->land)
 		r->skipping = false;
 	if (r->skipping)
 		return 0;
+	/* The walk's labels are the catalog's (translated here, if the walk
+	 * did not) and a value of ours (a verdict) is said in the language;
+	 * a value that is data is left as it is by both. */
+	if (label && *label)   /* gettext("") would be the catalogue's header */
+		label = _(label);
+	if (kind == RF_FIELD || kind == RF_SUBFIELD)
+		value = i18n_value(value);
 	switch (kind) {
 	case RF_TITLE:
 		lout_line(o, value);
@@ -49,12 +57,16 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		break;
 	case RF_HEADING:
 		lout_blank(o);
-		lout_printf(o, "%s:", label);
+		/* TRANSLATORS: a heading or a label before what it heads:
+		   "Fact Summary:". */
+		lout_printf(o, _("%s:"), label);
 		break;
 	case RF_FIELD:
 	case RF_SUBFIELD:
-		snprintf(lead, sizeof lead, "%s%s: ", kind == RF_SUBFIELD ? "  " : "", label);
-		/* The label is the catalog's or the walk's own, ASCII text. */
+		snprintf(lead, sizeof lead, "%s", kind == RF_SUBFIELD ? "  " : "");
+		snprintf(lead + strlen(lead), sizeof lead - strlen(lead), _("%s:"), label);
+		strncat(lead, " ", sizeof lead - strlen(lead) - 1);
+		/* The label, translated maybe, is measured by lout_text. */
 		lout_text(o, lead, value, kind == RF_SUBFIELD ? 4 : 2);
 		break;
 	case RF_TEXT:
@@ -62,7 +74,8 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		break;
 	case RF_LINK:
 		if (label) {
-			snprintf(lead, sizeof lead, "%s: ", label);
+			snprintf(lead, sizeof lead, _("%s:"), label);
+			strncat(lead, " ", sizeof lead - strlen(lead) - 1);
 			lout_item_labelled(o, number_link(r, link), lead, value);
 		} else {
 			lout_item(o, number_link(r, link), value);
@@ -71,10 +84,11 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 	case RF_PART:
 		lout_blank(o);
 		if (*value) {
-			snprintf(lead, sizeof lead, "%s: ", label);
+			snprintf(lead, sizeof lead, _("%s:"), label);
+			strncat(lead, " ", sizeof lead - strlen(lead) - 1);
 			lout_text(o, lead, value, 2);
 		} else {
-			lout_printf(o, "%s.", label);
+			lout_printf(o, _("%s."), label);
 		}
 		break;
 	case RF_NOTE:
@@ -88,9 +102,14 @@ static void record_show(struct lscreen *sc, struct lsession *s, bool again)
 {
 	struct record_screen *r = (struct record_screen *)sc;
 	if (again) {
-		const char *title = record_value(&r->rec, "title");
-		lout_printf(&s->out, "Back at %s %s: %s.", catalog[r->rec.db].noun,
-			    record_value(&r->rec, "id"), title ? title : "");
+		/* TRANSLATORS: a record's id and its title. */
+		static const char *const back_at[DB_COUNT] = {
+			[DB_CASES] = N_("Back at case %s: %s."),
+			[DB_LEGISLATION] = N_("Back at law %s: %s."),
+			[DB_BIBLIOGRAPHY] = N_("Back at publication %s: %s."),
+		};
+		const char *title = record_value(&r->rec, "title"), *id = record_value(&r->rec, "id");
+		lout_printf(&s->out, _(back_at[r->rec.db]), id ? id : "", title ? title : "");
 		return;
 	}
 	r->o = &s->out;
@@ -100,21 +119,24 @@ static void record_show(struct lscreen *sc, struct lsession *s, bool again)
 	r->skipping = r->land >= 0;
 	if (r->skipping) {
 		const char *title = record_value(&r->rec, "title");
-		lout_printf(&s->out, "%s, from article %s. Type r to read it from the top.",
+		/* TRANSLATORS: a law's title and the article read first; r is
+		   the key. */
+		lout_printf(&s->out, _("%s, from article %s. Type r to read it from the top."),
 			    title ? title : "", r->rec.prov[r->land].article);
 	}
 	int rc = record_walk(&r->rec, print_piece, r);
 	r->land = -1;
 	if (rc == 0)
-		lout_line(&s->out, "End of the record.");
+		lout_line(&s->out, _("End of the record."));
 }
 
 static void record_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_t len)
 {
 	struct record_screen *r = (struct record_screen *)sc;
 	(void)s;
-	snprintf(buf, len, "%sr to read it again, b to go back, h for home",
-		 r->rec.n_links ? "Type a link's number to open it, " : "");
+	snprintf(buf, len, "%s", r->rec.n_links
+		 ? _("Type a link's number to open it, r to read it again, b to go back, h for home")
+		 : _("r to read it again, b to go back, h for home"));
 }
 
 static struct lact record_input(struct lscreen *sc, struct lsession *s, const char *line)
@@ -128,10 +150,12 @@ static struct lact record_input(struct lscreen *sc, struct lsession *s, const ch
 	}
 	if (line_number(line, 999999999)) {
 		if (r->rec.n_links)
-			lout_printf(&s->out, "There is no link %s: the links are 1 to %zu.",
+			/* TRANSLATORS: %s is the number typed, %zu how many links
+			   the record has. */
+			lout_printf(&s->out, _("There is no link %s: the links are 1 to %zu."),
 				    line, r->rec.n_links);
 		else
-			lout_line(&s->out, "This record has no links to follow.");
+			lout_line(&s->out, _("This record has no links to follow."));
 		return LACT(LACT_NONE);
 	}
 	return LACT(LACT_UNHANDLED);
@@ -157,13 +181,13 @@ struct lscreen *line_record_at(struct lsession *s, int db, long rowid, const cha
 {
 	struct record_screen *r = calloc(1, sizeof *r);
 	if (!r) {
-		lout_line(&s->out, "Out of memory.");
+		lout_line(&s->out, _("Out of memory."));
 		return NULL;
 	}
 	r->sc.ops = &record_ops;
 	int rc = store_record(s->store, db, rowid, &r->rec);
 	if (rc != 0) {
-		lout_line(&s->out, rc > 0 ? "That record is no longer in the database."
+		lout_line(&s->out, rc > 0 ? _("That record is no longer in the database.")
 					  : store_error(s->store));
 		free(r);
 		return NULL;

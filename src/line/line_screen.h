@@ -77,6 +77,10 @@ struct dbstate *line_state(struct lsession *s, int db);
 struct lscreen *line_home_new(struct lsession *s);
 struct lscreen *line_page_new(struct lsession *s, const char *file, const char *title);
 struct lscreen *line_help_new(struct lsession *s);
+/* The languages, numbered by their own names: a number makes one the
+ * session's until the idle reset (l or language, on the home menu). */
+#define LINE_CMD_LANGUAGE "l|language"
+struct lscreen *line_language_new(struct lsession *s);
 struct lscreen *line_db_new(struct lsession *s, int db);
 struct lscreen *line_list_new(struct lsession *s, int db);
 struct lscreen *line_record_new(struct lsession *s, int db, long rowid);

@@ -4,6 +4,7 @@
 #include "line/line.h"
 #include "line/line_screen.h"
 #include "common/config.h"
+#include "common/i18n.h"
 #include "store/store.h"
 
 #include <ctype.h>
@@ -57,7 +58,7 @@ struct dbstate *line_state(struct lsession *s, int db)
 	if (s->state[db])
 		return s->state[db];
 	if (!(s->state[db] = malloc(sizeof *s->state[db]))) {
-		lout_line(&s->out, "Out of memory.");
+		lout_line(&s->out, _("Out of memory."));
 		return NULL;
 	}
 	dbstate_init(s->state[db], db);
@@ -103,7 +104,7 @@ static struct lact command(struct lsession *s, const char *line)
 	if (line_is(line, CMD_BACK)) {
 		if (s->top->prev)
 			return LACT(LACT_BACK);
-		lout_line(&s->out, "This is the home menu; there is nothing to go back to.");
+		lout_line(&s->out, _("This is the home menu; there is nothing to go back to."));
 		return LACT(LACT_NONE);
 	}
 	if (line_is(line, CMD_HOME))
@@ -115,11 +116,13 @@ static struct lact command(struct lsession *s, const char *line)
 	if (line_is(line, CMD_QUIT)) {
 		if (s->cfg->allow_quit)
 			return LACT(LACT_QUIT);
-		lout_line(&s->out, "This kiosk stays open; type h for the home menu.");
+		/* TRANSLATORS: h is the key typed, and stays h. */
+		lout_line(&s->out, _("This kiosk stays open; type h for the home menu."));
 		return LACT(LACT_NONE);
 	}
 	if (line[0])
-		lout_printf(&s->out, "Not understood: %s. Type ? for help.", line);
+		/* TRANSLATORS: %s is what the person typed; ? is the key for help. */
+		lout_printf(&s->out, _("Not understood: %s. Type ? for help."), line);
 	return LACT(LACT_NONE);
 }
 
@@ -163,10 +166,13 @@ static void act(struct lsession *s, struct lact a)
 static void handle_line(struct lsession *s, const struct lin_event *ev)
 {
 	if (ev->cut)
-		lout_printf(&s->out, "That line was too long: only its first %d bytes were read.",
+		lout_printf(&s->out, ngettext("That line was too long: only its first %d byte "
+					      "was read.",
+					      "That line was too long: only its first %d bytes "
+					      "were read.", LINE_MAX_INPUT),
 			    LINE_MAX_INPUT);
 	if (store_reopen_if_replaced(s->store) == 1)
-		lout_line(&s->out, "The database was updated; lists show the new data.");
+		lout_line(&s->out, _("The database was updated; lists show the new data."));
 	lout_measure(&s->out, s->cfg);
 	struct lact a = s->top->ops->input(s->top, s, ev->text);
 	if (a.kind == LACT_UNHANDLED)
@@ -174,20 +180,22 @@ static void handle_line(struct lsession *s, const struct lin_event *ev)
 	act(s, a);
 }
 
-/* Forgets everything a previous person looked at, and says so. */
+/* Forgets everything a previous person looked at, the language they
+ * chose too, and says so (in the configured language). */
 static void idle_reset(struct lsession *s)
 {
 	go_home(s);
+	i18n_set(config_language_names[s->cfg->language]);
 	lout_measure(&s->out, s->cfg);
 	lout_blank(&s->out);
-	lout_line(&s->out, "Nobody typed for a while, so the session went back to the home "
-		  "menu and forgot its searches.");
+	lout_line(&s->out, _("Nobody typed for a while, so the session went back to the home "
+			     "menu and forgot its searches."));
 	s->top->ops->show(s->top, s, false);
 }
 
 static void prompt(struct lsession *s)
 {
-	char text[400];
+	char text[1200];   /* room for a translation, longer than English */
 	s->top->ops->prompt(s->top, s, text, sizeof text);
 	lout_prompt(&s->out, text);
 }
@@ -240,6 +248,8 @@ int line_run(const struct config *cfg, struct store *st)
 	struct lsession s = {.cfg = cfg, .store = st};
 	s.out.timeout_ms = cfg->idle_timeout > 0 ? cfg->idle_timeout * 1000 : -1;
 	lout_measure(&s.out, cfg);
+	if (i18n_fallback())   /* the language asked for, this charset cannot show */
+		lout_line(&s.out, i18n_fallback());
 	s.top = line_home_new(&s);
 	int rc = s.top ? loop(&s) : 1;
 	while (s.top) {
