@@ -210,7 +210,7 @@ static int apply_filter(struct store *st, struct dbstate *s, const char *arg)
 	struct search all = {.db = s->db};
 	struct facet_list fl;
 	if (store_facet(st, &all, f->name, &fl) != 0) {
-		fprintf(stderr, "htkp: %s\n", store_error(st));
+		cli_printf(stderr, "htkp: %s\n", store_error(st));
 		return 2;
 	}
 	int rc = spelled(&fl, eq + 1) ? add_value(s, f, &fl, eq + 1)
@@ -343,7 +343,7 @@ static int run_query(struct store *st, int db, int argc, char **argv)
 	q.added_since = since;
 	long total = store_search_count(st, &q);
 	if (total < 0 || store_search_page(st, &q, (page - 1) * PER_PAGE, PER_PAGE, &rp) != 0) {
-		fprintf(stderr, "htkp: %s\n", store_error(st));
+		cli_printf(stderr, "htkp: %s\n", store_error(st));
 		dbstate_free(&s);
 		return 2;
 	}
@@ -440,7 +440,7 @@ int cli_read_record(struct store *st, int db, int argc, char **argv, const char 
 		return cli_bad(_("%s wants one record id"), cmd);
 	long rowid = store_find_id(st, db, argv[0]);
 	if (rowid < 0) {
-		fprintf(stderr, "htkp: %s\n", store_error(st));
+		cli_printf(stderr, "htkp: %s\n", store_error(st));
 		return 2;
 	}
 	if (rowid == 0) {
@@ -453,7 +453,7 @@ int cli_read_record(struct store *st, int db, int argc, char **argv, const char 
 		return 1;
 	}
 	if (store_record(st, db, rowid, r) != 0) {
-		fprintf(stderr, "htkp: %s\n", store_error(st));
+		cli_printf(stderr, "htkp: %s\n", store_error(st));
 		return 2;
 	}
 	return 0;
