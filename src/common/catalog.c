@@ -2,7 +2,6 @@
  * Bibliography, as tables. Field orders follow the portal (for cases, the
  * sections of a case brief). Nothing here is built from user text. */
 #include "common/catalog.h"
-
 #include "common/i18n.h"
 
 #include <string.h>
@@ -308,6 +307,7 @@ static const struct link_info case_link = {DB_LEGISLATION, N_("Laws applied"),
 static const struct link_info law_link = {DB_CASES, N_("Cases applying this law"),
 					 "law_rowid", "case_rowid", 0};
 
+/* charge_verdicts are outcomes too; v1_outcomes are never stored. */
 const char *const *const shown_vocabularies[] = {
 	outcomes, methods, law_statuses, acts, means, purposes, forms, NULL
 };
