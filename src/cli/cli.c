@@ -380,7 +380,7 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 	const struct record *r = ctx;
 	/* The walk's labels are the catalog's (translated here, if the walk
 	 * did not) and a value of ours (a verdict) is said in the language. */
-	if (label && *label)   /* gettext("") would be the catalogue's header */
+	if (label)
 		label = _(label);
 	if (kind == RF_FIELD || kind == RF_SUBFIELD)
 		value = i18n_value(value);

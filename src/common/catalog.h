@@ -30,8 +30,7 @@ enum field_kind {
 /* Every label and title in these tables is English, marked N_() for
  * xgettext: code that shows one passes it through _() at the moment of
  * drawing (never into a static: the language can change in a session).
- * An empty label ("": a text without one) stays "": never pass it to
- * _(), for gettext("") is the catalogue's header.
+ * An empty label ("": a text without one) stays "" through _().
  * Values of ours (struct field_info's values, yes and no; filter_info's
  * values) are shown through i18n_value() (common/i18n.h); search and
  * filters keep using them in English. */

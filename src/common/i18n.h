@@ -21,10 +21,17 @@
 #include <libintl.h>
 #include <stdbool.h>
 
-#define _(s) gettext(s)
+#define _(s) i18n_gettext(s)
 #define N_(s) (s)
 #define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
 #define NC_(ctx, s) (s)
+
+/* gettext, but "" stays "" (gettext("") is the catalogue's header): a
+ * table's empty label is shown as nothing in every language. */
+static inline char *i18n_gettext(const char *s)
+{
+	return s[0] ? gettext(s) : (char *)s;
+}
 
 /* The languages with a catalogue, in the order the language key offers
  * them. */
