@@ -427,18 +427,18 @@ FITS(bib_filters, CATALOG_MAX_FILTERS);
 #define TABLES(f, c, fl, b) f, N(f), c, N(c), fl, N(fl), b, N(b)
 
 const struct db_info catalog[DB_COUNT] = {
-	[DB_CASES] = {"cases", N_("Case Law"), N_("Case Law Database"), "cases", "cases_fts", "case", "cases",
+	[DB_CASES] = {"cases", N_("Case Law"), N_("Case Law Database"), "cases", "cases_fts",
 		      "decision_date",
 		      TABLES(case_fields, case_columns, case_filters, case_browse),
 		      "country", &case_link, case_texts, N(case_texts)},
 	[DB_LEGISLATION] = {"legislation", N_("Legislation"), N_("Database of Legislation"),
 			    "legislation",
-			    "legislation_fts", "law", "laws", "year",
+			    "legislation_fts", "year",
 			    TABLES(law_fields, law_columns, law_filters, law_browse),
 			    "country", &law_link, law_texts, N(law_texts)},
 	[DB_BIBLIOGRAPHY] = {"bibliography", N_("Bibliography"), N_("Bibliographic Database"),
 			     "bibliography",
-			     "bibliography_fts", "publication", "publications", "year",
+			     "bibliography_fts", "year",
 			     TABLES(bib_fields, bib_columns, bib_filters, bib_browse),
 			     "country", NULL, bib_texts, N(bib_texts)},
 };

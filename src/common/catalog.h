@@ -129,9 +129,6 @@ struct db_info {
 				      marked N_(), displayed with _() */
 	const char *table;      /* SQL table, and the facet table's db value */
 	const char *fts;        /* its FTS5 table */
-	const char *noun, *nouns;  /* English only, not marked: a count is
-				      format_records() (numfmt.h), a sentence
-				      naming the records a whole message */
 	const char *date_col;   /* the column shown as the record's date */
 	const struct field_info *fields;
 	size_t n_fields;

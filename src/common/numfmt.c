@@ -27,13 +27,6 @@ void format_count(char *buf, size_t len, long n)
 	buf[o] = '\0';
 }
 
-void format_count_of(char *buf, size_t len, long n, const char *noun, const char *nouns)
-{
-	char digits[32];
-	format_count(digits, sizeof digits, n);
-	snprintf(buf, len, "%s %s", digits, n == 1 ? noun : nouns);
-}
-
 void format_records(char *buf, size_t len, long n, int db)
 {
 	char digits[48];

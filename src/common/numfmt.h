@@ -9,11 +9,6 @@
  * needs a larger buf: 32 bytes hold any long. */
 void format_count(char *buf, size_t len, long n);
 
-/* Writes n with separators and the noun it counts: "1 case", "12 cases".
- * English only (its plural is English's): for a database's records use
- * format_records. */
-void format_count_of(char *buf, size_t len, long n, const char *noun, const char *nouns);
-
 /* Writes n records of database db (enum db) in the current language, the
  * plural by its rule: "1 case", "1,532 cases". */
 void format_records(char *buf, size_t len, long n, int db);

@@ -55,9 +55,9 @@ static void db_show(struct lscreen *sc, struct lsession *s, bool again)
 	long total = store_count(s->store, d->db), n = st ? found(s, st) : -1;
 	const char *title = _(info->title);
 	char all[160], some[32], some_of[160], desc[600];
-	format_count_of(all, sizeof all, total, info->noun, info->nouns);
+	format_records(all, sizeof all, total, d->db);
 	format_count(some, sizeof some, n);
-	format_count_of(some_of, sizeof some_of, n, info->noun, info->nouns);
+	format_records(some_of, sizeof some_of, n, d->db);
 	if (st && dbstate_active(st) && n >= 0)
 		/* TRANSLATORS: a database's name, how many records its search
 		   finds, and how many it holds ("Case Law: 12 of 132 cases."). */

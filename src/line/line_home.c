@@ -31,8 +31,7 @@ static void home_show(struct lscreen *sc, struct lsession *s, bool again)
 		long n = it->kind == HOME_DB ? store_count(s->store, it->db) : -1;
 		char line[400], count[160];   /* room for a translation */
 		if (n >= 0) {
-			format_count_of(count, sizeof count, n, catalog[it->db].noun,
-					catalog[it->db].nouns);
+			format_records(count, sizeof count, n, it->db);
 			/* TRANSLATORS: a home menu item: a database's name, then how
 			   many records it holds ("Case Law, 132 cases"). */
 			snprintf(line, sizeof line, _("%s, %s"), _(it->label), count);

@@ -85,7 +85,6 @@ static int load(struct pick_screen *p, struct lsession *s)
 /* Prints the items beginning with prefix (NULL: all); returns how many. */
 static size_t print_items(struct pick_screen *p, struct lsession *s, const char *prefix)
 {
-	const struct db_info *d = &catalog[p->db];
 	size_t shown = 0;
 	for (size_t i = 0; i < p->n && !s->out.stopped; i++) {
 		const struct pick_item *it = &p->items[i];
@@ -103,7 +102,7 @@ static size_t print_items(struct pick_screen *p, struct lsession *s, const char 
 			/* TRANSLATORS: a heading over a list of values: a field's name. */
 			lout_printf(&s->out, _("%s:"), _(it->heading));
 		char count[160], line[1400];
-		format_count_of(count, sizeof count, it->count, d->noun, d->nouns);
+		format_records(count, sizeof count, it->count, p->db);
 		/* TRANSLATORS: a value and how many records have it ("Norway, 1
 		   case"). */
 		snprintf(line, sizeof line, _("%s, %s"), value, count);
