@@ -227,21 +227,23 @@ static const struct field_info bib_fields[] = {
 	F_TEXT(N_("ISBN"), "isbn"),
 };
 
+/* TRANSLATORS: a column heading of a result list: as short as the
+   language allows; the Year column is 4 columns wide. */
 static const struct column_info case_columns[] = {
-	{N_("Title"), "title", 0, 0},
-	{N_("Country"), "country", 16, 50},
-	{N_("Year"), "year", 4, 0},
-	{N_("Verdict"), "outcome", 18, 64},
+	{NC_("column heading", "Title"), "title", 0, 0},
+	{NC_("column heading", "Country"), "country", 16, 50},
+	{NC_("column heading", "Year"), "year", 4, 0},
+	{NC_("column heading", "Verdict"), "outcome", 18, 64},
 };
 static const struct column_info law_columns[] = {
-	{N_("Title"), "title", 0, 0},
-	{N_("Country"), "country", 16, 50},
-	{N_("Year"), "year", 4, 0},
+	{NC_("column heading", "Title"), "title", 0, 0},
+	{NC_("column heading", "Country"), "country", 16, 50},
+	{NC_("column heading", "Year"), "year", 4, 0},
 };
 static const struct column_info bib_columns[] = {
-	{N_("First author"), "first_author", 22, 50},
-	{N_("Year"), "year", 4, 0},
-	{N_("Title"), "title", 0, 0},
+	{NC_("column heading", "First author"), "first_author", 22, 50},
+	{NC_("column heading", "Year"), "year", 4, 0},
+	{NC_("column heading", "Title"), "title", 0, 0},
 };
 
 /* The portal's case filters, in its order where it has one. Sentence

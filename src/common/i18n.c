@@ -136,12 +136,17 @@ const char *i18n_pgettext(const char *msgid, const char *text)
 	return t == msgid ? text : t;
 }
 
-const char *i18n_value(const char *value)
+const char *i18n_context(const char *context, const char *text)
 {
 	char key[256];
-	int n = snprintf(key, sizeof key, "value\004%s", value);
+	int n = snprintf(key, sizeof key, "%s\004%s", context, text);
 	if (n < 0 || (size_t)n >= sizeof key || current == ENGLISH)
-		return value;
+		return text;
 	const char *t = gettext(key);
-	return t == key ? value : t;
+	return t == key ? text : t;
+}
+
+const char *i18n_value(const char *value)
+{
+	return i18n_context("value", value);
 }

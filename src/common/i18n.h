@@ -70,6 +70,10 @@ const char *i18n_fallback(void);
 /* pgettext: msgid is "context\004text"; returns text untranslated. */
 const char *i18n_pgettext(const char *msgid, const char *text);
 
+/* text in the given context (a marked NC_(context, text)) in the current
+ * language: text as it is when the catalogue has no such entry. */
+const char *i18n_context(const char *context, const char *text);
+
 /* A stored category value of ours (a verdict, a form of trafficking) in
  * the current language; any other value as it is. */
 const char *i18n_value(const char *value);

@@ -244,7 +244,7 @@ static void list_draw(struct view *v, struct app *app, struct area a)
 	layout_columns(d, a.w - 3, w);
 	char *titles[STORE_MAX_COLUMNS] = {0};
 	for (size_t i = 0; i < d->n_columns; i++)
-		titles[i] = (char *)_(d->columns[i].label);
+		titles[i] = (char *)i18n_context("column heading", d->columns[i].label);
 	draw_cells(y++, a.x + 2, d, w, titles, ROLE_LABEL);
 	fetch(l, app, rows == 2);
 	const char *full = NULL;
