@@ -348,6 +348,12 @@ class Screen(pyte.Screen):
     def window_op(self, *args, **kwargs):
         """CSI ... t (xterm window and title-stack operations)."""
 
+    def set_margins(self, *args, **kwargs):
+        """CSI ? ... r is xterm's "restore private modes" (w3m sends it),
+        which pyte's parser hands to set_margins."""
+        if not kwargs.pop("private", False):
+            super().set_margins(*args, **kwargs)
+
     def draw(self, data):
         super().draw(data)
         if data:
