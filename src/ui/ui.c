@@ -5,6 +5,7 @@
 #include "ui/ui.h"
 #include "ui/ui_dbviews.h"
 #include "ui/ui_frame.h"
+#include "ui/ui_wire.h"
 #include "ui/ui_hints.h"
 #include "ui/ui_keys.h"
 #include "ui/ui_size.h"
@@ -193,6 +194,10 @@ static void draw(struct app *app)
 		app->top->ops->draw(app->top, app, content_area());
 		draw_status(app);
 	}
+	/* A repaint (Ctrl-L, a resize, the idle reset) sets every attribute
+	 * again, whatever the terminal was left in. */
+	if (is_cleared(curscr))
+		wire_forget();
 	ui_frame_begin();
 	refresh();
 	ui_frame_end();

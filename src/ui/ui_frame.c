@@ -9,12 +9,14 @@
  *     has at once (ui.c turns that check off with typeahead(-1)).
  * Instead of depending on how ncurses sized its buffer, the kiosk keeps
  * every byte ncurses writes to the terminal during a refresh and sends
- * them together at the end. ncurses has no hook for its output, so this
+ * them together at the end, without the attribute changes that change
+ * nothing (ui_wire.c). ncurses has no hook for its output, so this
  * file defines write(): the program's own definition is the one the
  * shared libraries call. Outside a frame, and for any other descriptor,
  * it is the system call itself. */
 #define _GNU_SOURCE   /* syscall() */
 #include "ui/ui_frame.h"
+#include "ui/ui_wire.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -23,14 +25,16 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-/* A buffer grown for one huge frame (a very large terminal) is given back
- * after it: a session keeps at most this much. */
+/* Buffers grown for one huge frame (a very large terminal) are given back
+ * after it: a session keeps at most twice this much. */
 #define FRAME_KEEP (64 * 1024)
 
 static struct {
 	char *buf;
 	size_t len, cap;
 	bool open;
+	char *wire;       /* the frame as sent (ui_wire.c) */
+	size_t wire_cap;
 } frame;
 
 static ssize_t sys_write(int fd, const void *buf, size_t n)
@@ -90,11 +94,16 @@ void ui_frame_begin(void)
 void ui_frame_end(void)
 {
 	frame.open = false;
-	write_all(STDOUT_FILENO, frame.buf, frame.len);
+	size_t n = frame.len ? wire_compact(frame.buf, frame.len, &frame.wire, &frame.wire_cap) : 0;
+	if (n > 0)
+		write_all(STDOUT_FILENO, frame.wire, n);
+	else
+		write_all(STDOUT_FILENO, frame.buf, frame.len);
 	frame.len = 0;
 	if (frame.cap > FRAME_KEEP) {
 		free(frame.buf);
-		frame.buf = NULL;
-		frame.cap = 0;
+		free(frame.wire);
+		frame.buf = frame.wire = NULL;
+		frame.cap = frame.wire_cap = 0;
 	}
 }
