@@ -94,8 +94,8 @@ void ui_frame_begin(void)
 void ui_frame_end(void)
 {
 	frame.open = false;
-	size_t n = frame.len ? wire_compact(frame.buf, frame.len, &frame.wire, &frame.wire_cap) : 0;
-	if (n > 0)
+	size_t n;
+	if (wire_compact(frame.buf, frame.len, &frame.wire, &frame.wire_cap, &n))
 		write_all(STDOUT_FILENO, frame.wire, n);
 	else
 		write_all(STDOUT_FILENO, frame.buf, frame.len);

@@ -231,7 +231,7 @@ void wire_forget(void)
 	have = unknown;
 }
 
-size_t wire_compact(const char *in, size_t n, char **out, size_t *cap)
+bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len)
 {
 	struct buf b = {out, cap, 0, false};
 	size_t i = 0;
@@ -292,7 +292,8 @@ size_t wire_compact(const char *in, size_t n, char **out, size_t *cap)
 	settle(&b);
 	if (b.failed) {
 		have = unknown;
-		return 0;
+		return false;
 	}
-	return b.len;
+	*len = b.len;
+	return true;
 }

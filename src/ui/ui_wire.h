@@ -3,13 +3,14 @@
 #ifndef HTKP_UI_WIRE_H
 #define HTKP_UI_WIRE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Rewrites the frame in[0..n) into *out (grown with realloc as needed,
- * *cap its size) and returns the new length; 0 and *out untouched when
- * memory runs out (send the frame as it is). The terminal's state carries
- * from one frame to the next. */
-size_t wire_compact(const char *in, size_t n, char **out, size_t *cap);
+ * *cap its size) and sets *len to its new length. False when memory runs
+ * out: send the frame as it is (the state is then unknown). The
+ * terminal's state carries from one frame to the next. */
+bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len);
 
 /* The terminal's attributes and charsets are no longer known (a repaint
  * after Ctrl-L or a resize, or start-up): the next frame sets them all. */
