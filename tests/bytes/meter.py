@@ -491,7 +491,10 @@ class Run:
             os.close(slave)
             os.close(self.master)
             raise ScenarioError("cannot run %s: %s" % (argv[0], e.strerror))
-        os.close(slave)
+        # Kept open only to ask how much typed input htkp has not read yet
+        # (FIONREAD): on a loaded machine it may not have run at all
+        # within the settle time.
+        self.probe = slave
         self.strace = bool(strace_log)
         self.eof = False
 
@@ -534,8 +537,23 @@ class Run:
         except OSError:
             return None
 
+    def input_pending(self):
+        """Bytes sent to htkp that it has not read yet."""
+        if self.probe is None:
+            return 0
+        try:
+            buf = fcntl.ioctl(self.probe, termios.FIONREAD, b"\0\0\0\0")
+        except OSError:
+            return 0
+        return struct.unpack("i", buf)[0]
+
     def busy(self):
-        """True while htkp is running rather than waiting (a slow query)."""
+        """True while htkp is running rather than waiting (a slow query),
+        or has not read all the keys yet."""
+        if self.proc.poll() is not None:
+            return False
+        if self.input_pending() > 0:
+            return True
         pid = self.kiosk_pid()
         if pid is None:
             return False
@@ -562,6 +580,9 @@ class Run:
         if self.master is not None:
             os.close(self.master)
             self.master = None
+        if self.probe is not None:
+            os.close(self.probe)
+            self.probe = None
         return self.proc.returncode
 
     def errors(self):
