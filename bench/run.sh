@@ -4,9 +4,10 @@
 #   1. the byte meter: bytes htkp writes to the terminal per step of each
 #      tests/bytes/*.keys scenario, beside the floor, for xterm-256color
 #      and vt100 at 80x24 (see bench/README.md);
-#   2. then every other executable bench/*.sh, in name order: query
-#      timings (queries.sh), load over SSH (ssh_load.sh: 200 sessions for
-#      60 s, key-to-frame latency and PSS per session).
+#   2. then every other executable bench/*.sh, in name order: htkp's
+#      bytes beside lynx's and w3m's (browsers.sh), query timings
+#      (queries.sh), load over SSH (ssh_load.sh: 200 sessions for 60 s,
+#      key-to-frame latency and PSS per session).
 # Exits non-zero when any benchmark fails; runs them all regardless.
 cd "$(dirname "$0")/.." || exit 2
 
@@ -29,7 +30,8 @@ fi
 
 # walk.keys first: it is the one with budgets (tests/e2e/bytes.sh).
 # line.keys is line mode's walk (htkp --line): measured after the loop.
-for keys in tests/bytes/walk.keys $(ls tests/bytes/*.keys | grep -v -e /walk.keys -e /line.keys); do
+# resize.keys needs the database tests/e2e/frame_writes.sh makes.
+for keys in tests/bytes/walk.keys $(ls tests/bytes/*.keys | grep -v -e /walk.keys -e /line.keys -e /resize.keys); do
 	[ -f "$keys" ] || continue
 	echo "== bytes per step: $keys (tests/bytes/meter.py)"
 	if ! "$PY" tests/bytes/meter.py --htkp "$HTKP" --term xterm-256color \

@@ -6,7 +6,7 @@
 set -eu
 
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev libseccomp-dev gettext"
-test="$build libcmocka-dev tmux python3 python3-pyte python3-jsonschema strace mandoc procps valgrind openssh-server openssh-client mosh"
+test="$build libcmocka-dev tmux python3 python3-pyte python3-jsonschema strace mandoc procps valgrind openssh-server openssh-client mosh lynx w3m"
 
 fuzz="$test clang libclang-rt-14-dev"
 # make deb, test-deb, test-cluster: building and checking the package,

@@ -4,6 +4,8 @@
 #define _GNU_SOURCE   /* ppoll: in POSIX since 2024, in glibc 2.36 only here */
 #include "ui/ui.h"
 #include "ui/ui_dbviews.h"
+#include "ui/ui_frame.h"
+#include "ui/ui_wire.h"
 #include "ui/ui_hints.h"
 #include "ui/ui_keys.h"
 #include "ui/ui_size.h"
@@ -195,7 +197,13 @@ static void draw(struct app *app)
 		app->top->ops->draw(app->top, app, content_area());
 		draw_status(app);
 	}
+	/* A repaint (Ctrl-L, a resize, the idle reset) sets every attribute
+	 * again, whatever the terminal was left in. */
+	if (is_cleared(curscr))
+		wire_forget();
+	ui_frame_begin();
 	refresh();
+	ui_frame_end();
 }
 
 /* Keys that work on every screen, when the view did not take the key. */
@@ -412,12 +420,10 @@ static void install_signals(void)
  * TERM rather than exiting as initscr() would. */
 static SCREEN *start_terminal(void)
 {
-	/* ncurses sizes its output buffer from the screen size at start-up
-	 * and writes whenever it fills, so a busy frame on an 80x24 screen
-	 * (over ~2.2 KB) would cost two writes, two packets over SSH. Start
-	 * it believing in a large screen, then tell it the real size, clamped
-	 * (the terminal's own size never reaches ncurses: ui_size.h). */
-	ui_size_export((struct ui_size){100, 300});
+	/* The terminal's own size never reaches ncurses, only the clamped one
+	 * (ui_size.h). How large ncurses makes its output buffer from it does
+	 * not matter: a frame leaves in one write() anyway (ui_frame.c). */
+	ui_size_export(ui_size_of_terminal(STDOUT_FILENO));
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		setenv("TERM", "vt100", 1);
@@ -434,10 +440,16 @@ static SCREEN *start_terminal(void)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	leaveok(stdscr, TRUE);   /* the cursor is hidden: never spend bytes moving it */
+	/* Keys typed while a frame is drawn would make ncurses send the part
+	 * drawn so far at once (its typeahead check): the loop reads every
+	 * key before it draws, so the check only splits frames (ui_frame.c). */
+	typeahead(-1);
 	/* ncurses flushes at every cursor jump until its first endwin/refresh
 	 * cycle; one cycle now makes every later frame a single write(). */
+	ui_frame_begin();
 	refresh();
 	endwin();
+	ui_frame_end();
 	/* endwin() left keypad-transmit mode (rmkx); without this ncurses
 	 * would send smkx only at the first key, in a write of its own, and
 	 * that first arrow key would arrive in the wrong mode. */

@@ -141,7 +141,7 @@ static void draw_snippet(int y, int x, int cols, const char *s)
 	bool match = false;
 	while (*s && cols > 0) {
 		size_t n = strcspn(s, "\1\2");
-		int w = ui_put(y, x, s, n, cols, match ? ROLE_MATCH : ROLE_DIM);
+		int w = ui_put(y, x, s, n, cols, match ? ROLE_DIM_MATCH : ROLE_DIM);
 		x += w, cols -= w;
 		s += n;
 		if (*s)

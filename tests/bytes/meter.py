@@ -44,6 +44,10 @@ Scenario format (tests/bytes/*.keys), one step a line:
          status 0, and the step is not reported.
   @each  the keys go one at a time, each followed by the settle time, as
          a person types; the step's bytes and writes are summed.
+  @size=COLSxLINES  the terminal is resized first (as a terminal window
+         or ssh's window-change does: the pty's size, then SIGWINCH), then
+         the keys, if any, are sent. The step's floor is measured against
+         a blank screen of the new size.
 
 Keys of one step are sent in one write() (like keys typed ahead over a slow
 link) except after a lone Esc, which is followed by the ESC delay (an Esc
@@ -241,22 +245,28 @@ def parse_scenario(path):
             raise ScenarioError("%s: a step starts with its name (letters, digits, - _ . +)" % where)
         if any(s["name"] == name for s in steps):
             raise ScenarioError("%s: step %r appears twice" % (where, name))
-        keys, flags = [], set()
+        keys, flags, size = [], set(), None
         for kind, val in toks[1:]:
             if kind == "text":
                 keys.append(("bytes", unquote(val, where), '"%s"' % val))
+            elif val.startswith("@size="):
+                m = re.fullmatch(r"@size=(\d+)x(\d+)", val)
+                if not m or int(m.group(1)) < 1 or int(m.group(2)) < 1:
+                    raise ScenarioError("%s: %s: want @size=COLSxLINES" % (where, val))
+                flags.add("size")
+                size = (int(m.group(1)), int(m.group(2)))
             elif val.startswith("@") and len(val) > 1:
                 if val not in ("@exit", "@each"):
                     raise ScenarioError("%s: unknown flag %s" % (where, val))
                 flags.add(val[1:])
             else:
                 keys.append(key_token(val, where))
-        if bool(keys) != bool(steps):
+        if bool(keys or size) != bool(steps):
             raise ScenarioError("%s: step %r: the first step has no keys (it measures "
-                                "start-up), every other step has some" % (where, name))
+                                "start-up), every other step has some or a @size" % (where, name))
         if steps and "exit" in steps[-1]["flags"]:
             raise ScenarioError("%s: a step after the @exit step" % where)
-        steps.append({"name": name, "keys": keys, "flags": flags, "line": n})
+        steps.append({"name": name, "keys": keys, "flags": flags, "size": size, "line": n})
     if not steps:
         raise ScenarioError("%s: no steps" % path)
     return steps
@@ -337,6 +347,12 @@ class Screen(pyte.Screen):
 
     def window_op(self, *args, **kwargs):
         """CSI ... t (xterm window and title-stack operations)."""
+
+    def set_margins(self, *args, **kwargs):
+        """CSI ? ... r is xterm's "restore private modes" (w3m sends it),
+        which pyte's parser hands to set_margins."""
+        if not kwargs.pop("private", False):
+            super().set_margins(*args, **kwargs)
 
     def draw(self, data):
         super().draw(data)
@@ -437,20 +453,21 @@ def screen_text(snap):
 
 # ---------------------------------------------------------------- running
 
-def clean_env(term):
+def clean_env(term, extra=()):
     """Only what decides htkp's output: nothing inherited (LINES/COLUMNS
     would override the pty size, NO_COLOR the theme, ESCDELAY, TERMINFO,
-    LC_ALL the charset)."""
+    LC_ALL the charset), but what --env adds on purpose."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"),
            "HOME": os.environ.get("HOME", "/"),
            "TERM": term, "LANG": "C.UTF-8"}
+    env.update(kv.split("=", 1) for kv in extra)
     return env
 
 
 class Run:
     """One htkp process on a pty, fed keys, its output counted."""
 
-    def __init__(self, argv, term, cols, lines, strace_log=None):
+    def __init__(self, argv, term, cols, lines, strace_log=None, env=()):
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, cols, 0, 0))
         # A fixed line speed: ncurses weighs padding and motion by it.
@@ -468,15 +485,23 @@ class Run:
 
         try:
             self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave,
-                                         stderr=self.stderr, env=clean_env(term),
+                                         stderr=self.stderr, env=clean_env(term, env),
                                          preexec_fn=child_setup, close_fds=True)
         except OSError as e:
             os.close(slave)
             os.close(self.master)
             raise ScenarioError("cannot run %s: %s" % (argv[0], e.strerror))
-        os.close(slave)
+        # Kept open only to ask how much typed input htkp has not read yet
+        # (FIONREAD): on a loaded machine it may not have run at all
+        # within the settle time.
+        self.probe = slave
         self.strace = bool(strace_log)
         self.eof = False
+
+    def resize(self, cols, lines):
+        """The terminal's new size: the kernel sends SIGWINCH to the
+        program in the foreground."""
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", lines, cols, 0, 0))
 
     def send(self, data):
         while data:
@@ -512,8 +537,23 @@ class Run:
         except OSError:
             return None
 
+    def input_pending(self):
+        """Bytes sent to htkp that it has not read yet."""
+        if self.probe is None:
+            return 0
+        try:
+            buf = fcntl.ioctl(self.probe, termios.FIONREAD, b"\0\0\0\0")
+        except OSError:
+            return 0
+        return struct.unpack("i", buf)[0]
+
     def busy(self):
-        """True while htkp is running rather than waiting (a slow query)."""
+        """True while htkp is running rather than waiting (a slow query),
+        or has not read all the keys yet."""
+        if self.proc.poll() is not None:
+            return False
+        if self.input_pending() > 0:
+            return True
         pid = self.kiosk_pid()
         if pid is None:
             return False
@@ -540,6 +580,9 @@ class Run:
         if self.master is not None:
             os.close(self.master)
             self.master = None
+        if self.probe is not None:
+            os.close(self.probe)
+            self.probe = None
         return self.proc.returncode
 
     def errors(self):
@@ -572,7 +615,7 @@ def play(args, term, caps, steps):
         fd, log = tempfile.mkstemp(prefix="htkp-meter-", suffix=".strace")
         os.close(fd)
     try:
-        run = Run(argv, term, cols, lines, log)
+        run = Run(argv, term, cols, lines, log, args.env)
     except BaseException:
         if log:
             os.unlink(log)
@@ -613,7 +656,16 @@ def play(args, term, caps, steps):
                         stream.feed(data)
                 pump(time.monotonic())
             else:
-                if "each" in step["flags"]:
+                if step["size"]:
+                    cols, lines = step["size"]
+                    screen.resize(lines, cols)
+                    before = blank_snapshot(cols, lines)
+                    run.resize(cols, lines)
+                    if not chunks:
+                        pump(time.monotonic())
+                if not chunks:
+                    groups = []
+                elif "each" in step["flags"]:
                     groups = [[k] for k in each_key(chunks)]
                 else:
                     groups = [chunks]
@@ -773,6 +825,9 @@ def main():
     ap.add_argument("--screens", action="store_true",
                     help="print the screen after each step (for writing scenarios)")
     ap.add_argument("--json", action="store_true", help="JSON instead of tables")
+    ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                    help="add to the program's environment (e.g. LINES=24, as a login "
+                         "shell may export it); repeat for several")
     ap.add_argument("--dump", metavar="DIR",
                     help="write each step's output to DIR/TERM.NN.STEP.out (to study it)")
     args = ap.parse_args()
@@ -787,6 +842,8 @@ def main():
             raise ScenarioError("%s: not an executable (make htkp)" % args.htkp)
         if args.dump and not os.path.isdir(args.dump):
             raise ScenarioError("--dump %s: not a directory" % args.dump)
+        if any("=" not in kv for kv in args.env):
+            raise ScenarioError("--env wants NAME=VALUE")
         if args.repeat < 1:
             raise ScenarioError("--repeat wants a count of at least 1")
         steps = parse_scenario(args.keys)

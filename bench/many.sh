@@ -1,0 +1,22 @@
+#!/bin/sh
+# Many kiosks at once on ptys, no SSH (bench/many.py): BENCH_MANY_SESSIONS
+# (200) htkp processes, each searching or paging down every 2 s for
+# BENCH_MANY_SECONDS (60); key-to-frame p50/p90/p99 per kind of key and
+# each kiosk's private memory and PSS (smaps_rollup). On the 100,000-case
+# database of bench/queries.sh when bench/out has it, else the sample.
+# Targets: key to frame p99 < 100 ms, private memory < 4 MB a kiosk.
+cd "$(dirname "$0")/.." || exit 2
+HTKP=${HTKP:-./htkp}
+cfg=config/htkp.ini
+big=$(ls bench/out/htkp-100000-s*.db 2>/dev/null | head -1)
+tmp=
+if [ -n "$big" ]; then
+	tmp=$(mktemp)
+	sed "s|^path = .*|path = $PWD/$big|" config/htkp.ini >"$tmp"
+	cfg=$tmp
+fi
+/usr/bin/python3 bench/many.py --htkp "$HTKP" --config "$cfg" \
+	--sessions "${BENCH_MANY_SESSIONS:-200}" --seconds "${BENCH_MANY_SECONDS:-60}"
+rc=$?
+[ -n "$tmp" ] && rm -f "$tmp"
+exit "$rc"
