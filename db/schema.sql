@@ -3,6 +3,7 @@
 -- Version 2 added the names column of the full-text indexes; version 3 the
 -- full case brief of htkp/2 (defendants and their charges, procedure,
 -- court), legislation by provision, and the bibliography's synopsis label.
+-- Version 4 added rank_top, the best-ranked records of frequent words.
 -- Each record's added column is the day it first joined the data: the
 -- record's own `added`, else the day the previous file gave it, else the
 -- import's day (src/import/import_added.c).
@@ -12,7 +13,7 @@
 -- legislation and publications by year), so rowid order is the cheap
 -- "newest" sort and the default for a list without a search.
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- What was imported, when, from which files.
 CREATE TABLE meta (
@@ -208,6 +209,29 @@ CREATE INDEX legislation_oldest ON legislation ((year IS NULL) DESC);
 CREATE INDEX legislation_title ON legislation (title COLLATE NOCASE);
 CREATE INDEX bibliography_oldest ON bibliography ((year IS NULL) DESC);
 CREATE INDEX bibliography_title ON bibliography (title COLLATE NOCASE);
+
+-- For each word (FTS5 token) found in at least 2,000 records of a
+-- database, the records that rank best for it alone, so that a search
+-- ranked by relevance reads a few hundred candidates instead of ranking
+-- every record the word is in (src/store/store_toprank.c; filled by
+-- src/import/import_toprank.c). g is the word's share of a record's bm25
+-- score without its IDF: for one phrase p, bm25 = -idf(p) * g(p), where
+-- g grows with the word's weighted count in the record (title 10, body 1,
+-- names 0, as the kiosk ranks) and falls with the record's length.
+--   rows:  the full-text table's rows when this was made (N of the IDF)
+--   docs:  records holding the word (n of its IDF)
+--   bound: no record outside best has a larger g for the word
+--   best:  the records with the largest g, each 4 bytes rowid then 4
+--          bytes float g rounded up (little-endian), largest g first
+CREATE TABLE rank_top (
+  db    TEXT NOT NULL,
+  term  TEXT NOT NULL,
+  rows  INTEGER NOT NULL,
+  docs  INTEGER NOT NULL,
+  bound REAL NOT NULL,
+  best  BLOB NOT NULL,
+  PRIMARY KEY (db, term)
+) WITHOUT ROWID;
 
 -- Full-text indexes, rowid = the record's rowid. Column 0 is the title
 -- (weighted above the body by bm25 in src/store/store_search.c), column 1

@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
+#include "store/store_toprank.h"
 #include "common/catalog.h"
 
 #include <errno.h>
@@ -232,6 +233,7 @@ static int open_file(struct store *st, char *err, size_t errlen)
 			 sqlite3_errmsg(st->db));
 		return -1;
 	}
+	st->fts5 = toprank_attach(st->db);
 	sqlite3_set_authorizer(st->db, authorize, NULL);
 	sqlite3_progress_handler(st->db, PROGRESS_STEPS, over_time, st);
 	start_clock(st);
@@ -272,6 +274,7 @@ void store_close(struct store *st)
 		return;
 	close_file(st);
 	ranked_drop(st);
+	free(st->counted_fts);
 	free(st->path);
 	free(st);
 }
@@ -289,6 +292,7 @@ int store_reopen_if_replaced(struct store *st)
 	}
 	close_file(st);
 	ranked_drop(st);   /* its rowids were the old file's */
+	free(st->counted_fts);   /* and its count */
 	fresh.path = st->path;
 	*st = fresh;
 	/* The handler was given fresh's address, which is about to go. */

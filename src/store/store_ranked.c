@@ -110,4 +110,6 @@ void ranked_drop(struct store *st)
 void store_forget(struct store *st)
 {
 	ranked_drop(st);
+	free(st->counted_fts);
+	st->counted_fts = NULL;
 }

@@ -6,6 +6,8 @@
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
+#include "store/store_toprank.h"
+#include "store/rank_top.h"
 #include "common/catalog.h"
 #include "common/grow.h"
 
@@ -19,7 +21,7 @@ const char *const sort_names[SORT_COUNT] = {"relevance", "newest", "oldest", "ti
 /* Title above body: a word in the title weighs ten times one in the text;
  * a record's names (its id, the laws a case applied) find it but weigh
  * nothing in its rank. */
-#define BM25 "bm25(%s, 10.0, 1.0, 0.0)"
+#define BM25 RANK_BM25
 
 struct bind {
 	const char *text;   /* NULL: an integer */
@@ -160,6 +162,17 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 	return stmt;
 }
 
+/* Words alone: nothing but the words decides the count. */
+static bool words_alone(const struct search *s)
+{
+	return s->fts && !s->id && !s->added_since && s->n_filters == 0;
+}
+
+long search_counted(struct store *st, const char *fts)
+{
+	return st->counted_fts && strcmp(st->counted_fts, fts) == 0 ? st->counted : -1;
+}
+
 static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
@@ -174,6 +187,15 @@ static long count_plain(struct store *st, const struct search *s)
 	else
 		store_fail(st, "counting results");
 	sqlite3_finalize(stmt);
+	/* Kept for ranking: a phrase's count is its IDF's (store_toprank.c). */
+	if (n >= 0 && words_alone(s)) {
+		char *fts = strdup(s->fts);
+		if (fts) {
+			free(st->counted_fts);
+			st->counted_fts = fts;
+			st->counted = n;
+		}
+	}
 	return n;
 }
 
@@ -264,6 +286,32 @@ static int query_rowids(struct store *st, const struct search *s, long offset,
 	return result;
 }
 
+sqlite3_stmt *search_scored_stmt(struct store *st, const struct search *s,
+				 const char *rank_args, const char *rowids)
+{
+	const char *fts = catalog[s->db].fts;
+	struct sql q = {0};
+	sql_add(&q, "SELECT %s.rowid, htkp_rank(%s%s)", fts, fts, rank_args);
+	/* The filters behind a unary +: FTS5 then looks up only the
+	 * candidates, a list in the SQL text (from a parameter, the planner
+	 * would not hand it to FTS5 and every match would be read). */
+	add_from_where(&q, s, false, true, NULL);
+	if (!rowids) {
+		sql_add(&q, " AND +%s.rowid IN (SELECT value FROM json_each(?))", fts);
+		return sql_prepare(st, &q);
+	}
+	sql_add(&q, " AND %s.rowid IN (", fts);
+	size_t len = strlen(rowids);
+	if (len < sizeof q.s - q.len - 2) {
+		memcpy(q.s + q.len, rowids, len + 1);
+		q.len += len;
+	} else {
+		q.overflow = true;
+	}
+	sql_add(&q, ")");
+	return sql_prepare(st, &q);
+}
+
 /* Whether s's order sorts every match, so that a page costs the whole
  * match set: ranking, or the record's columns with words or a filter
  * (SQLite reads the filter's records and sorts them rather than walk the
@@ -304,8 +352,21 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 		return r;
 	}
 	long keep = rows_to_keep(need);
-	long *rowid = malloc((size_t)keep * sizeof *rowid);
+	long *rowid = NULL;
 	size_t n = 0;
+	/* Ranked from the frequent words' best records when that proves
+	 * enough of them; else every match ranked. */
+	int top = toprank_rowids(st, s, need, keep, &rowid, &n);
+	if (top != 0) {
+		if (top < 0) {
+			*failed = true;
+			free(key);
+			return NULL;
+		}
+		ranked_keep(st, key, rowid, n, false);
+		return st->ranked;
+	}
+	rowid = malloc((size_t)keep * sizeof *rowid);
 	if (!rowid || query_rowids(st, s, 0, keep, rowid, &n) != 0) {
 		*failed = rowid != NULL;
 		free(rowid), free(key);
