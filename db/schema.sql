@@ -3,7 +3,8 @@
 -- Version 2 added the names column of the full-text indexes; version 3 the
 -- full case brief of htkp/2 (defendants and their charges, procedure,
 -- court), legislation by provision, and the bibliography's synopsis label.
--- Version 4 added rank_top, the best-ranked records of frequent words.
+-- Version 4 added rank_top, the best-ranked records of frequent words,
+-- and added_count.
 -- Each record's added column is the day it first joined the data: the
 -- record's own `added`, else the day the previous file gave it, else the
 -- import's day (src/import/import_added.c).
@@ -188,6 +189,16 @@ CREATE TABLE facet_count (
   PRIMARY KEY (db, field, value)
 ) WITHOUT ROWID;
 
+-- How many records of each database joined the data on each day: the
+-- home screen's "added in the last 30 days" reads these few rows instead
+-- of every record (a second at 100,000 cases with a cold cache).
+CREATE TABLE added_count (
+  db    TEXT NOT NULL,
+  added TEXT NOT NULL,
+  n     INTEGER NOT NULL,
+  PRIMARY KEY (db, added)
+) WITHOUT ROWID;
+
 -- The laws a case applied, in the order given; indexed both ways.
 CREATE TABLE case_law (
   case_rowid INTEGER NOT NULL REFERENCES cases(rowid),
@@ -221,8 +232,9 @@ CREATE INDEX bibliography_title ON bibliography (title COLLATE NOCASE);
 --   rows:  the full-text table's rows when this was made (N of the IDF)
 --   docs:  records holding the word (n of its IDF)
 --   bound: no record outside best has a larger g for the word
---   best:  the records with the largest g, each 4 bytes rowid then 4
---          bytes float g rounded up (little-endian), largest g first
+--   best:  the records with the largest g, largest first, each its
+--          rowid (4 bytes) and g rounded up in units of 2.2/65535 (2
+--          bytes), little-endian (src/store/rank_top.h)
 CREATE TABLE rank_top (
   db    TEXT NOT NULL,
   term  TEXT NOT NULL,

@@ -41,7 +41,7 @@ static int one_term(sqlite3_stmt *rank, sqlite3_stmt *ins, const char *table,
 		    const char *term, long rows, long docs)
 {
 	char *phrase = quoted(term);
-	unsigned char *best = malloc(8 * RANK_TOP_KEEP);
+	unsigned char *best = malloc(RANK_TOP_ENTRY * RANK_TOP_KEEP);
 	if (!phrase || !best) {
 		free(phrase), free(best);
 		return SQLITE_NOMEM;
@@ -53,15 +53,14 @@ static int one_term(sqlite3_stmt *rank, sqlite3_stmt *ins, const char *table,
 	while ((rc = sqlite3_step(rank)) == SQLITE_ROW) {
 		/* bm25 = -idf * g; the division may be an ulp off: rounded up. */
 		double g = -sqlite3_column_double(rank, 1) / idf;
-		float up = rank_float_up(g > 0 ? g : 0);
+		unsigned units = rank_g_units(g);
 		if (n == RANK_TOP_KEEP) {
-			bound = up;
+			bound = units * RANK_G_UNIT;
 			break;
 		}
-		uint32_t bits;
-		memcpy(&bits, &up, 4);
-		put_le32(best + 8 * n, (uint32_t)sqlite3_column_int64(rank, 0));
-		put_le32(best + 8 * n + 4, bits);
+		unsigned char *e = best + RANK_TOP_ENTRY * n;
+		put_le32(e, (uint32_t)sqlite3_column_int64(rank, 0));
+		e[4] = units & 0xff, e[5] = units >> 8;
 		n++;
 	}
 	sqlite3_reset(rank);
@@ -71,7 +70,7 @@ static int one_term(sqlite3_stmt *rank, sqlite3_stmt *ins, const char *table,
 		sqlite3_bind_int64(ins, 3, rows);
 		sqlite3_bind_int64(ins, 4, docs);
 		sqlite3_bind_double(ins, 5, bound);
-		sqlite3_bind_blob(ins, 6, best, 8 * n, SQLITE_STATIC);
+		sqlite3_bind_blob(ins, 6, best, RANK_TOP_ENTRY * n, SQLITE_STATIC);
 		rc = sqlite3_step(ins);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 		sqlite3_reset(ins);

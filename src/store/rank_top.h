@@ -11,9 +11,9 @@
 /* A word in fewer records is ranked in full: that costs about a
  * millisecond per thousand records, and it keeps the table small. */
 #define RANK_TOP_MIN_DOCS 2000
-/* Records kept per word: the best 400 of one word hold the first pages
- * of any search that word dominates. 8 bytes each. */
-#define RANK_TOP_KEEP 400
+/* Records kept per word: the best 200 of one word hold the first pages
+ * of any search that word dominates. 6 bytes each (RANK_TOP_ENTRY). */
+#define RANK_TOP_KEEP 200
 
 /* bm25's column weights (title, body, names): a title word weighs ten
  * body words; a record's names find it but do not rank it. */
@@ -35,11 +35,18 @@ static inline double rank_idf(int64_t n_row, int64_t n_hit)
 	return idf <= 0.0 ? 1e-6 : idf;
 }
 
-/* A float at least x (a bound must never come out smaller). */
-static inline float rank_float_up(double x)
+/* One record of rank_top.best: its rowid (4 bytes, little-endian),
+ * then its g in units of RANK_G_UNIT rounded up (2 bytes): g is under
+ * k1 + 1 = 2.2, so a unit is 2.2 / 65535, and a bound read back is at
+ * most that much above the record's g. */
+#define RANK_TOP_ENTRY 6
+#define RANK_G_UNIT ((RANK_K1 + 1.0) / 65535.0)
+
+/* g in units, never below g (a bound must never come out smaller). */
+static inline unsigned rank_g_units(double g)
 {
-	float f = (float)(x * (1.0 + 1e-6));
-	return (double)f < x ? nextafterf(f, INFINITY) : f;
+	double u = ceil(g * (1.0 + 1e-9) / RANK_G_UNIT);
+	return u < 0 ? 0 : u > 65535 ? 65535 : (unsigned)u;
 }
 
 #endif

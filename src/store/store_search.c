@@ -104,22 +104,79 @@ static void add_filter(struct sql *q, const struct db_info *d,
 	sql_add(q, "))");
 }
 
+/* Filters that leave at most this many records are looked up record by
+ * record (FTS5 seeks each one, SQLite reads each row); larger ones are
+ * tested as the words' matches or the order's index are read: seeking
+ * Nigeria's 4,000 cases costs 30 ms, reading the 100,000 matches of a
+ * word in every record 7 ms, and a list sorted oldest first walks its
+ * index and stops after its page instead of sorting the filter's
+ * records. */
+#define SEEK_MAX 300
+
+/* At most how many records the narrowest filter of s leaves (the counts
+ * of facet_count; an id: a few), skip left out; -1 when none narrows. */
+static long narrowest(struct store *st, const struct search *s, const char *skip)
+{
+	const struct db_info *d = &catalog[s->db];
+	long least = s->id ? 3 : -1;
+	for (size_t i = 0; i < s->n_filters; i++) {
+		const struct search_filter *f = &s->filters[i];
+		if (skip && strcmp(skip, f->field) == 0)
+			continue;
+		char sql[160 + 4 * STORE_MAX_VALUES];
+		int len = snprintf(sql, sizeof sql, "SELECT coalesce(sum(n), 0) FROM facet_count"
+				   " WHERE db = ? AND field = ? AND value %s",
+				   f->values ? "IN (?" : "BETWEEN ? AND ?");
+		for (size_t v = 1; f->values && v < f->n_values; v++)
+			len += snprintf(sql + len, sizeof sql - (size_t)len, ", ?");
+		if (f->values)
+			snprintf(sql + len, sizeof sql - (size_t)len, ")");
+		sqlite3_stmt *stmt = store_prepare(st, sql);
+		if (!stmt)
+			return -1;
+		sqlite3_bind_text(stmt, 1, d->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, f->field, -1, SQLITE_STATIC);
+		if (f->values) {
+			for (size_t v = 0; v < f->n_values; v++)
+				sqlite3_bind_text(stmt, 3 + (int)v, f->values[v], -1, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_int(stmt, 3, f->from ? f->from : 0);
+			sqlite3_bind_int(stmt, 4, f->to ? f->to : 9999);
+		}
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			long n = sqlite3_column_int64(stmt, 0);
+			least = least < 0 || n < least ? n : least;
+		}
+		sqlite3_finalize(stmt);
+	}
+	return least;
+}
+
+/* Whether the filters of s are tested as rows are read (behind a unary
+ * +) rather than looked up: they leave many records. */
+static bool filters_tested(struct store *st, const struct search *s, const char *skip)
+{
+	return narrowest(st, s, skip) > SEEK_MAX;
+}
+
 /* FROM and WHERE of a search. join: the record table is needed too (to
  * sort by its columns). skip names a filter field to leave out (the facet
  * counts of that field), or NULL.
  *
- * A filter's "rowid IN (...)" lets FTS5 look up just the filter's records,
- * which makes counting fast; but FTS5 answers each looked-up rowid with a
- * cursor of its own, and bm25 recomputes the words' statistics for every
- * one (13 s for 4,000 records of a word in every record). When ranking
- * (ranked), the unary + keeps the filter out of FTS5's hands. */
+ * A filter's "rowid IN (...)" lets FTS5 (or SQLite) look up just the
+ * filter's records, which pays for a small filter; but FTS5 answers each
+ * looked-up rowid with a cursor of its own, and bm25 recomputes the
+ * words' statistics for every one (13 s for 4,000 records of a word in
+ * every record). tested: the unary + keeps the filters out of the
+ * planner's lookups, tested on each row read instead (when ranking with
+ * bm25, and when the filters leave many records: filters_tested). */
 static void add_from_where(struct sql *q, const struct search *s, bool join,
-			   bool ranked, const char *skip)
+			   bool tested, const char *skip)
 {
 	const struct db_info *d = &catalog[s->db];
 	char r[64], fr[66];
 	rowid_of(s, r, sizeof r);
-	snprintf(fr, sizeof fr, "%s%s", ranked ? "+" : "", r);
+	snprintf(fr, sizeof fr, "%s%s", tested ? "+" : "", r);
 	if (s->fts && join)
 		sql_add(q, " FROM %s JOIN %s t ON t.rowid = %s WHERE %s MATCH ?",
 			d->fts, d->table, r, d->fts), bind_text(q, s->fts);
@@ -177,7 +234,7 @@ static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
 	sql_add(&q, "SELECT count(*)");
-	add_from_where(&q, s, false, false, NULL);
+	add_from_where(&q, s, false, filters_tested(st, s, NULL), NULL);
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;
@@ -268,8 +325,8 @@ static int query_rowids(struct store *st, const struct search *s, long offset,
 	struct sql q = {0};
 	char r[64];
 	sql_add(&q, "SELECT %s", rowid_of(s, r, sizeof r));
-	add_from_where(&q, s, order_needs_table(s), s->fts && s->sort == SORT_RELEVANCE,
-		       NULL);
+	add_from_where(&q, s, order_needs_table(s),
+		       (s->fts && s->sort == SORT_RELEVANCE) || filters_tested(st, s, NULL), NULL);
 	add_order(&q, s);
 	sql_add(&q, " LIMIT ? OFFSET ?");
 	bind_int(&q, limit);
@@ -498,7 +555,7 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 	if (!open) {
 		char r[64];
 		sql_add(&q, " AND rec IN (SELECT %s", rowid_of(s, r, sizeof r));
-		add_from_where(&q, s, false, false, field);
+		add_from_where(&q, s, false, filters_tested(st, s, field), field);
 		sql_add(&q, ") GROUP BY value");
 	}
 	sql_add(&q, fi && fi->kind == FILTER_YEAR ? " ORDER BY value DESC"

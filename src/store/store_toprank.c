@@ -109,7 +109,7 @@ struct phrase {
 	double idf;
 	/* a frequent word's best records, or every record of a rare phrase */
 	long *rowid;         /* sorted ascending */
-	float *g;            /* NULL for a rare phrase: any g up to k1 + 1 */
+	double *g;           /* NULL for a rare phrase: any g up to k1 + 1 */
 	size_t n;
 	double bound;        /* g of any record outside rowid; 0 when rare */
 };
@@ -208,7 +208,7 @@ static uint32_t le32(const unsigned char *p)
 
 struct pair {
 	long rowid;
-	float g;
+	double g;
 };
 
 static int by_rowid(const void *a, const void *b)
@@ -229,7 +229,7 @@ static int read_top(struct store *st, const char *table, const char *term,
 	sqlite3_bind_text(s, 2, term, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s), found = 0;
 	if (rc == SQLITE_ROW) {
-		size_t n = (size_t)sqlite3_column_bytes(s, 3) / 8;
+		size_t n = (size_t)sqlite3_column_bytes(s, 3) / RANK_TOP_ENTRY;
 		const unsigned char *best = sqlite3_column_blob(s, 3);
 		struct pair *v = malloc((n ? n : 1) * sizeof *v);
 		p->rowid = malloc((n ? n : 1) * sizeof *p->rowid);
@@ -240,9 +240,9 @@ static int read_top(struct store *st, const char *table, const char *term,
 			return -1;
 		}
 		for (size_t i = 0; i < n; i++) {
-			uint32_t bits = le32(best + 8 * i + 4);
-			v[i].rowid = le32(best + 8 * i);
-			memcpy(&v[i].g, &bits, 4);
+			const unsigned char *e = best + RANK_TOP_ENTRY * i;
+			v[i].rowid = le32(e);
+			v[i].g = (e[4] | e[5] << 8) * RANK_G_UNIT;
 		}
 		qsort(v, n, sizeof *v, by_rowid);
 		for (size_t i = 0; i < n; i++)
@@ -530,8 +530,6 @@ static int rank_candidates(struct store *st, const struct search *s, const struc
 			break;
 		}
 	}
-	if (getenv("TOPRANK_DEBUG"))
-		fprintf(stderr, "toprank: %d phrases, %zu candidates, %zu scored, %zu found, %zu proven, result %d\n", np, nc, done, n, ok, result);
 	if (result == 1 && ok >= (size_t)need) {
 		size_t k = ok < (size_t)keep ? ok : (size_t)keep;
 		if (!(*out = malloc((k ? k : 1) * sizeof **out))) {
