@@ -4,7 +4,7 @@
 -- full case brief of htkp/2 (defendants and their charges, procedure,
 -- court), legislation by provision, and the bibliography's synopsis label.
 -- Version 4 added rank_top, the best-ranked records of frequent words,
--- and added_count.
+-- facet_recs and added_count.
 -- Each record's added column is the day it first joined the data: the
 -- record's own `added`, else the day the previous file gave it, else the
 -- import's day (src/import/import_added.c).
@@ -186,6 +186,21 @@ CREATE TABLE facet_count (
   field TEXT NOT NULL,
   value TEXT NOT NULL,
   n     INTEGER NOT NULL,
+  PRIMARY KEY (db, field, value)
+) WITHOUT ROWID;
+
+-- Each value's records again, in one row: the facet counts of a search
+-- (a picker, the browse view) mark the search's records in a bitmap and
+-- count each value's records in it (src/store/store_facet.c), instead of
+-- joining every facet row of the field with the search's matches.
+--   recs: the value's rowids, ascending, each as the difference from the
+--         one before (the first from 0) in 7-bit groups, low first, the
+--         high bit set on all but the last group of a number
+CREATE TABLE facet_recs (
+  db    TEXT NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  recs  BLOB NOT NULL,
   PRIMARY KEY (db, field, value)
 ) WITHOUT ROWID;
 

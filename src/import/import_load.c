@@ -525,6 +525,8 @@ enum imp_status imp_load(struct imp *imp)
 	if (st == IMP_OK)
 		st = imp_toprank_load(imp);
 	if (st == IMP_OK)
+		st = imp_facet_recs(imp);
+	if (st == IMP_OK)
 		st = imp_added_load(imp);
 	if (st == IMP_OK)
 		st = imp_added_count(imp);

@@ -7,6 +7,7 @@
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
 #include "store/store_toprank.h"
+#include "store/store_facet.h"
 #include "store/rank_top.h"
 #include "common/catalog.h"
 #include "common/grow.h"
@@ -24,8 +25,9 @@ const char *const sort_names[SORT_COUNT] = {"relevance", "newest", "oldest", "ti
 #define BM25 RANK_BM25
 
 struct bind {
-	const char *text;   /* NULL: an integer */
+	const char *text;   /* NULL: an integer, or the pointer */
 	long n;
+	void *bits;         /* a facet bitmap (store_facet.h) */
 };
 
 /* Room for the largest search: every filter with its most values. */
@@ -57,7 +59,7 @@ static void sql_add(struct sql *q, const char *fmt, ...)
 static void bind_text(struct sql *q, const char *text)
 {
 	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
-		q->b[q->nb++] = (struct bind){text, 0};
+		q->b[q->nb++] = (struct bind){text, 0, NULL};
 	else
 		q->overflow = true;
 }
@@ -65,7 +67,15 @@ static void bind_text(struct sql *q, const char *text)
 static void bind_int(struct sql *q, long n)
 {
 	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
-		q->b[q->nb++] = (struct bind){NULL, n};
+		q->b[q->nb++] = (struct bind){NULL, n, NULL};
+	else
+		q->overflow = true;
+}
+
+static void bind_bits(struct sql *q, const struct facet_bits *bits)
+{
+	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
+		q->b[q->nb++] = (struct bind){NULL, 0, (void *)bits};
 	else
 		q->overflow = true;
 }
@@ -209,6 +219,8 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 	for (int i = 0; stmt && i < q->nb; i++) {
 		int rc = q->b[i].text
 			? sqlite3_bind_text(stmt, i + 1, q->b[i].text, -1, SQLITE_STATIC)
+			: q->b[i].bits
+			? sqlite3_bind_pointer(stmt, i + 1, q->b[i].bits, "htkp_bits", NULL)
 			: sqlite3_bind_int64(stmt, i + 1, q->b[i].n);
 		if (rc != SQLITE_OK) {
 			store_fail(st, "preparing a search");
@@ -366,6 +378,17 @@ sqlite3_stmt *search_scored_stmt(struct store *st, const struct search *s,
 		q.overflow = true;
 	}
 	sql_add(&q, ")");
+	return sql_prepare(st, &q);
+}
+
+sqlite3_stmt *search_marking_stmt(struct store *st, const struct search *s,
+				  const char *field, struct facet_bits *bits)
+{
+	struct sql q = {0};
+	char r[64];
+	sql_add(&q, "SELECT sum(htkp_mark(?, %s))", rowid_of(s, r, sizeof r));
+	bind_bits(&q, bits);
+	add_from_where(&q, s, false, filters_tested(st, s, field), field);
 	return sql_prepare(st, &q);
 }
 
@@ -544,20 +567,23 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 	*out = (struct facet_list){0};
 	bool open = search_is_open(s, field);
 	const struct filter_info *fi = catalog_filter(s->db, field);
-	/* Nothing narrows the records: the counts made at import answer. */
-	sql_add(&q, open ? "SELECT value, n" : "SELECT value, count(*)");
+	/* Nothing narrows the records: the counts made at import answer.
+	 * Else each value's records counted in a bitmap of the search's. */
+	const struct facet_bits *bits = open ? NULL : facet_marked(st, s, field);
+	if (!open && !bits)
+		return -1;
+	if (open) {
+		sql_add(&q, "SELECT value, n");
+	} else {
+		sql_add(&q, "SELECT value, htkp_count(?, recs) AS n");
+		bind_bits(&q, bits);
+	}
 	if (fi && fi->id_of)
 		sql_add(&q, ", (SELECT title FROM %s WHERE id = value)", fi->id_of);
 	sql_add(&q, open ? " FROM facet_count WHERE db = ? AND field = ?"
-			 : " FROM facet WHERE db = ? AND field = ?");
+			 : " FROM facet_recs WHERE db = ? AND field = ? AND n > 0");
 	bind_text(&q, d->table);
 	bind_text(&q, field);
-	if (!open) {
-		char r[64];
-		sql_add(&q, " AND rec IN (SELECT %s", rowid_of(s, r, sizeof r));
-		add_from_where(&q, s, false, filters_tested(st, s, field), field);
-		sql_add(&q, ") GROUP BY value");
-	}
 	sql_add(&q, fi && fi->kind == FILTER_YEAR ? " ORDER BY value DESC"
 		    : " ORDER BY value COLLATE NOCASE");
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
