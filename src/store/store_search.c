@@ -90,17 +90,20 @@ static const char *rowid_of(const struct search *s, char *buf, size_t len)
 
 /* One filter's test of rowid r: the record has one of the values, or a
  * year in the range (year facets hold four digits, so text order is year
- * order and the facet's index answers the range). */
+ * order and the facet's index answers the range). r NULL: only the test
+ * of the facet rows, for a WHERE of the facet table. */
 static void add_filter(struct sql *q, const struct db_info *d,
 		       const struct search_filter *f, const char *r)
 {
-	sql_add(q, " AND %s IN (SELECT rec FROM facet WHERE db = ? AND field = ? AND value", r);
+	if (r)
+		sql_add(q, " AND %s IN (SELECT rec FROM facet WHERE", r);
+	sql_add(q, " db = ? AND field = ? AND value");
 	bind_text(q, d->table);
 	bind_text(q, f->field);
 	if (!f->values) {
 		/* A parameter has no affinity: compared with the TEXT column,
 		 * it is compared as text, "2005" with "2005". */
-		sql_add(q, " BETWEEN ? AND ?)");
+		sql_add(q, " BETWEEN ? AND ?%s", r ? ")" : "");
 		bind_int(q, f->from ? f->from : 0);
 		bind_int(q, f->to ? f->to : 9999);
 		return;
@@ -111,7 +114,7 @@ static void add_filter(struct sql *q, const struct db_info *d,
 		sql_add(q, ", ?");
 		bind_text(q, f->values[i]);
 	}
-	sql_add(q, "))");
+	sql_add(q, r ? "))" : ")");
 }
 
 /* Filters that leave at most this many records are looked up record by
@@ -242,11 +245,30 @@ long search_counted(struct store *st, const char *fts)
 	return st->counted_fts && strcmp(st->counted_fts, fts) == 0 ? st->counted : -1;
 }
 
+/* Filters alone are counted in the facet index: the records each filter
+ * leaves, intersected, without reading a record (Nigeria's 4,000 cases
+ * read one by one cost 3 ms). */
+static void add_filters_count(struct sql *q, const struct search *s)
+{
+	const struct db_info *d = &catalog[s->db];
+	sql_add(q, "SELECT count(*) FROM (");
+	for (size_t i = 0; i < s->n_filters; i++) {
+		sql_add(q, i ? " INTERSECT SELECT rec FROM facet WHERE"
+			     : "SELECT DISTINCT rec FROM facet WHERE");
+		add_filter(q, d, &s->filters[i], NULL);
+	}
+	sql_add(q, ")");
+}
+
 static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
-	sql_add(&q, "SELECT count(*)");
-	add_from_where(&q, s, false, filters_tested(st, s, NULL), NULL);
+	if (!s->fts && !s->id && !s->added_since && s->n_filters > 0) {
+		add_filters_count(&q, s);
+	} else {
+		sql_add(&q, "SELECT count(*)");
+		add_from_where(&q, s, false, filters_tested(st, s, NULL), NULL);
+	}
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;
