@@ -17,6 +17,7 @@
  * then exactly the order ORDER BY bm25, rowid gives. */
 #include "store/store_toprank.h"
 #include "store/rank_top.h"
+#include "store/store_ranked.h"
 #include "common/catalog.h"
 
 #include <math.h>
@@ -34,8 +35,9 @@
  * stays a few KB of SQL. */
 #define MAX_BATCH 256
 #define MAX_SCAN 20000
-/* Rows proven at the least: three pages. */
-#define MIN_WANT 60
+/* Rows proven at the least: the ten pages a ranked search keeps at
+ * first (store_ranked.h), so that paging through them ranks nothing. */
+#define MIN_WANT RANKED_FIRST
 /* Scores closer than this to a bound count as not beating it. */
 #define MARGIN 1e-9
 
@@ -502,8 +504,8 @@ static int rank_candidates(struct store *st, const struct search *s, const struc
 	char *o = args + sprintf(args, ", %ld", rows);
 	for (int i = 0; i < np; i++)
 		o += sprintf(o, ", %ld", p[i].docs);
-	/* Three pages for the first (paging on reads them from the kept
-	 * list), as many as asked for later. */
+	/* Ten pages for the first (paging on reads them from the kept
+	 * list), three times as many as asked for later. */
 	size_t want = (size_t)(need * 3 > MIN_WANT ? need * 3 : MIN_WANT);
 	want = want < (size_t)keep ? want : (size_t)keep;
 	int result = 0;
