@@ -459,12 +459,7 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 	/* Ranked from the frequent words' best records when that proves
 	 * enough of them; else every match ranked. */
 	int top = toprank_rowids(st, s, need, keep, &rowid, &n);
-	if (top != 0) {
-		if (top < 0) {
-			*failed = true;
-			free(key);
-			return NULL;
-		}
+	if (top == 1) {
 		ranked_keep(st, key, rowid, n, false);
 		return st->ranked;
 	}

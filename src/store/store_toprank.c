@@ -574,5 +574,8 @@ int toprank_rowids(struct store *st, const struct search *s, long need, long kee
 		result = rank_candidates(st, s, p, np, rows, need, keep, out, n);
 	}
 	phrases_free(p, np);
-	return result;
+	/* A statement this way could not make (a search with every filter
+	 * and the candidates' list is too long) is no reason to fail the
+	 * search: ranked in full, it says so itself if it cannot run. */
+	return result < 0 ? 0 : result;
 }

@@ -20,7 +20,8 @@ struct fts5_api *toprank_attach(sqlite3 *db);
 /* The first rowids of s (ranked by relevance, with words), at least need
  * and up to keep of them, in the order ORDER BY bm25, rowid gives, into
  * *out (caller frees), their number in *n. Returns 1 when done, 0 when
- * it could not be done this way (nothing in *out), -1 on error. */
+ * it could not be done this way (nothing in *out): the caller ranks
+ * every match. */
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
 		   long **out, size_t *n);
 
