@@ -34,7 +34,7 @@ SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-rec
 # Recursive (=) on purpose: these are expanded only in recipes, after
 # scripts/deps.sh has made sure pkg-config and the libraries are there.
 PC_CFLAGS = $(filter-out -D%,$(shell pkg-config --cflags ncursesw sqlite3 inih libseccomp))
-PC_LIBS   = $(shell pkg-config --libs ncursesw sqlite3 inih libseccomp) -lunistring
+PC_LIBS   = $(shell pkg-config --libs ncursesw sqlite3 inih libseccomp) -lunistring -lm
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
              -DHTKP_VERSION='"$(VERSION)"' -DSYSCONFDIR='"$(sysconfdir)"' \
              -Isrc -Ibuild $(PC_CFLAGS) $(CPPFLAGS) $(CFLAGS)

@@ -7,11 +7,13 @@
  *
  * Each query runs once to warm up, then RUNS times (default 15, or
  * $BENCH_RUNS); it prints the median, min and max in ms, what the query
- * found (matches, rows or values), and at the end the peak RSS. The words
+ * found (matches, rows or values), and at the end the peak RSS;
+ * $BENCH_ONLY=text runs only the queries whose label holds text. The words
  * searched for are the ones bench/gen.py plants: keep them in step. */
 #include "common/catalog.h"
 #include "query/dbstate.h"
 #include "query/query.h"
+#include "store/snippet.h"
 #include "store/store.h"
 
 #include <stdbool.h>
@@ -26,24 +28,33 @@
 #define COMMON  "labour"          /* ~37% of cases */
 #define COMMON2 "forced"          /* ~42% of cases */
 #define RARE    "hawala"          /* 12 cases */
+#define PREFIX  "forc*"           /* forced, force, forces... */
 
 #define PER_PAGE 20
 #define SLOW_MS 100.0             /* a kiosk user notices the wait */
 #define MAX_RUNS 1000
 
-/* Targets (median ms): a search screen, a page turned, a list sorted
- * without words. */
+/* Targets (median ms; the p99 may be three times as much): a search
+ * screen, a page turned, a list sorted without words, the counts of a
+ * picker with a search, the browse view with a search, the home screen
+ * from a cold start. */
 #define SCREEN_MS 10.0
 #define PGDN_MS 2.0
 #define NOWORDS_MS 1.0
+#define PICKER_MS 10.0
+#define BROWSE_MS 20.0
+#define PAINT_MS 20.0
+#define P99_TIMES 3.0
 
 enum op {
 	OP_COUNT,       /* store_search_count */
 	OP_PAGE,        /* store_search_page, PER_PAGE rows from offset */
-	OP_SCREEN,      /* count + page: what one list screen costs */
+	OP_SCREEN,      /* count + page + the page's snippets: what one list
+			   screen costs */
 	OP_FACET,       /* store_facet of one field */
 	OP_BROWSE,      /* store_facet of each browse field (the Browse view) */
 	OP_RECORD,      /* store_record */
+	OP_PAINT,       /* store_open and what the home screen counts */
 };
 
 struct spec {
@@ -86,12 +97,13 @@ static const struct spec specs[] = {
 	{"count: filter country + " EVERY, OP_COUNT, DB_CASES, EVERY, "country", SORT_RELEVANCE, 0, 0, 0, 0, 0},
 	{"top 20 by relevance: country + " EVERY, OP_PAGE, DB_CASES, EVERY, "country", SORT_RELEVANCE, 0, 0, 0, 0, 0},
 	{"facet country, no search", OP_FACET, DB_CASES, NULL, 0, 0, 0, "country", 0, 0, 0},
-	{"facet country, " COMMON, OP_FACET, DB_CASES, COMMON, 0, 0, 0, "country", 0, 0, 0},
-	{"facet country, " EVERY, OP_FACET, DB_CASES, EVERY, 0, 0, 0, "country", 0, 0, 0},
+	{"facet country, " COMMON, OP_FACET, DB_CASES, COMMON, 0, 0, 0, "country", 0, PICKER_MS, 0},
+	{"facet country, " EVERY, OP_FACET, DB_CASES, EVERY, 0, 0, 0, "country", 0, PICKER_MS, 0},
 	{"facet country, " RARE " (rare)", OP_FACET, DB_CASES, RARE, 0, 0, 0, "country", 0, 0, 0},
 	{"facet year, filter country", OP_FACET, DB_CASES, NULL, "country", 0, 0, "year", 0, 0, 0},
-	{"browse view (4 facets), no search", OP_BROWSE, DB_CASES, NULL, 0, 0, 0, 0, 0, 0, 0},
-	{"browse view (4 facets), " COMMON, OP_BROWSE, DB_CASES, COMMON, 0, 0, 0, 0, 0, 0, 0},
+	{"browse view (6 categories), no search", OP_BROWSE, DB_CASES, NULL, 0, 0, 0, 0, 0, 0, 0},
+	{"browse view (6 categories), " COMMON, OP_BROWSE, DB_CASES, COMMON, 0, 0, 0, 0, 0, BROWSE_MS, 0},
+	{"browse view (6 categories), " EVERY, OP_BROWSE, DB_CASES, EVERY, 0, 0, 0, 0, 0, BROWSE_MS, 0},
 	{"record: a case (middle rowid)", OP_RECORD, DB_CASES, NULL, 0, 0, 0, 0, 0, 0, 0},
 	{"record: a law (rowid 1)", OP_RECORD, DB_LEGISLATION, NULL, 0, 0, 0, 0, 1, 0, 0},
 	{"legislation top 20 by relevance: " EVERY, OP_PAGE, DB_LEGISLATION, EVERY, 0, SORT_RELEVANCE, 0, 0, 0, 0, 0},
@@ -109,14 +121,20 @@ static const struct spec specs[] = {
 	{"PgDn to page 2 oldest: " COMMON, OP_PAGE, DB_CASES, COMMON, 0, SORT_OLDEST, PER_PAGE, 0, 0, PGDN_MS, true},
 	/* One screen of the list view: the count, then the page. */
 	{"screen: " EVERY, OP_SCREEN, DB_CASES, EVERY, 0, SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
+	{"screen: " COMMON " (a third)", OP_SCREEN, DB_CASES, COMMON, 0, SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
 	{"screen: " COMMON2 " " COMMON, OP_SCREEN, DB_CASES, COMMON2 " " COMMON, 0, SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
 	{"screen: \"" COMMON2 " " COMMON "\"", OP_SCREEN, DB_CASES, "\"" COMMON2 " " COMMON "\"", 0, SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
+	{"screen: " PREFIX " (prefix)", OP_SCREEN, DB_CASES, PREFIX, 0, SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
 	{"screen: country + " EVERY, OP_SCREEN, DB_CASES, EVERY, "country", SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
+	{"screen: country + " COMMON, OP_SCREEN, DB_CASES, COMMON, "country", SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
 	{"screen: " RARE " (rare)", OP_SCREEN, DB_CASES, RARE, 0, SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
 	{"screen: no words (newest)", OP_SCREEN, DB_CASES, NULL, 0, SORT_RELEVANCE, 0, 0, 0, SCREEN_MS, 0},
+	{"screen: filter country, oldest", OP_SCREEN, DB_CASES, NULL, "country", SORT_OLDEST, 0, 0, 0, SCREEN_MS, 0},
+	{"first paint: open, home screen counts", OP_PAINT, DB_CASES, NULL, 0, 0, 0, 0, 0, PAINT_MS, 0},
 };
 
 static struct store *st;
+static const char *db_path;
 
 static double now_ms(void)
 {
@@ -131,8 +149,24 @@ static void die(const char *what)
 	exit(1);
 }
 
+/* What the home screen asks for when it is first drawn (ui_home.c). */
+static long paint(void)
+{
+	char err[300], day[16], since[16] = "2026-01-01";
+	struct store *home = store_open(db_path, err, sizeof err);
+	long n = 0;
+	if (!home)
+		return -1;
+	for (int db = 0; db < DB_COUNT; db++)
+		n += store_count(home, db) + store_added_since(home, db, since);
+	store_data_date(home, day, sizeof day);
+	store_close(home);
+	return n;
+}
+
 /* Runs the query once; returns what it found (matches, rows, values). */
-static long run(const struct spec *sp, const struct search *s, long rowid)
+static long run(const struct spec *sp, const struct search *s, const struct query *words,
+		long rowid)
 {
 	struct result_page p;
 	struct facet_list f;
@@ -153,6 +187,8 @@ static long run(const struct spec *sp, const struct search *s, long rowid)
 			die(sp->label);
 		if (sp->op == OP_PAGE)
 			n = (long)p.n;
+		else if (words->fts)
+			snippet_page(st, sp->db, &p, words->terms, words->prefix, words->n_terms);
 		result_page_free(&p);
 		return n;
 	case OP_FACET:
@@ -175,6 +211,10 @@ static long run(const struct spec *sp, const struct search *s, long rowid)
 		n = (long)(r.n_values + r.n_proc + r.n_links);
 		record_free(&r);
 		return n;
+	case OP_PAINT:
+		if ((n = paint()) < 0)
+			die(sp->label);
+		return n;
 	}
 	return -1;
 }
@@ -192,6 +232,7 @@ static const char *unit(const struct spec *sp)
 	case OP_PAGE: return "rows";
 	case OP_FACET: case OP_BROWSE: return "values";
 	case OP_RECORD: return "fields";
+	case OP_PAINT: return "counted";
 	}
 	return "";
 }
@@ -239,6 +280,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "queries: RUNS must be 1 to %d\n", MAX_RUNS);
 		return 2;
 	}
+	db_path = argv[1];
 	if (!(st = store_open(argv[1], err, sizeof err))) {
 		fprintf(stderr, "queries: %s\n", err);
 		return 1;
@@ -254,12 +296,16 @@ int main(int argc, char **argv)
 	       n_cases, store_count(st, DB_LEGISLATION),
 	       store_count(st, DB_BIBLIOGRAPHY), runs, PER_PAGE, big_country);
 	printf("%-48s %9s %-7s %9s %9s %9s %9s  %s\n", "query", "found", "", "median",
-	       "p99", "min", "max", "target (median ms)");
+	       "p99", "min", "max", "target (median / p99 ms)");
 
 	double worst_screen = -1;
 	const char *worst_label = "";
+	/* BENCH_ONLY=word: only the queries whose label holds it. */
+	const char *only = getenv("BENCH_ONLY");
 	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
 		const struct spec *sp = &specs[i];
+		if (only && *only && !strstr(sp->label, only))
+			continue;
 		struct dbstate ds;
 		struct search s;
 		double t[MAX_RUNS];
@@ -278,23 +324,24 @@ int main(int argc, char **argv)
 		 * Paging: the first page, as shown before PgDn, then the page. */
 		struct spec first = *sp;
 		first.offset = 0;
-		run(sp, &s, rowid);     /* warm-up */
+		run(sp, &s, &ds.q, rowid);     /* warm-up */
 		for (int k = 0; k < runs; k++) {
 			store_forget(st);
 			if (sp->paging)
-				run(&first, &s, rowid);
+				run(&first, &s, &ds.q, rowid);
 			double t0 = now_ms();
-			found = run(sp, &s, rowid);
+			found = run(sp, &s, &ds.q, rowid);
 			t[k] = now_ms() - t0;
 		}
 		qsort(t, (size_t)runs, sizeof t[0], cmp_double);
 		double med = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
 		/* The nearest-rank p99: with fewer than 100 runs, the slowest. */
 		double p99 = t[(runs * 99 + 99) / 100 - 1];
-		char target[32] = "";
+		char target[48] = "";
 		if (sp->target > 0)
-			snprintf(target, sizeof target, "< %g %s", sp->target,
-				 med < sp->target ? "ok" : "OVER");
+			snprintf(target, sizeof target, "< %g / %g %s", sp->target,
+				 sp->target * P99_TIMES,
+				 med < sp->target && p99 < sp->target * P99_TIMES ? "ok" : "OVER");
 		printf("%-48s %9ld %-7s %9.2f %9.2f %9.2f %9.2f  %s%s\n", sp->label, found,
 		       unit(sp), med, p99, t[0], t[runs - 1], target,
 		       med > SLOW_MS ? "  SLOW" : "");
@@ -305,7 +352,7 @@ int main(int argc, char **argv)
 		}
 		dbstate_free(&ds);
 	}
-	printf("worst one screen (count + page): %.1f ms median, %s\n",
+	printf("worst one screen (count + page + snippets): %.1f ms median, %s\n",
 	       worst_screen, worst_label);
 	printf("peak RSS of this program: %ld KB (%ld KB after store_open)\n",
 	       max_rss_kb(), rss_open);

@@ -87,7 +87,7 @@ objs=$(ls build/common/*.o build/query/*.o build/store/*.o)
 # shellcheck disable=SC2046,SC2086
 cc -std=c11 -O2 -Wall -Wextra -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc \
 	bench/queries.c $objs \
-	$(pkg-config --libs ncursesw sqlite3 inih) -lunistring -o "$BIN" \
+	$(pkg-config --libs ncursesw sqlite3 inih) -lunistring -lm -o "$BIN" \
 	|| fail "cannot compile bench/queries.c against build/*.o"
 "$BIN" "$DB" "$RUNS" || fail "$BIN failed on $DB"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"

@@ -3,6 +3,8 @@
 -- Version 2 added the names column of the full-text indexes; version 3 the
 -- full case brief of htkp/2 (defendants and their charges, procedure,
 -- court), legislation by provision, and the bibliography's synopsis label.
+-- Version 4 added rank_top, the best-ranked records of frequent words,
+-- facet_recs and added_count.
 -- Each record's added column is the day it first joined the data: the
 -- record's own `added`, else the day the previous file gave it, else the
 -- import's day (src/import/import_added.c).
@@ -12,7 +14,7 @@
 -- legislation and publications by year), so rowid order is the cheap
 -- "newest" sort and the default for a list without a search.
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- What was imported, when, from which files.
 CREATE TABLE meta (
@@ -187,6 +189,31 @@ CREATE TABLE facet_count (
   PRIMARY KEY (db, field, value)
 ) WITHOUT ROWID;
 
+-- Each value's records again, in one row: the facet counts of a search
+-- (a picker, the browse view) mark the search's records in a bitmap and
+-- count each value's records in it (src/store/store_facet.c), instead of
+-- joining every facet row of the field with the search's matches.
+--   recs: the value's rowids, ascending, each as the difference from the
+--         one before (the first from 0) in 7-bit groups, low first, the
+--         high bit set on all but the last group of a number
+CREATE TABLE facet_recs (
+  db    TEXT NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  recs  BLOB NOT NULL,
+  PRIMARY KEY (db, field, value)
+) WITHOUT ROWID;
+
+-- How many records of each database joined the data on each day: the
+-- home screen's "added in the last 30 days" reads these few rows instead
+-- of every record (a second at 100,000 cases with a cold cache).
+CREATE TABLE added_count (
+  db    TEXT NOT NULL,
+  added TEXT NOT NULL,
+  n     INTEGER NOT NULL,
+  PRIMARY KEY (db, added)
+) WITHOUT ROWID;
+
 -- The laws a case applied, in the order given; indexed both ways.
 CREATE TABLE case_law (
   case_rowid INTEGER NOT NULL REFERENCES cases(rowid),
@@ -208,6 +235,32 @@ CREATE INDEX legislation_oldest ON legislation ((year IS NULL) DESC);
 CREATE INDEX legislation_title ON legislation (title COLLATE NOCASE);
 CREATE INDEX bibliography_oldest ON bibliography ((year IS NULL) DESC);
 CREATE INDEX bibliography_title ON bibliography (title COLLATE NOCASE);
+
+-- For each word (FTS5 token) found in at least 2,000 records of a
+-- database, the records that rank best for it alone, so that a search
+-- ranked by relevance reads a few hundred candidates instead of ranking
+-- every record the word is in (src/store/store_toprank.c; filled by
+-- src/import/import_toprank.c). g is the word's share of a record's bm25
+-- score without its IDF: for one phrase p, bm25 = -idf(p) * g(p), where
+-- g grows with the word's weighted count in the record (title 10, body 1,
+-- names 0, as the kiosk ranks) and falls with the record's length.
+--   rows:  the full-text table's rows when this was made (N of the IDF)
+--   docs:  records holding the word (n of its IDF)
+--   bound: no record outside best has a larger g for the word
+--   best:  the records with the largest g, largest first, each its
+--          rowid (4 bytes) and g rounded up in units of 2.2/65535 (2
+--          bytes), little-endian (src/store/rank_top.h)
+-- (A table with rowids: its rows of 1.2 KB fit three to a page; without
+-- rowids each would spill onto a page of its own, 8 MB instead of 2.4.)
+CREATE TABLE rank_top (
+  db    TEXT NOT NULL,
+  term  TEXT NOT NULL,
+  rows  INTEGER NOT NULL,
+  docs  INTEGER NOT NULL,
+  bound REAL NOT NULL,
+  best  BLOB NOT NULL,
+  UNIQUE (db, term)
+);
 
 -- Full-text indexes, rowid = the record's rowid. Column 0 is the title
 -- (weighted above the body by bm25 in src/store/store_search.c), column 1

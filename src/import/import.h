@@ -85,6 +85,13 @@ int imp_is_date(const char *s, size_t n);
 const char *imp_id_problem(const char *s, size_t n);
 int imp_register_functions(sqlite3 *db);
 
+/* import_toprank.c: table rank_top, once the full-text indexes are built */
+enum imp_status imp_toprank_load(struct imp *imp);
+/* import_facet_recs.c: table facet_recs, once the facets are loaded */
+enum imp_status imp_facet_recs(struct imp *imp);
+/* import_added_count.c: table added_count, once the records are dated */
+enum imp_status imp_added_count(struct imp *imp);
+
 /* import_vocab.c */
 int imp_register_vocab_functions(sqlite3 *db);
 

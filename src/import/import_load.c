@@ -523,7 +523,13 @@ enum imp_status imp_load(struct imp *imp)
 	if (st == IMP_OK)
 		st = load_indexes(imp, &meta);
 	if (st == IMP_OK)
+		st = imp_toprank_load(imp);
+	if (st == IMP_OK)
+		st = imp_facet_recs(imp);
+	if (st == IMP_OK)
 		st = imp_added_load(imp);
+	if (st == IMP_OK)
+		st = imp_added_count(imp);
 	if (st == IMP_OK)
 		st = imp_exec(imp, "COMMIT", "committing the load");
 	imp_added_detach(imp);

@@ -5,6 +5,8 @@
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
+#include "store/store_toprank.h"
+#include "store/store_facet.h"
 #include "common/catalog.h"
 
 #include <errno.h>
@@ -232,6 +234,12 @@ static int open_file(struct store *st, char *err, size_t errlen)
 			 sqlite3_errmsg(st->db));
 		return -1;
 	}
+	st->fts5 = toprank_attach(st->db);
+	if (facet_attach(st->db) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open database %s: %s", st->path,
+			 sqlite3_errmsg(st->db));
+		return -1;
+	}
 	sqlite3_set_authorizer(st->db, authorize, NULL);
 	sqlite3_progress_handler(st->db, PROGRESS_STEPS, over_time, st);
 	start_clock(st);
@@ -272,6 +280,8 @@ void store_close(struct store *st)
 		return;
 	close_file(st);
 	ranked_drop(st);
+	facet_bits_drop(st);
+	free(st->counted_fts);
 	free(st->path);
 	free(st);
 }
@@ -289,6 +299,8 @@ int store_reopen_if_replaced(struct store *st)
 	}
 	close_file(st);
 	ranked_drop(st);   /* its rowids were the old file's */
+	free(st->counted_fts);   /* and its count */
+	facet_bits_drop(st);
 	fresh.path = st->path;
 	*st = fresh;
 	/* The handler was given fresh's address, which is about to go. */

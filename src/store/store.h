@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* At most this much of the file is mapped into memory (shared between
  * sessions through the page cache). */
@@ -39,7 +39,8 @@ int store_data_date(struct store *st, char *buf, size_t len);
  * new one into place). Returns 1 when it reopened, 0 otherwise. */
 int store_reopen_if_replaced(struct store *st);
 
-/* Forgets what the store keeps of the last search (its ranked rowids):
+/* Forgets what the store keeps of the last search (its ranked rowids,
+ * the count of its words):
  * the next page is ranked anew. Reopening a replaced file does it too. */
 void store_forget(struct store *st);
 

@@ -18,6 +18,10 @@ struct store {
 	char error[300];
 	struct ranked *ranked; /* the last ranked search (store_ranked.h);
 				  dropped with the file it was read from */
+	struct fts5_api *fts5; /* the connection's FTS5 (store_toprank.c) */
+	struct facet_bits *bits; /* the last search's records (store_facet.h) */
+	char *counted_fts;     /* the last words counted alone, and */
+	long counted;          /* their count (store_search.c) */
 };
 
 /* Records "Database error while <what>: <sqlite message>"; returns -1. */

@@ -2,6 +2,7 @@
  * so one per kiosk session: at most RANKED_ROWS rowids and a key. */
 #include "store/store_ranked.h"
 #include "store/store_impl.h"
+#include "store/store_facet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,4 +111,7 @@ void ranked_drop(struct store *st)
 void store_forget(struct store *st)
 {
 	ranked_drop(st);
+	facet_bits_drop(st);
+	free(st->counted_fts);
+	st->counted_fts = NULL;
 }

@@ -6,6 +6,9 @@
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
+#include "store/store_toprank.h"
+#include "store/store_facet.h"
+#include "store/rank_top.h"
 #include "common/catalog.h"
 #include "common/grow.h"
 
@@ -19,11 +22,12 @@ const char *const sort_names[SORT_COUNT] = {"relevance", "newest", "oldest", "ti
 /* Title above body: a word in the title weighs ten times one in the text;
  * a record's names (its id, the laws a case applied) find it but weigh
  * nothing in its rank. */
-#define BM25 "bm25(%s, 10.0, 1.0, 0.0)"
+#define BM25 RANK_BM25
 
 struct bind {
-	const char *text;   /* NULL: an integer */
+	const char *text;   /* NULL: an integer, or the pointer */
 	long n;
+	void *bits;         /* a facet bitmap (store_facet.h) */
 };
 
 /* Room for the largest search: every filter with its most values. */
@@ -55,7 +59,7 @@ static void sql_add(struct sql *q, const char *fmt, ...)
 static void bind_text(struct sql *q, const char *text)
 {
 	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
-		q->b[q->nb++] = (struct bind){text, 0};
+		q->b[q->nb++] = (struct bind){text, 0, NULL};
 	else
 		q->overflow = true;
 }
@@ -63,7 +67,15 @@ static void bind_text(struct sql *q, const char *text)
 static void bind_int(struct sql *q, long n)
 {
 	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
-		q->b[q->nb++] = (struct bind){NULL, n};
+		q->b[q->nb++] = (struct bind){NULL, n, NULL};
+	else
+		q->overflow = true;
+}
+
+static void bind_bits(struct sql *q, const struct facet_bits *bits)
+{
+	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
+		q->b[q->nb++] = (struct bind){NULL, 0, (void *)bits};
 	else
 		q->overflow = true;
 }
@@ -78,17 +90,20 @@ static const char *rowid_of(const struct search *s, char *buf, size_t len)
 
 /* One filter's test of rowid r: the record has one of the values, or a
  * year in the range (year facets hold four digits, so text order is year
- * order and the facet's index answers the range). */
+ * order and the facet's index answers the range). r NULL: only the test
+ * of the facet rows, for a WHERE of the facet table. */
 static void add_filter(struct sql *q, const struct db_info *d,
 		       const struct search_filter *f, const char *r)
 {
-	sql_add(q, " AND %s IN (SELECT rec FROM facet WHERE db = ? AND field = ? AND value", r);
+	if (r)
+		sql_add(q, " AND %s IN (SELECT rec FROM facet WHERE", r);
+	sql_add(q, " db = ? AND field = ? AND value");
 	bind_text(q, d->table);
 	bind_text(q, f->field);
 	if (!f->values) {
 		/* A parameter has no affinity: compared with the TEXT column,
 		 * it is compared as text, "2005" with "2005". */
-		sql_add(q, " BETWEEN ? AND ?)");
+		sql_add(q, " BETWEEN ? AND ?%s", r ? ")" : "");
 		bind_int(q, f->from ? f->from : 0);
 		bind_int(q, f->to ? f->to : 9999);
 		return;
@@ -99,25 +114,82 @@ static void add_filter(struct sql *q, const struct db_info *d,
 		sql_add(q, ", ?");
 		bind_text(q, f->values[i]);
 	}
-	sql_add(q, "))");
+	sql_add(q, r ? "))" : ")");
+}
+
+/* Filters that leave at most this many records are looked up record by
+ * record (FTS5 seeks each one, SQLite reads each row); larger ones are
+ * tested as the words' matches or the order's index are read: seeking
+ * Nigeria's 4,000 cases costs 30 ms, reading the 100,000 matches of a
+ * word in every record 7 ms, and a list sorted oldest first walks its
+ * index and stops after its page instead of sorting the filter's
+ * records. */
+#define SEEK_MAX 300
+
+/* At most how many records the narrowest filter of s leaves (the counts
+ * of facet_count; an id: a few), skip left out; -1 when none narrows. */
+static long narrowest(struct store *st, const struct search *s, const char *skip)
+{
+	const struct db_info *d = &catalog[s->db];
+	long least = s->id ? 3 : -1;
+	for (size_t i = 0; i < s->n_filters; i++) {
+		const struct search_filter *f = &s->filters[i];
+		if (skip && strcmp(skip, f->field) == 0)
+			continue;
+		char sql[160 + 4 * STORE_MAX_VALUES];
+		int len = snprintf(sql, sizeof sql, "SELECT coalesce(sum(n), 0) FROM facet_count"
+				   " WHERE db = ? AND field = ? AND value %s",
+				   f->values ? "IN (?" : "BETWEEN ? AND ?");
+		for (size_t v = 1; f->values && v < f->n_values; v++)
+			len += snprintf(sql + len, sizeof sql - (size_t)len, ", ?");
+		if (f->values)
+			snprintf(sql + len, sizeof sql - (size_t)len, ")");
+		sqlite3_stmt *stmt = store_prepare(st, sql);
+		if (!stmt)
+			return -1;
+		sqlite3_bind_text(stmt, 1, d->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, f->field, -1, SQLITE_STATIC);
+		if (f->values) {
+			for (size_t v = 0; v < f->n_values; v++)
+				sqlite3_bind_text(stmt, 3 + (int)v, f->values[v], -1, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_int(stmt, 3, f->from ? f->from : 0);
+			sqlite3_bind_int(stmt, 4, f->to ? f->to : 9999);
+		}
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			long n = sqlite3_column_int64(stmt, 0);
+			least = least < 0 || n < least ? n : least;
+		}
+		sqlite3_finalize(stmt);
+	}
+	return least;
+}
+
+/* Whether the filters of s are tested as rows are read (behind a unary
+ * +) rather than looked up: they leave many records. */
+static bool filters_tested(struct store *st, const struct search *s, const char *skip)
+{
+	return narrowest(st, s, skip) > SEEK_MAX;
 }
 
 /* FROM and WHERE of a search. join: the record table is needed too (to
  * sort by its columns). skip names a filter field to leave out (the facet
  * counts of that field), or NULL.
  *
- * A filter's "rowid IN (...)" lets FTS5 look up just the filter's records,
- * which makes counting fast; but FTS5 answers each looked-up rowid with a
- * cursor of its own, and bm25 recomputes the words' statistics for every
- * one (13 s for 4,000 records of a word in every record). When ranking
- * (ranked), the unary + keeps the filter out of FTS5's hands. */
+ * A filter's "rowid IN (...)" lets FTS5 (or SQLite) look up just the
+ * filter's records, which pays for a small filter; but FTS5 answers each
+ * looked-up rowid with a cursor of its own, and bm25 recomputes the
+ * words' statistics for every one (13 s for 4,000 records of a word in
+ * every record). tested: the unary + keeps the filters out of the
+ * planner's lookups, tested on each row read instead (when ranking with
+ * bm25, and when the filters leave many records: filters_tested). */
 static void add_from_where(struct sql *q, const struct search *s, bool join,
-			   bool ranked, const char *skip)
+			   bool tested, const char *skip)
 {
 	const struct db_info *d = &catalog[s->db];
 	char r[64], fr[66];
 	rowid_of(s, r, sizeof r);
-	snprintf(fr, sizeof fr, "%s%s", ranked ? "+" : "", r);
+	snprintf(fr, sizeof fr, "%s%s", tested ? "+" : "", r);
 	if (s->fts && join)
 		sql_add(q, " FROM %s JOIN %s t ON t.rowid = %s WHERE %s MATCH ?",
 			d->fts, d->table, r, d->fts), bind_text(q, s->fts);
@@ -150,6 +222,8 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 	for (int i = 0; stmt && i < q->nb; i++) {
 		int rc = q->b[i].text
 			? sqlite3_bind_text(stmt, i + 1, q->b[i].text, -1, SQLITE_STATIC)
+			: q->b[i].bits
+			? sqlite3_bind_pointer(stmt, i + 1, q->b[i].bits, "htkp_bits", NULL)
 			: sqlite3_bind_int64(stmt, i + 1, q->b[i].n);
 		if (rc != SQLITE_OK) {
 			store_fail(st, "preparing a search");
@@ -160,11 +234,41 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 	return stmt;
 }
 
+/* Words alone: nothing but the words decides the count. */
+static bool words_alone(const struct search *s)
+{
+	return s->fts && !s->id && !s->added_since && s->n_filters == 0;
+}
+
+long search_counted(struct store *st, const char *fts)
+{
+	return st->counted_fts && strcmp(st->counted_fts, fts) == 0 ? st->counted : -1;
+}
+
+/* Filters alone are counted in the facet index: the records each filter
+ * leaves, intersected, without reading a record (Nigeria's 4,000 cases
+ * read one by one cost 3 ms). */
+static void add_filters_count(struct sql *q, const struct search *s)
+{
+	const struct db_info *d = &catalog[s->db];
+	sql_add(q, "SELECT count(*) FROM (");
+	for (size_t i = 0; i < s->n_filters; i++) {
+		sql_add(q, i ? " INTERSECT SELECT rec FROM facet WHERE"
+			     : "SELECT DISTINCT rec FROM facet WHERE");
+		add_filter(q, d, &s->filters[i], NULL);
+	}
+	sql_add(q, ")");
+}
+
 static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
-	sql_add(&q, "SELECT count(*)");
-	add_from_where(&q, s, false, false, NULL);
+	if (!s->fts && !s->id && !s->added_since && s->n_filters > 0) {
+		add_filters_count(&q, s);
+	} else {
+		sql_add(&q, "SELECT count(*)");
+		add_from_where(&q, s, false, filters_tested(st, s, NULL), NULL);
+	}
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;
@@ -174,6 +278,15 @@ static long count_plain(struct store *st, const struct search *s)
 	else
 		store_fail(st, "counting results");
 	sqlite3_finalize(stmt);
+	/* Kept for ranking: a phrase's count is its IDF's (store_toprank.c). */
+	if (n >= 0 && words_alone(s)) {
+		char *fts = strdup(s->fts);
+		if (fts) {
+			free(st->counted_fts);
+			st->counted_fts = fts;
+			st->counted = n;
+		}
+	}
 	return n;
 }
 
@@ -246,8 +359,8 @@ static int query_rowids(struct store *st, const struct search *s, long offset,
 	struct sql q = {0};
 	char r[64];
 	sql_add(&q, "SELECT %s", rowid_of(s, r, sizeof r));
-	add_from_where(&q, s, order_needs_table(s), s->fts && s->sort == SORT_RELEVANCE,
-		       NULL);
+	add_from_where(&q, s, order_needs_table(s),
+		       (s->fts && s->sort == SORT_RELEVANCE) || filters_tested(st, s, NULL), NULL);
 	add_order(&q, s);
 	sql_add(&q, " LIMIT ? OFFSET ?");
 	bind_int(&q, limit);
@@ -262,6 +375,43 @@ static int query_rowids(struct store *st, const struct search *s, long offset,
 	int result = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(st, "reading results");
 	sqlite3_finalize(stmt);
 	return result;
+}
+
+sqlite3_stmt *search_scored_stmt(struct store *st, const struct search *s,
+				 const char *rank_args, const char *rowids)
+{
+	const char *fts = catalog[s->db].fts;
+	struct sql q = {0};
+	sql_add(&q, "SELECT %s.rowid, htkp_rank(%s%s)", fts, fts, rank_args);
+	/* The filters behind a unary +: FTS5 then looks up only the
+	 * candidates, a list in the SQL text (from a parameter, the planner
+	 * would not hand it to FTS5 and every match would be read). */
+	add_from_where(&q, s, false, true, NULL);
+	if (!rowids) {
+		sql_add(&q, " AND +%s.rowid IN (SELECT value FROM json_each(?))", fts);
+		return sql_prepare(st, &q);
+	}
+	sql_add(&q, " AND %s.rowid IN (", fts);
+	size_t len = strlen(rowids);
+	if (len < sizeof q.s - q.len - 2) {
+		memcpy(q.s + q.len, rowids, len + 1);
+		q.len += len;
+	} else {
+		q.overflow = true;
+	}
+	sql_add(&q, ")");
+	return sql_prepare(st, &q);
+}
+
+sqlite3_stmt *search_marking_stmt(struct store *st, const struct search *s,
+				  const char *field, struct facet_bits *bits)
+{
+	struct sql q = {0};
+	char r[64];
+	sql_add(&q, "SELECT sum(htkp_mark(?, %s))", rowid_of(s, r, sizeof r));
+	bind_bits(&q, bits);
+	add_from_where(&q, s, false, filters_tested(st, s, field), field);
+	return sql_prepare(st, &q);
 }
 
 /* Whether s's order sorts every match, so that a page costs the whole
@@ -304,8 +454,16 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 		return r;
 	}
 	long keep = rows_to_keep(need);
-	long *rowid = malloc((size_t)keep * sizeof *rowid);
+	long *rowid = NULL;
 	size_t n = 0;
+	/* Ranked from the frequent words' best records when that proves
+	 * enough of them; else every match ranked. */
+	int top = toprank_rowids(st, s, need, keep, &rowid, &n);
+	if (top == 1) {
+		ranked_keep(st, key, rowid, n, false);
+		return st->ranked;
+	}
+	rowid = malloc((size_t)keep * sizeof *rowid);
 	if (!rowid || query_rowids(st, s, 0, keep, rowid, &n) != 0) {
 		*failed = rowid != NULL;
 		free(rowid), free(key);
@@ -426,20 +584,23 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 	*out = (struct facet_list){0};
 	bool open = search_is_open(s, field);
 	const struct filter_info *fi = catalog_filter(s->db, field);
-	/* Nothing narrows the records: the counts made at import answer. */
-	sql_add(&q, open ? "SELECT value, n" : "SELECT value, count(*)");
+	/* Nothing narrows the records: the counts made at import answer.
+	 * Else each value's records counted in a bitmap of the search's. */
+	const struct facet_bits *bits = open ? NULL : facet_marked(st, s, field);
+	if (!open && !bits)
+		return -1;
+	if (open) {
+		sql_add(&q, "SELECT value, n");
+	} else {
+		sql_add(&q, "SELECT value, htkp_count(?, recs) AS n");
+		bind_bits(&q, bits);
+	}
 	if (fi && fi->id_of)
 		sql_add(&q, ", (SELECT title FROM %s WHERE id = value)", fi->id_of);
 	sql_add(&q, open ? " FROM facet_count WHERE db = ? AND field = ?"
-			 : " FROM facet WHERE db = ? AND field = ?");
+			 : " FROM facet_recs WHERE db = ? AND field = ? AND n > 0");
 	bind_text(&q, d->table);
 	bind_text(&q, field);
-	if (!open) {
-		char r[64];
-		sql_add(&q, " AND rec IN (SELECT %s", rowid_of(s, r, sizeof r));
-		add_from_where(&q, s, false, false, field);
-		sql_add(&q, ") GROUP BY value");
-	}
 	sql_add(&q, fi && fi->kind == FILTER_YEAR ? " ORDER BY value DESC"
 		    : " ORDER BY value COLLATE NOCASE");
 	sqlite3_stmt *stmt = sql_prepare(st, &q);

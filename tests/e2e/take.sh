@@ -89,10 +89,15 @@ printf 'not a database' >"$TMPDIR_TEST/junk.db"
 check "import: over a file that is no database, every record is new" \
 	test "$(sqlite3 "$TMPDIR_TEST/junk.db" "SELECT count(DISTINCT added) || added FROM legislation")" = "1$today"
 
-# The kiosk's database: two cases new today, the rest long ago.
+# The kiosk's database: two cases new today, the rest long ago (and the
+# counts by day the import keeps, made again).
 sqlite3 "$db" "UPDATE cases SET added = '2020-01-05'; UPDATE legislation SET added = '2020-01-05';
 	UPDATE bibliography SET added = '2020-01-05';
-	UPDATE cases SET added = '$today' WHERE id IN ('NEW-2026-001', 'NOR-2017-001')"
+	UPDATE cases SET added = '$today' WHERE id IN ('NEW-2026-001', 'NOR-2017-001');
+	DELETE FROM added_count;
+	INSERT INTO added_count SELECT 'cases', added, count(*) FROM cases GROUP BY added;
+	INSERT INTO added_count SELECT 'legislation', added, count(*) FROM legislation GROUP BY added;
+	INSERT INTO added_count SELECT 'bibliography', added, count(*) FROM bibliography GROUP BY added"
 "$HTKP" --db "$db" query cases --since "$today" >"$OUT" 2>"$ERR"
 check "query --since: the records added since the day" \
 	test "$(cut -f1 "$OUT" | sort | tr '\n' ' ')" = "NEW-2026-001 NOR-2017-001 "

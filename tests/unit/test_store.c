@@ -512,6 +512,18 @@ static void test_filter_values_or(void **state)
 	check_facet_counts(&both, "outcome");
 	check_facet_counts(&both, "year");
 
+	/* Values of a field a record lists several of: a case with both is
+	 * counted once, as it is listed once. */
+	static const char *const two_acts[] = {"Recruitment", "Transportation"};
+	struct search acts = {.db = DB_CASES}, one = {.db = DB_CASES};
+	or_filter(&acts, "act", two_acts, 2);
+	or_filter(&one, "act", two_acts, 1);
+	or_filter(&one, "act", two_acts + 1, 1);
+	assert_true(store_search_count(st, &one) > 0);   /* some case has both */
+	size_t listed;
+	ids_free(ids_of(&acts, &listed));
+	assert_int_equal(store_search_count(st, &acts), (long)listed);
+
 	/* Through dbstate: repeated values count once, the 51st is refused. */
 	struct dbstate ds;
 	dbstate_init(&ds, DB_CASES);
@@ -1530,7 +1542,7 @@ static void test_open_bad_files(void **state)
 
 	/* The right version number, but no tables. */
 	snprintf(p, sizeof p, "%s/hollow.db", tmpdir);
-	make_sqlite(p, "CREATE TABLE notes (x); PRAGMA user_version = 3;");
+	make_sqlite(p, "CREATE TABLE notes (x); PRAGMA user_version = 4;");
 	expect_refused(p);
 
 	/* A directory. */

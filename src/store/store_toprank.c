@@ -1,0 +1,581 @@
+/* Ranking by relevance from the best records of frequent words
+ * (store_toprank.h, db/schema.sql: rank_top).
+ *
+ * FTS5's bm25 for a record r is -S(r), S(r) = sum over the phrases p of
+ * the search of idf(p) * g(f_p(r), D(r)): f_p the phrase's weighted count
+ * in r, D the record's length. g grows with f and stays under k1 + 1.
+ * A phrase's count never exceeds the count of any one of its words, so
+ * for a word t of p, g_p(r) <= g_t(r), and for r not among t's best,
+ * g_t(r) <= bound(t). So every record outside the candidates has
+ * S(r) <= sum of idf(p) * bound(t_p) over the phrases with a frequent
+ * word; phrases with a rare word have all their records among the
+ * candidates. The candidates are scored by FTS5 itself, one at a time,
+ * with htkp_rank: bm25's code with the IDFs passed in (bm25 would count
+ * each phrase in the whole index again for every record looked up). A
+ * candidate outranks everything unscored when its score beats the
+ * largest bound left: those are returned, in bm25's order, which is
+ * then exactly the order ORDER BY bm25, rowid gives. */
+#include "store/store_toprank.h"
+#include "store/rank_top.h"
+#include "store/store_ranked.h"
+#include "common/catalog.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PHRASES 64
+/* Looking a candidate up costs about 10-20 us (a seek per word);
+ * reading every match about 0.1 us a record, and scoring one 1 us. So
+ * candidates are looked up MAX_BATCH at a time while few are left, and
+ * picked out of all the matches when more are; past MAX_SCAN it gives
+ * up (the bounds are too loose to prove much). The list of a lookup
+ * stays a few KB of SQL. */
+#define MAX_BATCH 256
+#define MAX_SCAN 20000
+/* Rows proven at the least: the ten pages a ranked search keeps at
+ * first (store_ranked.h), so that paging through them ranks nothing. */
+#define MIN_WANT RANKED_FIRST
+/* Scores closer than this to a bound count as not beating it. */
+#define MARGIN 1e-9
+
+/* ---- the scoring function ------------------------------------------- */
+
+/* htkp_rank(fts, rows, n_0, ..., n_k-1): FTS5's bm25 (fts5_aux.c,
+ * fts5Bm25Function, same operations in the same order) with the weights
+ * of RANK_BM25 and phrase i's IDF from n_i records of rows. NULL when
+ * the index has another number of rows or of phrases (the caller then
+ * ranks in full). */
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		    int nval, sqlite3_value **val)
+{
+	static const double weight[] = {RANK_WEIGHT_TITLE, RANK_WEIGHT_BODY,
+					RANK_WEIGHT_NAMES};
+	const double k1 = RANK_K1, b = RANK_B;
+	sqlite3_int64 rows = 0, tokens = 0;
+	int nphrase = api->xPhraseCount(fts);
+	if (nval < 1 || nphrase != nval - 1 || nphrase > MAX_PHRASES
+	    || api->xRowCount(fts, &rows) != SQLITE_OK
+	    || rows != sqlite3_value_int64(val[0])
+	    || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	double avgdl = (double)tokens / (double)rows;
+	double freq[MAX_PHRASES] = {0};
+	int ninst = 0, ntok = 0;
+	int rc = api->xInstCount(fts, &ninst);
+	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		int ip, ic, io;
+		rc = api->xInst(fts, i, &ip, &ic, &io);
+		if (rc == SQLITE_OK)
+			freq[ip] += ic < 3 ? weight[ic] : 1.0;
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xColumnSize(fts, -1, &ntok);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	double D = (double)ntok, score = 0.0;
+	for (int i = 0; i < nphrase; i++) {
+		double idf = rank_idf(rows, sqlite3_value_int64(val[i + 1]));
+		score += idf * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / avgdl)));
+	}
+	sqlite3_result_double(ctx, -1.0 * score);
+}
+
+struct fts5_api *toprank_attach(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(s);
+	}
+	sqlite3_finalize(s);
+	if (api && api->xCreateFunction(api, "htkp_rank", NULL, rank_fn, NULL) != SQLITE_OK)
+		api = NULL;
+	return api;
+}
+
+/* ---- the phrases of a search ---------------------------------------- */
+
+struct phrase {
+	char *text;          /* as in the expression, quotes and all */
+	const char *body;    /* inside the quotes, "" undone (in text's buffer) */
+	bool prefix;
+	long docs;           /* records it is in (IDF's n) */
+	double idf;
+	/* a frequent word's best records, or every record of a rare phrase */
+	long *rowid;         /* sorted ascending */
+	double *g;           /* NULL for a rare phrase: any g up to k1 + 1 */
+	size_t n;
+	double bound;        /* g of any record outside rowid; 0 when rare */
+};
+
+static void phrases_free(struct phrase *p, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(p[i].text);
+		free((char *)p[i].body);
+		free(p[i].rowid);
+		free(p[i].g);
+	}
+}
+
+/* The quoted strings of the expression query.c made, in order: FTS5
+ * numbers its phrases the same way. -1 (nothing to free) when there
+ * are too many. */
+static int split_phrases(const char *fts, struct phrase *p, int max)
+{
+	int n = 0;
+	for (const char *c = fts; *c; c++) {
+		if (*c != '"')
+			continue;
+		const char *start = c++;
+		char *body = malloc(strlen(start) + 1), *o = body;
+		if (!body || n == max) {
+			free(body);
+			phrases_free(p, n);
+			return -1;
+		}
+		for (; *c && !(c[0] == '"' && c[1] != '"'); c++) {
+			*o++ = *c;
+			if (*c == '"')
+				c++;
+		}
+		*o = '\0';
+		bool prefix = *c == '"' && c[1] == '*';
+		size_t len = (size_t)(c - start) + 1 + prefix;
+		p[n] = (struct phrase){.body = body, .prefix = prefix};
+		if (!(p[n].text = malloc(len + 1))) {
+			phrases_free(p, n + 1);
+			return -1;
+		}
+		memcpy(p[n].text, start, len);
+		p[n].text[len] = '\0';
+		n++;
+		if (!*c)
+			break;
+		c += prefix;
+	}
+	return n;
+}
+
+/* The phrase's words as the index's tokenizer splits them. */
+struct tokens {
+	char t[8][64];
+	int n;
+	bool overflow;
+};
+
+static int on_token(void *ctx, int flags, const char *tok, int len, int start, int end)
+{
+	struct tokens *k = ctx;
+	(void)start, (void)end;
+	if (flags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	if (k->n == 8 || len >= 64) {
+		k->overflow = true;
+		return SQLITE_OK;
+	}
+	memcpy(k->t[k->n], tok, (size_t)len);
+	k->t[k->n++][len] = '\0';
+	return SQLITE_OK;
+}
+
+/* The tokenizer of db/schema.sql's indexes. */
+static int tokenize(fts5_api *api, const char *text, struct tokens *k)
+{
+	void *ud = NULL;
+	fts5_tokenizer tk;
+	Fts5Tokenizer *t = NULL;
+	const char *args[] = {"remove_diacritics", "2"};
+	*k = (struct tokens){0};
+	if (!api || api->xFindTokenizer(api, "unicode61", &ud, &tk) != SQLITE_OK
+	    || tk.xCreate(ud, args, 2, &t) != SQLITE_OK)
+		return -1;
+	int rc = tk.xTokenize(t, k, FTS5_TOKENIZE_QUERY, text, (int)strlen(text), on_token);
+	tk.xDelete(t);
+	return rc == SQLITE_OK && !k->overflow ? 0 : -1;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+struct pair {
+	long rowid;
+	double g;
+};
+
+static int by_rowid(const void *a, const void *b)
+{
+	long x = ((const struct pair *)a)->rowid, y = ((const struct pair *)b)->rowid;
+	return x < y ? -1 : x > y;
+}
+
+/* The word's row of rank_top: 1 found (p filled, rows its N), 0 none. */
+static int read_top(struct store *st, const char *table, const char *term,
+		    struct phrase *p, long *rows)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT rows, docs, bound, best FROM rank_top"
+					    " WHERE db = ? AND term = ?");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, term, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s), found = 0;
+	if (rc == SQLITE_ROW) {
+		size_t n = (size_t)sqlite3_column_bytes(s, 3) / RANK_TOP_ENTRY;
+		const unsigned char *best = sqlite3_column_blob(s, 3);
+		struct pair *v = malloc((n ? n : 1) * sizeof *v);
+		p->rowid = malloc((n ? n : 1) * sizeof *p->rowid);
+		p->g = malloc((n ? n : 1) * sizeof *p->g);
+		if (!v || !p->rowid || !p->g) {
+			free(v);
+			sqlite3_finalize(s);
+			return -1;
+		}
+		for (size_t i = 0; i < n; i++) {
+			const unsigned char *e = best + RANK_TOP_ENTRY * i;
+			v[i].rowid = le32(e);
+			v[i].g = (e[4] | e[5] << 8) * RANK_G_UNIT;
+		}
+		qsort(v, n, sizeof *v, by_rowid);
+		for (size_t i = 0; i < n; i++)
+			p->rowid[i] = v[i].rowid, p->g[i] = v[i].g;
+		free(v);
+		p->n = n;
+		*rows = sqlite3_column_int64(s, 0);
+		p->docs = sqlite3_column_int64(s, 1);
+		p->bound = sqlite3_column_double(s, 2);
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		found = store_fail(st, "reading the ranking table");
+	}
+	sqlite3_finalize(s);
+	return found;
+}
+
+/* Every record of a phrase with a rare word: its candidates. */
+static int read_rare(struct store *st, const char *fts, struct phrase *p)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT rowid FROM %s WHERE %s MATCH ? ORDER BY rowid",
+		 fts, fts);
+	sqlite3_stmt *s = store_prepare(st, sql);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, p->text, -1, SQLITE_STATIC);
+	size_t cap = 64;
+	p->rowid = malloc(cap * sizeof *p->rowid);
+	int rc;
+	while (p->rowid && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (p->n == cap) {
+			long *more = realloc(p->rowid, 2 * cap * sizeof *more);
+			if (!more)
+				break;
+			p->rowid = more, cap *= 2;
+		}
+		p->rowid[p->n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (!p->rowid || rc != SQLITE_DONE)
+		return store_fail(st, "ranking");
+	p->docs = (long)p->n;
+	p->bound = 0;
+	return 0;
+}
+
+/* Records the phrase is in, counted (the words' own counts bound it
+ * only from above). */
+static long count_phrase(struct store *st, const char *fts, const struct phrase *p)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s MATCH ?", fts, fts);
+	sqlite3_stmt *s = store_prepare(st, sql);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, p->text, -1, SQLITE_STATIC);
+	long n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	return n < 0 ? store_fail(st, "ranking") : n;
+}
+
+/* Fills phrase i: 1 ready, 0 this way cannot rank it, -1 error. */
+static int load_phrase(struct store *st, const struct search *s, struct phrase *p,
+		       int nphrase, long *rows)
+{
+	const struct db_info *d = &catalog[s->db];
+	struct tokens k;
+	if (p->prefix || tokenize(st->fts5, p->body, &k) != 0 || k.n == 0)
+		return 0;
+	/* The frequent word with the smallest bound bounds the phrase best. */
+	struct phrase best = {0};
+	bool rare = false;
+	for (int i = 0; i < k.n && !rare; i++) {
+		struct phrase w = {0};
+		long r = 0;
+		int found = read_top(st, d->table, k.t[i], &w, &r);
+		if (found < 0) {
+			free(best.rowid), free(best.g);
+			return -1;
+		}
+		if (!found || (*rows && r != *rows)) {
+			rare = found == 0;
+			free(w.rowid), free(w.g);
+			if (!rare) {
+				free(best.rowid), free(best.g);
+				return 0;   /* made for another index: stale */
+			}
+			continue;
+		}
+		*rows = r;
+		if (!best.rowid || w.bound < best.bound) {
+			free(best.rowid), free(best.g);
+			best = w;
+		} else {
+			free(w.rowid), free(w.g);
+		}
+	}
+	if (rare) {
+		free(best.rowid), free(best.g);
+		return read_rare(st, d->fts, p) < 0 ? -1 : 1;
+	}
+	p->rowid = best.rowid, p->g = best.g, p->n = best.n, p->bound = best.bound;
+	if (k.n == 1) {
+		p->docs = best.docs;
+	} else {
+		long counted = nphrase == 1 ? search_counted(st, s->fts) : -1;
+		p->docs = counted >= 0 ? counted : count_phrase(st, d->fts, p);
+		if (p->docs < 0)
+			return -1;
+	}
+	return 1;
+}
+
+/* ---- candidates ----------------------------------------------------- */
+
+struct cand {
+	long rowid;
+	double ub;           /* its score can be no more than this */
+};
+
+static int by_ub(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	return x->ub > y->ub ? -1 : x->ub < y->ub ? 1 : (x->rowid > y->rowid) - (x->rowid < y->rowid);
+}
+
+static int by_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? -1 : x > y;
+}
+
+static long find(const long *v, size_t n, long x)
+{
+	const long *f = bsearch(&x, v, n, sizeof *v, by_long);
+	return f ? f - v : -1;
+}
+
+/* Every phrase's records, once each, with the most each may score. */
+static struct cand *candidates(const struct phrase *p, int np, size_t *n)
+{
+	size_t total = 0;
+	for (int i = 0; i < np; i++)
+		total += p[i].n;
+	long *all = malloc((total ? total : 1) * sizeof *all);
+	struct cand *c = malloc((total ? total : 1) * sizeof *c);
+	if (!all || !c) {
+		free(all), free(c);
+		return NULL;
+	}
+	size_t k = 0;
+	for (int i = 0; i < np; i++)
+		for (size_t j = 0; j < p[i].n; j++)
+			all[k++] = p[i].rowid[j];
+	qsort(all, k, sizeof *all, by_long);
+	*n = 0;
+	for (size_t j = 0; j < k; j++) {
+		if (j > 0 && all[j] == all[j - 1])
+			continue;
+		double ub = 0;
+		for (int i = 0; i < np; i++) {
+			long at = find(p[i].rowid, p[i].n, all[j]);
+			double g = at < 0 ? p[i].bound : p[i].g ? p[i].g[at] : RANK_K1 + 1.0;
+			ub += p[i].idf * g;
+		}
+		c[(*n)++] = (struct cand){all[j], ub};
+	}
+	free(all);
+	qsort(c, *n, sizeof *c, by_ub);
+	return c;
+}
+
+struct scored {
+	long rowid;
+	double bm25;
+};
+
+static int by_bm25(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+	return x->bm25 < y->bm25 ? -1 : x->bm25 > y->bm25 ? 1
+	       : (x->rowid > y->rowid) - (x->rowid < y->rowid);
+}
+
+/* Scores c[from..to) that s finds, appending to out: looked up one by
+ * one (seek), or picked out while FTS5 reads every match (scan: cheaper
+ * for many candidates of a search with few matches). 1 done, 0 the
+ * function declined (another index), -1 error. */
+static int score(struct store *st, const struct search *s, const char *args,
+		 const struct cand *c, size_t from, size_t to, bool scan,
+		 struct scored *out, size_t *n)
+{
+	char *list = malloc(24 * (to - from) + 3), *o = list;
+	if (!list) {
+		snprintf(st->error, sizeof st->error, "Out of memory.");
+		return -1;
+	}
+	if (scan)
+		*o++ = '[';
+	*o = '\0';
+	for (size_t i = from; i < to; i++)
+		o += sprintf(o, "%s%ld", i > from ? "," : "", c[i].rowid);
+	if (scan)
+		strcpy(o, "]");
+	sqlite3_stmt *stmt = search_scored_stmt(st, s, args, scan ? NULL : list);
+	if (stmt && scan)
+		sqlite3_bind_text(stmt, sqlite3_bind_parameter_count(stmt), list, -1,
+				  SQLITE_STATIC);
+	if (!stmt) {
+		free(list);
+		return -1;
+	}
+	int rc, result = 1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (sqlite3_column_type(stmt, 1) == SQLITE_NULL) {
+			result = 0;
+			break;
+		}
+		out[(*n)++] = (struct scored){sqlite3_column_int64(stmt, 0),
+					      sqlite3_column_double(stmt, 1)};
+	}
+	if (result && rc != SQLITE_DONE)
+		result = store_fail(st, "ranking");
+	sqlite3_finalize(stmt);
+	free(list);
+	return result;
+}
+
+/* How many of the scored (sorted) beat everything unscored. */
+static size_t proven(const struct scored *v, size_t n, double limit)
+{
+	double beat = limit * (1 + MARGIN) + 1e-12;
+	size_t k = 0;
+	while (k < n && -v[k].bm25 > beat)
+		k++;
+	return k;
+}
+
+/* Scores the candidates best first until keep of them are proven, or
+ * none is left. 1 with *n_out proven (at least need), 0 fewer, -1 error. */
+static int rank_candidates(struct store *st, const struct search *s, const struct phrase *p,
+			   int np, long rows, long need, long keep, long **out, size_t *n_out)
+{
+	double outside = 0;
+	for (int i = 0; i < np; i++)
+		outside += p[i].idf * p[i].bound;
+	size_t nc = 0;
+	struct cand *c = candidates(p, np, &nc);
+	char *args = malloc(24 * (size_t)(np + 1) + 1);
+	struct scored *sc = malloc((nc ? nc : 1) * sizeof *sc);
+	if (!c || !args || !sc) {
+		free(c), free(args), free(sc);
+		snprintf(st->error, sizeof st->error, "Out of memory.");
+		return -1;
+	}
+	char *o = args + sprintf(args, ", %ld", rows);
+	for (int i = 0; i < np; i++)
+		o += sprintf(o, ", %ld", p[i].docs);
+	/* Ten pages for the first (paging on reads them from the kept
+	 * list), three times as many as asked for later. */
+	size_t want = (size_t)(need * 3 > MIN_WANT ? need * 3 : MIN_WANT);
+	want = want < (size_t)keep ? want : (size_t)keep;
+	int result = 0;
+	size_t done = 0, n = 0, ok = 0;
+	size_t batch = want + want / 4 + 8;
+	while (done < nc) {
+		size_t left = nc - done;
+		bool scan = left > 2 * MAX_BATCH;
+		if (scan && left > MAX_SCAN)
+			break;
+		size_t to = scan ? nc : done + (batch < left ? batch : left);
+		int r = score(st, s, args, c, done, to, scan, sc, &n);
+		if (r <= 0) {
+			result = r;
+			break;
+		}
+		done = to;
+		batch = MAX_BATCH;
+		qsort(sc, n, sizeof *sc, by_bm25);
+		double next = done < nc && c[done].ub > outside ? c[done].ub : outside;
+		ok = proven(sc, n, next);
+		if (ok >= want || done == nc) {
+			result = 1;
+			break;
+		}
+	}
+	if (result == 1 && ok >= (size_t)need) {
+		size_t k = ok < (size_t)keep ? ok : (size_t)keep;
+		if (!(*out = malloc((k ? k : 1) * sizeof **out))) {
+			result = -1;
+		} else {
+			for (size_t i = 0; i < k; i++)
+				(*out)[i] = sc[i].rowid;
+			*n_out = k;
+		}
+	} else if (result == 1) {
+		result = 0;
+	}
+	free(c), free(args), free(sc);
+	return result;
+}
+
+int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
+		   long **out, size_t *n)
+{
+	*out = NULL, *n = 0;
+	if (!s->fts || s->sort != SORT_RELEVANCE || !st->fts5)
+		return 0;
+	struct phrase p[MAX_PHRASES];
+	int np = split_phrases(s->fts, p, MAX_PHRASES);
+	if (np <= 0)
+		return 0;
+	long rows = 0;
+	int result = 1;
+	bool frequent = false;
+	for (int i = 0; i < np && result == 1; i++) {
+		result = load_phrase(st, s, &p[i], np, &rows);
+		frequent |= p[i].g != NULL;
+	}
+	/* Only rare phrases: ranking them all costs little. */
+	if (result == 1 && !frequent)
+		result = 0;
+	if (result == 1) {
+		for (int i = 0; i < np; i++)
+			p[i].idf = rank_idf(rows, p[i].docs);
+		result = rank_candidates(st, s, p, np, rows, need, keep, out, n);
+	}
+	phrases_free(p, np);
+	/* A statement this way could not make (a search with every filter
+	 * and the candidates' list is too long) is no reason to fail the
+	 * search: ranked in full, it says so itself if it cannot run. */
+	return result < 0 ? 0 : result;
+}

@@ -1,0 +1,40 @@
+/* A search ranked by relevance without ranking every record it finds:
+ * the best records of its frequent words (table rank_top, made at
+ * import) are the candidates; FTS5 scores them exactly as bm25 would,
+ * and the table's bounds prove that no other record ranks above the
+ * ones returned. When they cannot prove it (a prefix, a filter that
+ * leaves few candidates, words that rank no record high alone), the
+ * caller ranks the search in full, as before. Private to the store. */
+#ifndef HTKP_STORE_TOPRANK_H
+#define HTKP_STORE_TOPRANK_H
+
+#include "store/store.h"
+#include "store/store_impl.h"
+
+#include <stddef.h>
+
+/* Registers the scoring function htkp_rank on db (store_open). Returns
+ * FTS5's API for the tokenizer, NULL when there is none. */
+struct fts5_api *toprank_attach(sqlite3 *db);
+
+/* The first rowids of s (ranked by relevance, with words), at least need
+ * and up to keep of them, in the order ORDER BY bm25, rowid gives, into
+ * *out (caller frees), their number in *n. Returns 1 when done, 0 when
+ * it could not be done this way (nothing in *out): the caller ranks
+ * every match. */
+int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
+		   long **out, size_t *n);
+
+/* store_search.c: the statement giving rowid and htkp_rank(<fts>
+ * rank_args) for each record s finds among rowids ("1,5,9"), looked up
+ * one by one; rowids NULL: among those of its last parameter, a JSON
+ * array, while reading every match. NULL on error (a list too long for
+ * the statement: "Search too complex"). */
+sqlite3_stmt *search_scored_stmt(struct store *st, const struct search *s,
+				 const char *rank_args, const char *rowids);
+
+/* store_search.c: records the words of s alone (no filter) find, when
+ * that was counted this session, else -1. */
+long search_counted(struct store *st, const char *fts);
+
+#endif
