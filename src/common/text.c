@@ -447,6 +447,8 @@ void text_drop_last_char(char *buf, size_t *len)
  * the canonical decomposition ("Ö" -> "o"), as the FTS5 tokenizer does. */
 static ucs4_t fold(ucs4_t c)
 {
+	if (c < 0x80)   /* most record text: no decomposition to look up */
+		return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
 	if (uc_canonical_decomposition(c, d) > 0)
 		c = d[0];
@@ -473,38 +475,58 @@ static size_t fold_string(const uint8_t *s, size_t n, ucs4_t *out, size_t *off)
 
 static bool is_word_char(ucs4_t c)
 {
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	return uc_is_alnum(c);
+}
+
+/* Whether the character before s[at] (combining marks skipped, as
+ * fold_string drops them) is a word character. */
+static bool word_char_before(const uint8_t *s, size_t at)
+{
+	const uint8_t *p = s + at;
+	ucs4_t c;
+	while ((p = u8_prev(&c, p, s)) != NULL)
+		if (uc_combining_class(c) == 0)
+			return is_word_char(fold(c));
+	return false;
 }
 
 bool text_match(const char *s, size_t n, size_t from, char *const *terms,
 		const bool *prefix, size_t n_terms, size_t *start, size_t *end)
 {
-	if (n_terms == 0 || n == 0)
+	if (n_terms == 0 || from >= n)
 		return false;
-	/* A term may be as long as a query (a phrase of many words): size the
-	 * folding buffer for the longest one rather than a fixed guess. */
-	size_t longest = 0;
+	/* The terms are folded once, and the text only from `from` on: a
+	 * snippet asks again after each match, and a record's text is long. */
+	size_t total = 0;
 	for (size_t j = 0; j < n_terms; j++)
-		if (strlen(terms[j]) > longest)
-			longest = strlen(terms[j]);
-	ucs4_t *f = malloc((n + 1) * sizeof *f), *t = malloc((longest + 1) * sizeof *t);
-	size_t *off = malloc((n + 1) * sizeof *off), *toff = malloc((longest + 1) * sizeof *toff);
+		total += strlen(terms[j]) + 1;
+	size_t rest = n - from;
+	ucs4_t *f = malloc((rest + 1) * sizeof *f), *t = malloc((total + 1) * sizeof *t);
+	size_t *off = malloc((rest + 1) * sizeof *off), *toff = malloc((total + 1) * sizeof *toff);
+	size_t *tat = malloc((n_terms + 1) * sizeof *tat);   /* term j: t[tat[j]..tat[j+1]) */
 	bool found = false;
-	size_t k = f && off && t && toff ? fold_string((const uint8_t *)s, n, f, off) : 0;
+	size_t k = 0;
+	if (f && off && t && toff && tat) {
+		tat[0] = 0;
+		for (size_t j = 0; j < n_terms; j++)
+			tat[j + 1] = tat[j] + fold_string((const uint8_t *)terms[j], strlen(terms[j]),
+							  t + tat[j], toff + tat[j]);
+		k = fold_string((const uint8_t *)s + from, rest, f, off);
+	}
+	bool word_before = k > 0 && word_char_before((const uint8_t *)s, from);
 	for (size_t i = 0; i < k && !found; i++) {
-		if (off[i] < from || (i > 0 && is_word_char(f[i - 1])) || !is_word_char(f[i]))
+		if ((i > 0 ? is_word_char(f[i - 1]) : word_before) || !is_word_char(f[i]))
 			continue;
 		for (size_t j = 0; j < n_terms && !found; j++) {
-			size_t tl = strlen(terms[j]);
-			if (tl == 0)
-				continue;
-			size_t m = fold_string((const uint8_t *)terms[j], tl, t, toff);
-			if (m == 0 || i + m > k || memcmp(f + i, t, m * sizeof *t) != 0)
+			size_t m = tat[j + 1] - tat[j];
+			if (m == 0 || i + m > k || memcmp(f + i, t + tat[j], m * sizeof *t) != 0)
 				continue;
 			if (!prefix[j] && i + m < k && is_word_char(f[i + m]))
 				continue;
-			*start = off[i];
-			*end = off[i + m];
+			*start = from + off[i];
+			*end = from + off[i + m];
 			found = true;
 		}
 	}
@@ -512,6 +534,7 @@ bool text_match(const char *s, size_t n, size_t from, char *const *terms,
 	free(off);
 	free(t);
 	free(toff);
+	free(tat);
 	return found;
 }
 
