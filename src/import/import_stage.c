@@ -13,6 +13,8 @@
 /* The output file is deleted on any failure, so a rollback journal buys
  * nothing; one fsync at the end replaces SQLite's own. */
 static const char setup_sql[] =
+	/* db/schema.sql says why; only a new file takes it. */
+	"PRAGMA main.page_size = 8192;"
 	"PRAGMA main.journal_mode = OFF;"
 	"PRAGMA main.synchronous = OFF;"
 	"PRAGMA cache_size = -65536;"

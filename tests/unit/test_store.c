@@ -1530,7 +1530,7 @@ static void test_open_bad_files(void **state)
 
 	/* The right version number, but no tables. */
 	snprintf(p, sizeof p, "%s/hollow.db", tmpdir);
-	make_sqlite(p, "CREATE TABLE notes (x); PRAGMA user_version = 3;");
+	make_sqlite(p, "CREATE TABLE notes (x); PRAGMA user_version = 4;");
 	expect_refused(p);
 
 	/* A directory. */
