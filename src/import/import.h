@@ -95,7 +95,9 @@ int imp_register_functions(sqlite3 *db);
 /* import_vocab.c */
 int imp_register_vocab_functions(sqlite3 *db);
 
-/* import_read.c */
+/* import_read.c. The scan gives back the pages it has read each time it
+ * is this far past the last time (imp_drop_read). */
+#define IMP_READ_BEHIND (4u << 20)
 enum imp_status imp_read_file(struct imp *imp, struct imp_file *f);
 enum imp_status imp_check_text(struct imp *imp, struct imp_file *f);
 void imp_drop_read(const struct imp_file *f, size_t upto);

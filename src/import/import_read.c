@@ -18,7 +18,7 @@
 #include "import/import.h"
 
 /* How much is checked between two hand-backs of the pages read. */
-#define READ_CHUNK (8u << 20)
+#define READ_CHUNK (4u << 20)
 
 static enum imp_status file_error(struct imp *imp, const struct imp_file *f,
 				  const char *what)

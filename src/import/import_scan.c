@@ -56,6 +56,9 @@ struct scan {
 
 static int fail(struct scan *sc, const char *why)
 {
+	/* A value of JSON Lines cut by its line's end. */
+	if (sc->jsonl && sc->pos >= sc->n && strncmp(why, "unexpected end", 14) != 0)
+		why = "unexpected end of line";
 	if (!sc->why)
 		sc->why = why;
 	return 0;
@@ -449,7 +452,7 @@ static void after_item(struct scan *sc, const struct spot *sp)
 				      sc->s + sp->elem, sc->pos - sp->elem))
 			sc->fatal = 1;
 	}
-	if (sc->depth <= 2 && sc->pos - sc->dropped > (16u << 20)) {
+	if (sc->depth <= 2 && sc->pos - sc->dropped > IMP_READ_BEHIND) {
 		imp_drop_read(sc->f, sc->pos);
 		sc->dropped = sc->pos;
 	}
@@ -577,7 +580,7 @@ static void scan_lines(struct scan *sc, size_t len)
 		if (!sc->header)
 			end_line(sc, start);
 		sc->header = 0;
-		if (sc->pos - sc->dropped > (16u << 20)) {
+		if (sc->pos - sc->dropped > IMP_READ_BEHIND) {
 			imp_drop_read(sc->f, sc->pos);
 			sc->dropped = sc->pos;
 		}
