@@ -90,10 +90,14 @@ import os, subprocess, sys, time
 runs, anchor, db, src, doc = int(sys.argv[1]), sys.argv[2] != "0", *sys.argv[3:]
 def timed(what, cmd):
     t = time.monotonic()
-    child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    _, status, ru = os.wait4(child.pid, 0)
+    # The importer's warnings (the data has thousands) go to a log.
+    with open(db + ".log", "w") as log:
+        child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=log)
+        _, status, ru = os.wait4(child.pid, 0)
     wall = time.monotonic() - t
     if status:
+        sys.stderr.write(open(db + ".log").read()[-2000:])
         sys.exit("%s: exit status %d" % (cmd[0], os.waitstatus_to_exitcode(status)))
     print("%s: %.1f s wall, %.1f s user, %.1f s sys, peak RSS %d MB"
           % (what, wall, ru.ru_utime, ru.ru_stime, ru.ru_maxrss // 1024))

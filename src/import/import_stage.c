@@ -18,9 +18,6 @@ static const char setup_sql[] =
 	"PRAGMA main.journal_mode = OFF;"
 	"PRAGMA main.synchronous = OFF;"
 	"PRAGMA cache_size = -65536;"
-	/* The staged records are read again at each step: a bigger cache
-	 * than SQLite's 2 MB saves reading them from the file so often. */
-	"PRAGMA temp.cache_size = -32768;"
 	"CREATE TEMP TABLE rec ("
 	"  file_no INTEGER NOT NULL,"     /* index into imp->files */
 	"  db      INTEGER NOT NULL,"     /* enum db */
