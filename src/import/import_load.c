@@ -576,6 +576,9 @@ enum imp_status imp_load(struct imp *imp)
 	if (st == IMP_OK)
 		st = schema_indexes(imp, 1);
 	if (st == IMP_OK)
+		st = imp_exec(imp, "ANALYZE facet_value; ANALYZE facet_rec",
+			      "indexing records");
+	if (st == IMP_OK)
 		st = imp_exec(imp, "COMMIT", "committing the load");
 	imp_added_detach(imp);
 	if (st == IMP_OK)

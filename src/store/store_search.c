@@ -436,7 +436,9 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 	bind_text(&q, field);
 	if (!open) {
 		char r[64];
-		sql_add(&q, " AND rec IN (SELECT %s", rowid_of(s, r, sizeof r));
+		/* +rec: count each of the field's values over its records, not
+		 * every value of each matching record (3 to 7 times slower). */
+		sql_add(&q, " AND +rec IN (SELECT %s", rowid_of(s, r, sizeof r));
 		add_from_where(&q, s, false, false, field);
 		sql_add(&q, ") GROUP BY value");
 	}
