@@ -1,11 +1,15 @@
 #!/usr/bin/python3
 """Synthetic htkp/1 data for the query benchmarks (bench/queries.sh).
 
-    bench/gen.py [--cases N] [--laws N] [--publications N] [--seed S] -o FILE
+    bench/gen.py [--cases N] [--laws N] [--publications N] [--seed S]
+                 [--jsonl] -o FILE
 
 Writes one htkp/1 JSON file: N cases (default 100,000) and, unless given,
 N/10 laws and N/10 publications. The same arguments give the same bytes
 (random.Random(seed), no clock, no hash order). Standard library only.
+With --jsonl, the same records as JSON Lines (htkp-import(1)): a first
+line {"format": "htkp/1"}, then one {"legislation": {...}}, {"cases":
+{...}} or {"bibliography": {...}} a line, in the same order.
 
 What the data is like, and the words bench/queries.c searches for:
   * summaries, abstracts and law summaries of 100-400 words drawn from a
@@ -352,22 +356,25 @@ class Gen:
                 rng.randint(0, 9))
         return pub
 
-    def write(self, out):
+    def write(self, out, lines=False):
         laws, by_country = self.laws()
         rare = set(self.rng.sample(range(self.n_cases),
                                    min(RARE_CASES, self.n_cases)))
-        out.write('{\n"format": "htkp/1",\n"legislation": [\n')
-        self.dump(out, laws)
+        dump = self.dump_lines if lines else self.dump
+        out.write('{"format": "htkp/1"}\n' if lines
+                  else '{\n"format": "htkp/1",\n"legislation": [\n')
+        dump(out, "legislation", laws)
         del laws
-        out.write('],\n"cases": [\n')
-        self.dump(out, (self.case(i, by_country, rare)
-                        for i in range(self.n_cases)))
-        out.write('],\n"bibliography": [\n')
-        self.dump(out, (self.publication(i) for i in range(self.n_pubs)))
-        out.write(']\n}\n')
+        out.write('' if lines else '],\n"cases": [\n')
+        dump(out, "cases", (self.case(i, by_country, rare)
+                            for i in range(self.n_cases)))
+        out.write('' if lines else '],\n"bibliography": [\n')
+        dump(out, "bibliography",
+             (self.publication(i) for i in range(self.n_pubs)))
+        out.write('' if lines else ']\n}\n')
 
     @staticmethod
-    def dump(out, records):
+    def dump(out, _db, records):
         first = True
         for r in records:
             if not first:
@@ -376,6 +383,14 @@ class Gen:
             out.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
         out.write("\n")
 
+    @staticmethod
+    def dump_lines(out, db, records):
+        head = '{"%s":' % db
+        for r in records:
+            out.write(head)
+            out.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
+            out.write("}\n")
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -383,6 +398,8 @@ def main():
     ap.add_argument("--laws", type=int)
     ap.add_argument("--publications", type=int)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jsonl", action="store_true",
+                    help="write JSON Lines instead of one JSON document")
     ap.add_argument("-o", "--output", required=True, help="FILE, or - for stdout")
     a = ap.parse_args()
     if a.cases < 1:
@@ -391,11 +408,11 @@ def main():
     pubs = a.publications if a.publications is not None else max(1, a.cases // 10)
     g = Gen(a.seed, a.cases, laws, pubs)
     if a.output == "-":
-        g.write(sys.stdout)
+        g.write(sys.stdout, a.jsonl)
         return
     tmp = a.output + ".part"
     with open(tmp, "w", encoding="utf-8") as f:
-        g.write(f)
+        g.write(f, a.jsonl)
     os.replace(tmp, a.output)
 
 

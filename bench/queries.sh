@@ -4,11 +4,15 @@
 #   1. bench/gen.py writes BENCH_N cases (+ BENCH_N/10 laws and
 #      publications) into bench/out/, unless that file is there already;
 #   2. ./htkp-import builds a database from it: wall time, CPU time, peak
-#      RSS and the file's size;
+#      RSS and the file's size; then bench/anchor.py, the plain load of the
+#      same file by SQLite alone, and the ratio of the two;
 #   3. bench/queries.c, compiled against build/*.o, times the kiosk's
 #      queries through store.c (median, min, max of BENCH_RUNS runs).
 # Environment: BENCH_N (default 100000; 5000 for a quick run), BENCH_SEED
-# (1), BENCH_RUNS (15), BENCH_IMPORT=0 to reuse a database built before.
+# (1), BENCH_RUNS (15), BENCH_IMPORT=0 to reuse a database built before,
+# BENCH_FORM=jsonl to import JSON Lines, BENCH_IMPORT_RUNS (1) imports and
+# anchors taken in turn (the best of each counts), BENCH_ANCHOR=0 to skip
+# the anchor.
 # See bench/README.md for how to read the table.
 set -eu
 cd "$(dirname "$0")/.."
@@ -18,7 +22,10 @@ SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-15}
 PY=/usr/bin/python3
 OUT=bench/out
+FORM=${BENCH_FORM:-json}
+IRUNS=${BENCH_IMPORT_RUNS:-1}
 JSON=$OUT/htkp-$N-s$SEED.json
+INPUT=$OUT/htkp-$N-s$SEED.$FORM
 DB=$OUT/htkp-$N-s$SEED.db
 BIN=$OUT/queries
 
@@ -30,6 +37,8 @@ fail() {
 case $N in ''|*[!0-9]*) fail "BENCH_N must be a number of cases, not \"$N\"" ;; esac
 case $SEED in ''|*[!0-9]*) fail "BENCH_SEED must be a number, not \"$SEED\"" ;; esac
 case $RUNS in ''|*[!0-9]*) fail "BENCH_RUNS must be a number, not \"$RUNS\"" ;; esac
+case $IRUNS in ''|*[!0-9]*) fail "BENCH_IMPORT_RUNS must be a number, not \"$IRUNS\"" ;; esac
+case $FORM in json|jsonl) ;; *) fail "BENCH_FORM must be json or jsonl, not \"$FORM\"" ;; esac
 [ "$N" -ge 1 ] || fail "BENCH_N must be 1 or more"
 if [ "$RUNS" -lt 1 ] || [ "$RUNS" -gt 1000 ]; then fail "BENCH_RUNS must be 1 to 1000"; fi
 [ -x "$PY" ] || fail "$PY is missing"
@@ -62,24 +71,54 @@ if [ ! -s "$JSON" ] || newer bench/gen.py "$JSON"; then
 	"$PY" bench/gen.py --cases "$N" --seed "$SEED" -o "$JSON" \
 		|| fail "bench/gen.py failed"
 fi
-echo "data: $JSON, $(($(wc -c < "$JSON") / 1048576)) MB"
+if [ "$FORM" = jsonl ] && { [ ! -s "$INPUT" ] || newer bench/gen.py "$INPUT"; }; then
+	echo "generating $INPUT (JSON Lines)"
+	"$PY" bench/gen.py --cases "$N" --seed "$SEED" --jsonl -o "$INPUT" \
+		|| fail "bench/gen.py failed"
+fi
+echo "data: $INPUT, $(($(wc -c < "$INPUT") / 1048576)) MB"
 
-# 2. The import, timed with its peak RSS (getrusage of the child).
+# 2. The import, timed with its peak RSS (wait4 of the child), and the
+# plain load anchor of the same records, in turn, IRUNS times each: on a
+# shared machine the best of each is what is compared.
 if [ "${BENCH_IMPORT:-1}" = 0 ] && [ -s "$DB" ]; then
 	echo "import: skipped (BENCH_IMPORT=0), reusing $DB"
 else
-	"$PY" - ./htkp-import -o "$DB" "$JSON" <<'EOF' || fail "htkp-import failed on $JSON"
-import resource, subprocess, sys, time
-t = time.monotonic()
-rc = subprocess.call(sys.argv[1:], stdin=subprocess.DEVNULL)
-wall = time.monotonic() - t
-ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print("import: %.1f s wall, %.1f s user, %.1f s sys, peak RSS %d MB"
-      % (wall, ru.ru_utime, ru.ru_stime, ru.ru_maxrss // 1024))
-sys.exit(rc)
+	"$PY" - "$IRUNS" "${BENCH_ANCHOR:-1}" "$DB" "$INPUT" "$JSON" <<'EOF' \
+		|| fail "htkp-import or bench/anchor.py failed"
+import os, subprocess, sys, time
+runs, anchor, db, src, doc = int(sys.argv[1]), sys.argv[2] != "0", *sys.argv[3:]
+def timed(what, cmd):
+    t = time.monotonic()
+    # The importer's warnings (the data has thousands) go to a log.
+    with open(db + ".log", "w") as log:
+        child = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=log)
+        _, status, ru = os.wait4(child.pid, 0)
+    wall = time.monotonic() - t
+    if status:
+        sys.stderr.write(open(db + ".log").read()[-2000:])
+        sys.exit("%s: exit status %d" % (cmd[0], os.waitstatus_to_exitcode(status)))
+    print("%s: %.1f s wall, %.1f s user, %.1f s sys, peak RSS %d MB"
+          % (what, wall, ru.ru_utime, ru.ru_stime, ru.ru_maxrss // 1024))
+    return wall, ru.ru_utime + ru.ru_stime
+imports, anchors = [], []
+for _ in range(max(runs, 1)):
+    imports.append(timed("import", ["./htkp-import", "-o", db, src]))
+    if anchor:
+        anchors.append(timed("anchor", [sys.executable, "bench/anchor.py", doc,
+                                        db + ".anchor"]))
+if anchor:
+    os.remove(db + ".anchor")
+    i, a = min(w for w, _ in imports), min(w for w, _ in anchors)
+    ic, ac = min(c for _, c in imports), min(c for _, c in anchors)
+    print("htkp-import / plain load anchor (bench/anchor.py), best of %d: "
+          "wall %.1f / %.1f s = %.2f, CPU %.1f / %.1f s = %.2f"
+          % (len(imports), i, a, i / a, ic, ac, ic / ac))
 EOF
 fi
-echo "database: $DB, $(($(wc -c < "$DB") / 1048576)) MB"
+echo "database: $DB, $(($(wc -c < "$DB") / 1048576)) MB," \
+	"$(($(wc -c < "$DB") * 100 / $(wc -c < "$INPUT")))% of the input"
 
 # 3. The queries, through the project's own objects (no SQL of its own):
 # the layers under the views (common, query, store).

@@ -33,8 +33,12 @@ enum imp_status {
 
 struct imp_file {
 	const char *name;       /* as given on the command line */
-	char *text;             /* whole file, NUL-terminated; freed once staged */
+	const char *text;       /* the file mapped (import_read.c), past a
+				   byte order mark; unmapped once staged */
 	size_t len;
+	void *map;              /* the mapping, for munmap and madvise */
+	size_t map_len;
+	int jsonl;              /* JSON Lines: the name ends in .jsonl */
 	int staged;             /* its records are in temp.rec */
 	int format;             /* 1 or 2 once its tag is read, else 0 */
 	long count[DB_COUNT];
@@ -54,13 +58,16 @@ struct imp {
 	size_t max_record;      /* IMP_MAX_RECORD */
 };
 
-/* Where a diagnostic points: any member may be unset (NULL or idx < 0). */
+/* Where a diagnostic points: any member may be unset (NULL, idx < 0 or
+ * line 0). A record of a JSON Lines file is named by its line, one of a
+ * JSON document by its position in its array. */
 struct imp_loc {
 	const char *file;
 	const char *db;
 	long idx;
 	const char *id;
 	const char *field;
+	long line;
 };
 
 /* import_diag.c */
@@ -95,13 +102,37 @@ enum imp_status imp_added_count(struct imp *imp);
 /* import_vocab.c */
 int imp_register_vocab_functions(sqlite3 *db);
 
-/* import_read.c */
+/* import_read.c. The scan gives back the pages it has read each time it
+ * is this far past the last time (imp_drop_read). */
+#define IMP_READ_BEHIND (4u << 20)
 enum imp_status imp_read_file(struct imp *imp, struct imp_file *f);
-enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f);
+enum imp_status imp_check_text(struct imp *imp, struct imp_file *f);
+void imp_drop_read(const struct imp_file *f, size_t upto);
+void imp_unmap_file(struct imp_file *f);
+enum imp_status imp_report_syntax(struct imp *imp, const struct imp_file *f,
+				  size_t off, const char *why);
+enum imp_status imp_report_nul(struct imp *imp, const struct imp_file *f,
+			       size_t off);
 
-/* import_scan.c */
+/* import_scan.c: the scan hands what it finds to these, in file order;
+ * each returns nonzero on a fatal error, which stops the scan. */
+#define IMP_NAME_MAX 128        /* bytes kept of a member name or format */
+struct imp_scan_hooks {
+	void *ctx;
+	/* A record: its database, its position among the file's records of
+	 * that database, its line (JSON Lines; else 0), its JSON text. */
+	int (*record)(void *ctx, int db, long idx, long line, const char *json,
+		      size_t len);
+	/* A member of the top-level object (JSON Lines: of the first line):
+	 * its name and, for a string, its value, decoded and cut to
+	 * IMP_NAME_MAX - 1 bytes; its json_type() name. */
+	int (*member)(void *ctx, const char *key, const char *type,
+		      const char *atom);
+	int top_is_object;      /* set by the scan */
+};
 enum imp_status imp_scan_json(struct imp *imp, const struct imp_file *f,
-			      size_t *off, const char **why);
+			      struct imp_scan_hooks *hooks, size_t *off,
+			      const char **why, size_t *nul_at);
 
 /* import_check.c */
 enum imp_status imp_check_files(struct imp *imp);

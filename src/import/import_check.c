@@ -8,7 +8,7 @@
 #include "import/import.h"
 
 /* Reads, checks and stages every file of imp, then checks every record;
- * imp->db must be open (imp_open). Each file's text is freed once done. */
+ * imp->db must be open (imp_open). Each file is unmapped once done. */
 enum imp_status imp_check_files(struct imp *imp)
 {
 	int all_staged = 1;
@@ -16,11 +16,10 @@ enum imp_status imp_check_files(struct imp *imp)
 		struct imp_file *f = &imp->files[i];
 		enum imp_status st = imp_read_file(imp, f);
 		if (st == IMP_OK)
-			st = imp_check_syntax(imp, f);
+			st = imp_check_text(imp, f);
 		if (st == IMP_OK)
 			st = imp_stage_file(imp, i);
-		free(f->text);
-		f->text = NULL;
+		imp_unmap_file(f);
 		if (st == IMP_EFATAL)
 			return st;
 		all_staged &= st == IMP_OK;

@@ -84,10 +84,15 @@ const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s)
 static void put_loc(const struct imp_loc *loc)
 {
 	char q[IMP_QUOTE_MAX];
-	int rec = loc->db && loc->idx >= 0;
-	if (loc->file)
+	int rec = loc->db && (loc->idx >= 0 || loc->line > 0);
+	/* file:line, as compilers say it, for a line of JSON Lines. */
+	if (loc->file && loc->line > 0)
+		fprintf(stderr, "%s:%ld: ", loc->file, loc->line);
+	else if (loc->file)
 		fprintf(stderr, "%s: ", loc->file);
-	if (rec)
+	if (rec && loc->line > 0)
+		fputs(loc->db, stderr);
+	else if (rec)
 		fprintf(stderr, "%s[%ld]", loc->db, loc->idx);
 	if (rec && loc->id)
 		fprintf(stderr, " %s", imp_quote(q, loc->id));

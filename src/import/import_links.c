@@ -7,17 +7,21 @@
 #include "import/import.h"
 
 static const char duplicate_sql[] =
-	"SELECT file_no, db, idx, id, first_file, first_idx FROM ("
-	"  SELECT file_no, db, idx, id,"
+	"SELECT file_no, db, idx, id, first_file, first_idx, line, first_line FROM ("
+	"  SELECT file_no, db, idx, id, line,"
 	"    first_value(file_no) OVER w AS first_file,"
 	"    first_value(idx) OVER w AS first_idx,"
+	"    first_value(line) OVER w AS first_line,"
 	"    row_number() OVER w AS n"
 	"  FROM temp.rec WHERE id IS NOT NULL"
 	"  WINDOW w AS (PARTITION BY db, id ORDER BY rowid)) "
 	"WHERE n > 1 ORDER BY file_no, db, idx";
 
+/* Each statement below gives a record's file, position and id as its
+ * first three columns, and its line (JSON Lines) as the last. */
+
 static const char dangling_sql[] =
-	"SELECT r.file_no, r.idx, r.id, j.key, clean(j.value) "
+	"SELECT r.file_no, r.idx, r.id, j.key, clean(j.value), r.line "
 	"FROM temp.rec AS r, json_each(r.json, '$.legislation') AS j "
 	"WHERE r.db = ?1 AND json_type(r.json, '$.legislation') = 'array' "
 	"  AND j.type = 'text' AND clean(j.value) IS NOT NULL "
@@ -29,7 +33,8 @@ static const char dangling_sql[] =
 static const char charge_law_sql[] =
 	"SELECT r.file_no, r.idx, r.id, d.key, c.key,"
 	"  clean(json_extract(d.value, '$.name')),"
-	"  clean(json_extract(c.value, '$.charge')), clean(json_extract(c.value, '$.law')) "
+	"  clean(json_extract(c.value, '$.charge')), clean(json_extract(c.value, '$.law')),"
+	"  r.line "
 	"FROM temp.rec AS r, json_each(r.json, '$.defendants') AS d,"
 	"  json_each(d.value, '$.charges') AS c "
 	"WHERE r.db = ?1 AND r.fmt = 2 AND json_type(r.json, '$.defendants') = 'array'"
@@ -49,14 +54,19 @@ static int report_duplicate(struct imp *imp, sqlite3_stmt *st)
 		return -1;
 	struct imp_loc loc = {
 		imp->files[sqlite3_column_int(st, 0)].name, catalog[db].name,
-		(long)sqlite3_column_int64(st, 2), id, "id"
+		(long)sqlite3_column_int64(st, 2), id, "id", sqlite3_column_int64(st, 6)
 	};
 	char q[IMP_QUOTE_MAX];
+	const char *first = imp->files[sqlite3_column_int(st, 4)].name;
+	long long first_line = sqlite3_column_int64(st, 7);
 
-	imp_error(imp, &loc, "duplicate id %s (first used by %s[%lld] in %s)",
-		  imp_quote(q, id), catalog[db].name,
-		  (long long)sqlite3_column_int64(st, 5),
-		  imp->files[sqlite3_column_int(st, 4)].name);
+	if (first_line)
+		imp_error(imp, &loc, "duplicate id %s (first used by %s at %s:%lld)",
+			  imp_quote(q, id), catalog[db].name, first, first_line);
+	else
+		imp_error(imp, &loc, "duplicate id %s (first used by %s[%lld] in %s)",
+			  imp_quote(q, id), catalog[db].name,
+			  (long long)sqlite3_column_int64(st, 5), first);
 	return 0;
 }
 
@@ -69,7 +79,8 @@ static int report_dangling(struct imp *imp, sqlite3_stmt *st)
 	char field[64], q[IMP_QUOTE_MAX];
 	struct imp_loc loc = {
 		imp->files[sqlite3_column_int(st, 0)].name,
-		catalog[DB_CASES].name, (long)sqlite3_column_int64(st, 1), id, field
+		catalog[DB_CASES].name, (long)sqlite3_column_int64(st, 1), id, field,
+		sqlite3_column_int64(st, sqlite3_column_count(st) - 1)
 	};
 
 	snprintf(field, sizeof field, "legislation[%lld]",
@@ -90,7 +101,8 @@ static int report_charge_law(struct imp *imp, sqlite3_stmt *st)
 	char field[96], q[IMP_QUOTE_MAX], qn[IMP_QUOTE_MAX], qc[IMP_QUOTE_MAX];
 	struct imp_loc loc = {
 		imp->files[sqlite3_column_int(st, 0)].name,
-		catalog[DB_CASES].name, (long)sqlite3_column_int64(st, 1), id, field
+		catalog[DB_CASES].name, (long)sqlite3_column_int64(st, 1), id, field,
+		sqlite3_column_int64(st, sqlite3_column_count(st) - 1)
 	};
 	snprintf(field, sizeof field, "defendants[%lld].charges[%lld].law", d, c);
 	imp_error(imp, &loc, "no legislation record has id %s (defendant %lld%s%s, "

@@ -1,141 +1,188 @@
-/* htkp-import input: reads a file whole, then checks what must hold before
- * SQLite's JSON functions may see it: not empty, UTF-8, within the size
- * limits (import_scan.c), valid JSON. */
+/* htkp-import input: maps a file into memory and checks what must hold
+ * before anything parses it: not empty, UTF-8. The file is read in one
+ * pass from start to end (here, then by the scanner, import_scan.c), and
+ * the pages behind that pass are given back (imp_drop_read), so memory
+ * stays near one record's size whatever the file's: a 300 MB file read
+ * whole, then parsed whole by SQLite, took 1 GB. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
 
 #include "import/import.h"
 
-static enum imp_status file_error(struct imp *imp, struct imp_file *f,
-								  const char *what)
+/* How much is checked between two hand-backs of the pages read. */
+#define READ_CHUNK (4u << 20)
+
+static enum imp_status file_error(struct imp *imp, const struct imp_file *f,
+				  const char *what)
 {
-	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL };
+	struct imp_loc loc = { f->name, NULL, -1, NULL, NULL, 0 };
 	imp_error(imp, &loc, "%s", what);
 	return IMP_EDATA;
 }
 
-static enum imp_status read_all(int fd, char **text, size_t *len)
+/* Copies what fd gives (a pipe, a terminal) into an unnamed temporary
+ * file, so it can be mapped like any other: -1 on failure, errno set. */
+static int spool(int fd)
 {
-	struct stat st;
-	size_t cap = 65536, n = 0;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		cap = (size_t)st.st_size + 1;
-	char *buf = malloc(cap);
-	if (!buf)
-		return IMP_EFATAL;
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/htkp-import-XXXXXX", dir && *dir ? dir : "/tmp");
+	int out = mkstemp(path);
+	if (out < 0)
+		return -1;
+	unlink(path);
+	char buf[65536];
 	for (;;) {
-		if (n + 1 >= cap) {
-			char *grown = realloc(buf, cap * 2);
-			if (!grown)
-				break;
-			buf = grown;
-			cap *= 2;
-		}
-		ssize_t got = read(fd, buf + n, cap - n - 1);
+		ssize_t got = read(fd, buf, sizeof buf);
 		if (got < 0 && errno == EINTR)
 			continue;
-		if (got <= 0) {
-			buf[n] = '\0';
-			*text = buf;
-			*len = n;
-			return got == 0 ? IMP_OK : IMP_EDATA;
+		if (got == 0)
+			return out;
+		for (ssize_t put = 0; got > 0 && put < got;) {
+			ssize_t w = write(out, buf + put, (size_t)(got - put));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0)
+				got = -1;
+			else
+				put += w;
 		}
-		n += (size_t)got;
+		if (got < 0) {
+			int e = errno;
+			close(out);
+			errno = e;
+			return -1;
+		}
 	}
-	free(buf);
-	return IMP_EFATAL;
 }
 
-/* Reads f->name into f->text. A file that cannot be read is a data error
- * (reported with the system's reason); so is an empty one. */
+/* Maps f->name: f->text and f->len. A file that cannot be read is a data
+ * error (reported with the system's reason); so is an empty one. */
 enum imp_status imp_read_file(struct imp *imp, struct imp_file *f)
 {
+	size_t n = strlen(f->name);
+	f->jsonl = n > 6 && strcmp(f->name + n - 6, ".jsonl") == 0;
 	int fd = open(f->name, O_RDONLY | O_CLOEXEC);
 	char why[256];
+	struct stat st;
+	if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			close(fd);
+			fd = -1;
+			errno = EISDIR;
+		} else {
+			int copy = spool(fd);
+			int e = errno;
+			close(fd);
+			fd = copy;
+			errno = e;
+		}
+		if (fd >= 0 && fstat(fd, &st) != 0) {
+			close(fd);
+			fd = -1;
+		}
+	}
 	if (fd < 0) {
 		snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
 		return file_error(imp, f, why);
 	}
-	enum imp_status st = read_all(fd, &f->text, &f->len);
+	if (st.st_size == 0) {
+		close(fd);
+		return file_error(imp, f, "empty file (want an htkp JSON object)");
+	}
+	void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	int err = errno;
 	close(fd);
-	if (st == IMP_EFATAL) {
-		imp_fatal(imp, "%s: out of memory", f->name);
-		return st;
-	}
-	if (st == IMP_EDATA) {
+	if (map == MAP_FAILED) {
 		snprintf(why, sizeof why, "cannot read: %s", strerror(err));
-		free(f->text);
-		f->text = NULL;
 		return file_error(imp, f, why);
 	}
-	if (f->len == 0)
-		return file_error(imp, f, "empty file (want an htkp JSON object)");
+	madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+	f->map = map;
+	f->map_len = (size_t)st.st_size;
+	f->text = map;
+	f->len = f->map_len;
 	return IMP_OK;
 }
 
-/* Line and column (both from 1, columns in characters) of byte off. */
-static void line_col(const char *s, size_t off, size_t *line, size_t *col)
+/* Gives back the pages of f wholly before byte upto of f->text: read
+ * again, they come from the page cache (or the file) as they were. */
+void imp_drop_read(const struct imp_file *f, size_t upto)
 {
-	const char *bol = s;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t end = (size_t)(f->text - (const char *)f->map) + upto;
+	end -= end % page;
+	if (f->map && end > 0)
+		madvise(f->map, end, MADV_DONTNEED);
+}
+
+void imp_unmap_file(struct imp_file *f)
+{
+	if (f->map)
+		munmap(f->map, f->map_len);
+	f->map = NULL;
+	f->text = NULL;
+	f->len = f->map_len = 0;
+}
+
+/* Line and column (both from 1, columns in characters) of byte off. */
+static void line_col(const struct imp_file *f, size_t off, size_t *line,
+		     size_t *col)
+{
+	const char *s = f->text, *bol = s;
 	*line = 1;
-	for (const char *p = s; p < s + off; p++)
-		if (*p == '\n') {
+	for (size_t from = 0; from < off; from += READ_CHUNK) {
+		size_t to = off - from < READ_CHUNK ? off : from + READ_CHUNK;
+		for (const char *p = s + from; (p = memchr(p, '\n', (size_t)(s + to - p)));
+		     p++) {
 			(*line)++;
 			bol = p + 1;
 		}
-	*col = u8_mbsnlen((const uint8_t *)bol, (size_t)(s + off - bol)) + 1;
-}
-
-static int json_valid(struct imp *imp, const struct imp_file *f, int *valid)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(imp->db, "SELECT json_valid(?1)", -1, &st, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_text(st, 1, f->text, (int)f->len, SQLITE_STATIC);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*valid = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
+		imp_drop_read(f, from);
 	}
-	sqlite3_finalize(st);
-	return rc;
+	*col = u8_mbsnlen((const uint8_t *)bol, (size_t)(s + off - bol)) + 1;
 }
 
 /* Reports invalid JSON: what the scanner found wrong (why) at byte off,
  * as line and column; why is NULL when it found nothing (it and SQLite
  * disagree). */
-static enum imp_status report_syntax(struct imp *imp, struct imp_file *f,
-				     size_t off, const char *why)
+enum imp_status imp_report_syntax(struct imp *imp, const struct imp_file *f,
+				  size_t off, const char *why)
 {
 	if (!why)
 		return file_error(imp, f, "not JSON");
+	static const char eof[] = "unexpected end of file";
+	char msg[200], end[64];
+	/* A value of JSON Lines ends with its line. */
+	if (f->jsonl && strncmp(why, eof, sizeof eof - 1) == 0) {
+		snprintf(end, sizeof end, "unexpected end of line%s", why + sizeof eof - 1);
+		why = end;
+	}
 	size_t line, col;
-	char msg[200];
-	line_col(f->text, off, &line, &col);
+	line_col(f, off, &line, &col);
 	snprintf(msg, sizeof msg, "not JSON: %s at line %zu, column %zu",
 		 why, line, col);
 	return file_error(imp, f, msg);
 }
 
-/* Offset of the first \u0000 escape in valid JSON s[0..n), or n. SQLite
- * would cut the string there without a word, so it is refused. In valid
- * JSON a backslash only ever starts an escape, so this needs no parser. */
-static size_t find_nul_escape(const char *s, size_t n)
+/* A \u0000 escape: SQLite would cut the string there without a word. */
+enum imp_status imp_report_nul(struct imp *imp, const struct imp_file *f,
+			       size_t off)
 {
-	const char *p = s, *end = s + n;
-	while (p < end && (p = memchr(p, '\\', (size_t)(end - p)))) {
-		if (end - p >= 6 && memcmp(p, "\\u0000", 6) == 0)
-			return (size_t)(p - s);
-		p += 2;         /* past the escaped character, maybe a backslash */
-	}
-	return n;
+	size_t line, col;
+	char msg[200];
+	line_col(f, off, &line, &col);
+	snprintf(msg, sizeof msg, "\\u0000 (NUL) in a string at line %zu, "
+		 "column %zu: not allowed in text", line, col);
+	return file_error(imp, f, msg);
 }
 
 static int is_blank(const char *s, size_t n)
@@ -146,51 +193,37 @@ static int is_blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Checks that f->text is UTF-8 holding one valid JSON value. A UTF-8 byte
- * order mark is dropped first: editors add it, JSON forbids it. */
-enum imp_status imp_check_syntax(struct imp *imp, struct imp_file *f)
+/* Checks that f->text is UTF-8 and not blank. A UTF-8 byte order mark is
+ * skipped first: editors add it, JSON forbids it. */
+enum imp_status imp_check_text(struct imp *imp, struct imp_file *f)
 {
 	if (f->len >= 3 && memcmp(f->text, "\xef\xbb\xbf", 3) == 0) {
+		f->text += 3;
 		f->len -= 3;
-		memmove(f->text, f->text + 3, f->len + 1);
 	}
-	size_t line, col;
-	char msg[200];
-	const uint8_t *bad = u8_check((const uint8_t *)f->text, f->len);
-	if (bad) {
-		size_t off = (size_t)((const char *)bad - f->text);
-		line_col(f->text, off, &line, &col);
-		snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu "
-				 "(line %zu, column %zu)", off, line, col);
-		return file_error(imp, f, msg);
+	const uint8_t *s = (const uint8_t *)f->text;
+	for (size_t off = 0; off < f->len;) {
+		size_t n = f->len - off < READ_CHUNK ? f->len - off : READ_CHUNK;
+		const uint8_t *bad = u8_check(s + off, n);
+		size_t at = bad ? (size_t)(bad - s) : off + n;
+		/* A character cut by the chunk's end is checked with the next. */
+		if (bad && off + n < f->len && at > off && at + 4 > off + n)
+			bad = NULL;
+		if (bad) {
+			size_t line, col;
+			char msg[200];
+			line_col(f, at, &line, &col);
+			snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu "
+				 "(line %zu, column %zu)", at, line, col);
+			return file_error(imp, f, msg);
+		}
+		imp_drop_read(f, at);
+		off = at;
 	}
-	if (is_blank(f->text, f->len))
+	size_t blank = 0;
+	while (blank < f->len && is_blank(f->text + blank, 1))
+		blank++;
+	if (blank == f->len)
 		return file_error(imp, f, "empty file (only white space)");
-	if ((size_t)sqlite3_limit(imp->db, SQLITE_LIMIT_LENGTH, -1) <= f->len)
-		return file_error(imp, f, "file too large for SQLite's JSON functions");
-	/* Sizes first: SQLite copies a value whole, several times, before
-	 * anything later could refuse it. */
-	const char *why;
-	size_t where;
-	enum imp_status st = imp_scan_json(imp, f, &where, &why);
-	if (st == IMP_EFATAL)
-		return st;
-	if (st == IMP_EDATA) {
-		if (why)
-			report_syntax(imp, f, where, why);
-		return st;
-	}
-	int valid = 0;
-	if (json_valid(imp, f, &valid) != SQLITE_OK)
-		return imp_sqlerr(imp, "checking JSON");
-	if (!valid || memchr(f->text, '\0', f->len))
-		return report_syntax(imp, f, where, why);
-	size_t off = find_nul_escape(f->text, f->len);
-	if (off < f->len) {
-		line_col(f->text, off, &line, &col);
-		snprintf(msg, sizeof msg, "\\u0000 (NUL) in a string at line %zu, "
-				 "column %zu: not allowed in text", line, col);
-		return file_error(imp, f, msg);
-	}
 	return IMP_OK;
 }

@@ -2,8 +2,13 @@
  * it: it measures each string, number and record against the size limits
  * (SQLite would copy an oversized value many times over before any check
  * of ours could refuse it), and finds where invalid JSON goes wrong. It
- * builds nothing; it only remembers where it is, for the messages. */
+ * builds nothing: it hands each record's text, and each member of the
+ * top level, to its hooks (import_stage.c) as it goes, so that no part of
+ * SQLite ever sees more than one record at a time. It reads a JSON
+ * document (one object holding the record arrays) or JSON Lines (a first
+ * line {"format": ...}, then one {"cases": {...}} a line). */
 #define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,10 +37,28 @@ struct scan {
 	int db;                 /* the top-level member being scanned is this
 				   database's record array; else -1 */
 	unsigned long too_big;
+	/* Only in the main scan (else NULL or 0): */
+	struct imp_scan_hooks *hooks;
+	int fatal;              /* a hook failed: stop */
+	size_t nul_at;          /* the first \u0000 escape, or SIZE_MAX */
+	unsigned arrays_seen;   /* document: record arrays met (1 << db) */
+	int repeat;             /* document: this array was met before */
+	size_t dropped;         /* pages before this were given back */
+	/* JSON Lines: */
+	int jsonl;
+	long line;              /* the line being scanned, from 1 */
+	int header;             /* it is the first: {"format": ...} */
+	long members;           /* a record line's members so far */
+	int line_db;            /* its first member's database, or -1 */
+	size_t rec_start, rec_len; /* its first member's value */
+	long count[DB_COUNT];   /* records of each database so far */
 };
 
 static int fail(struct scan *sc, const char *why)
 {
+	/* A value of JSON Lines cut by its line's end. */
+	if (sc->jsonl && sc->pos >= sc->n && strncmp(why, "unexpected end", 14) != 0)
+		why = "unexpected end of line";
 	if (!sc->why)
 		sc->why = why;
 	return 0;
@@ -191,16 +214,21 @@ static void too_big(struct scan *sc, const char *what, size_t size,
 		    size_t limit, int field)
 {
 	char path[256], id[128];
-	struct imp_loc loc = { sc->f->name, NULL, -1, NULL, path };
+	struct imp_loc loc = { sc->f->name, NULL, -1, NULL, path, 0 };
 	int last = field ? sc->depth : sc->depth - 1, first = 1;
-	if (sc->depth >= 2 && sc->db >= 0 && sc->spots[2].is_array) {
+	if (sc->jsonl)
+		loc.line = sc->line;
+	/* Inside a record: its array's element, or a JSON line's member. */
+	int rec = sc->jsonl ? 1 : 2;
+	if (sc->depth >= rec && sc->db >= 0 && sc->spots[rec].is_array == !sc->jsonl) {
+		size_t start = sc->spots[rec].elem;
 		loc.db = catalog[sc->db].name;
-		loc.idx = sc->spots[2].index;
-		if (sc->s[sc->spots[2].elem] == '{') {
-			find_id(sc, sc->spots[2].elem, id, sizeof id);
+		loc.idx = sc->jsonl ? sc->count[sc->db] : sc->spots[rec].index;
+		if (sc->s[start] == '{') {
+			find_id(sc, start, id, sizeof id);
 			loc.id = id[0] ? id : NULL;
 		}
-		first = 3;
+		first = rec + 1;
 	}
 	spot_path(sc, first, last, path, sizeof path);
 	if (!path[0])
@@ -242,6 +270,8 @@ static int scan_escape(struct scan *sc, size_t *bytes)
 			;
 		return fail(sc, "bad \\u escape in a string");
 	}
+	if (sc->nul_at == SIZE_MAX && hex4(sc->s + sc->pos + 2) == 0 && sc->hooks)
+		sc->nul_at = sc->pos;
 	*bytes += u_escape_bytes(sc->s, &sc->pos, sc->n);
 	return 1;
 }
@@ -337,6 +367,10 @@ static int scan_name(struct scan *sc, struct spot *sp)
 		char name[32];
 		unescape(sc->s + key, sp->key_len, name, sizeof name);
 		sc->db = sp->key_len < sizeof name ? catalog_find(name) : -1;
+		/* Only a database's first array is read ("given twice"). */
+		sc->repeat = sc->db >= 0 && !sc->jsonl && (sc->arrays_seen >> sc->db & 1);
+		if (sc->db >= 0 && !sc->jsonl)
+			sc->arrays_seen |= 1u << sc->db;
 	}
 	skip_ws(sc);
 	if (!at(sc, ':'))
@@ -345,15 +379,83 @@ static int scan_name(struct scan *sc, struct spot *sp)
 	return 1;
 }
 
-/* A record (an element of a record array) must fit IMP_MAX_RECORD; one
- * already reported for a value too big inside it is not reported again.
- * before: sc->too_big when the record started. */
+/* Whether the item just scanned in sp is a record: an element of a
+ * record array, or the value of a JSON line's member. */
+static int is_record(const struct scan *sc, const struct spot *sp)
+{
+	if (sc->jsonl)
+		return sc->depth == 1 && !sc->header && !sp->is_array;
+	return sc->depth == 2 && sc->db >= 0 && sp->is_array;
+}
+
+/* A record must fit IMP_MAX_RECORD; one already reported for a value too
+ * big inside it is not reported again. before: sc->too_big when the
+ * record started. */
 static void check_record(struct scan *sc, const struct spot *sp,
 			 unsigned long before)
 {
-	if (sc->depth == 2 && sc->db >= 0 && sp->is_array && sc->too_big == before
+	if (is_record(sc, sp) && sc->db >= 0 && sc->too_big == before
 	    && sc->pos - sp->elem > sc->imp->max_record)
 		too_big(sc, "the record", sc->pos - sp->elem, sc->imp->max_record, 0);
+}
+
+/* The json_type() name of the value at s[start..end). */
+static const char *type_of(const char *s, size_t start, size_t end)
+{
+	switch (s[start]) {
+	case '{': return "object";
+	case '[': return "array";
+	case '"': return "text";
+	case 't': return "true";
+	case 'f': return "false";
+	case 'n': return "null";
+	}
+	for (size_t i = start; i < end; i++)
+		if (strchr(".eE", s[i]) && s[i])
+			return "real";
+	return "integer";
+}
+
+/* A member of the top-level object (JSON Lines: of the first line), to
+ * the member hook. */
+static void top_member(struct scan *sc, const struct spot *sp)
+{
+	char key[IMP_NAME_MAX], atom[IMP_NAME_MAX] = "";
+	unescape(sc->s + sp->key, sp->key_len, key, sizeof key);
+	const char *type = type_of(sc->s, sp->elem, sc->pos);
+	if (sc->s[sp->elem] == '"')
+		unescape(sc->s + sp->elem + 1, sc->pos - sp->elem - 2, atom, sizeof atom);
+	if (sc->hooks->member(sc->hooks->ctx, key, type, atom))
+		sc->fatal = 1;
+}
+
+/* What the main scan does after each item of a container: a record goes
+ * to the record hook; a member of the top level to the member hook; and
+ * the pages of the file behind a record are given back. */
+static void after_item(struct scan *sc, const struct spot *sp)
+{
+	if (!sc->hooks)
+		return;
+	if (sc->jsonl && sc->depth == 1 && !sc->header) {
+		/* A record line is checked whole at its end (scan_line). */
+		if (sc->members++ == 0) {
+			sc->line_db = sc->db;
+			sc->rec_start = sp->elem;
+			sc->rec_len = sc->pos - sp->elem;
+		}
+		return;
+	}
+	if (sc->depth == 1 && !sp->is_array) {
+		top_member(sc, sp);
+	} else if (is_record(sc, sp) && !sc->repeat && !sc->too_big && !sc->fatal) {
+		if (sc->hooks->record(sc->hooks->ctx, sc->db, sp->index, 0,
+				      sc->s + sp->elem, sc->pos - sp->elem))
+			sc->fatal = 1;
+	}
+	if (sc->depth <= 2 && sc->pos - sc->dropped > IMP_READ_BEHIND) {
+		imp_drop_read(sc->f, sc->pos);
+		sc->dropped = sc->pos;
+	}
 }
 
 /* The members or elements of an object or array, up to its closer. */
@@ -376,8 +478,12 @@ static int scan_items(struct scan *sc, char closer)
 		unsigned long before = sc->too_big;
 		if (!scan_value(sc))
 			return 0;
-		if (sp)
+		if (sp) {
 			check_record(sc, sp, before);
+			after_item(sc, sp);
+			if (sc->fatal)
+				return 0;
+		}
 		skip_ws(sc);
 		if (at(sc, closer)) {
 			sc->pos++;
@@ -429,29 +535,96 @@ static int scan_value(struct scan *sc)
 	}
 }
 
-/* Scans f->text (valid UTF-8) and reports, as errors, each string, number
- * and record over imp's limits: IMP_EDATA if there was one. On invalid
- * JSON, *why says what is wrong at byte *off (else *why is NULL); size
- * errors up to there are reported all the same. */
+/* A line of JSON Lines past the first: one object of one member, its
+ * database's name, whose value is the record. */
+static void end_line(struct scan *sc, size_t start)
+{
+	struct imp_loc loc = { sc->f->name, NULL, -1, NULL, NULL, sc->line };
+	if (sc->s[start] != '{' || sc->members != 1 || sc->line_db < 0) {
+		imp_error(sc->imp, &loc, "want one record a line: {\"cases\": {...}}, "
+			  "{\"legislation\": {...}} or {\"bibliography\": {...}}");
+		return;
+	}
+	long idx = sc->count[sc->line_db]++;
+	if (!sc->too_big && sc->hooks->record(sc->hooks->ctx, sc->line_db, idx,
+					      sc->line, sc->s + sc->rec_start,
+					      sc->rec_len))
+		sc->fatal = 1;
+}
+
+/* JSON Lines: each line not blank is one JSON value; the first is the
+ * header. A value may not go on past its line. */
+static void scan_lines(struct scan *sc, size_t len)
+{
+	for (size_t p = 0; p < len && !sc->why && !sc->fatal; p = sc->n + 1) {
+		const char *nl = memchr(sc->s + p, '\n', len - p);
+		sc->n = nl ? (size_t)(nl - sc->s) : len;
+		sc->pos = p;
+		sc->line++;
+		skip_ws(sc);
+		if (sc->pos >= sc->n)
+			continue;
+		size_t start = sc->pos;
+		sc->members = 0;
+		sc->line_db = -1;
+		if (sc->header)
+			sc->hooks->top_is_object = sc->s[start] == '{';
+		if (!scan_value(sc))
+			break;
+		skip_ws(sc);
+		if (sc->pos < sc->n) {
+			fail(sc, sc->s[sc->pos] ? "more text after the JSON value on its line"
+			     : "NUL byte");
+			break;
+		}
+		if (!sc->header)
+			end_line(sc, start);
+		sc->header = 0;
+		if (sc->pos - sc->dropped > IMP_READ_BEHIND) {
+			imp_drop_read(sc->f, sc->pos);
+			sc->dropped = sc->pos;
+		}
+	}
+	if (sc->header && !sc->why)
+		sc->hooks->top_is_object = 0;   /* no line at all */
+}
+
+/* Scans f->text (valid UTF-8), handing records and top-level members to
+ * hooks, and reports, as errors, each string, number and record over
+ * imp's limits: IMP_EDATA if there was one, IMP_EFATAL if a hook failed.
+ * On invalid JSON, *why says what is wrong at byte *off (else *why is
+ * NULL); size errors up to there are reported all the same. *nul_at: the
+ * first \u0000 escape, or SIZE_MAX. */
 enum imp_status imp_scan_json(struct imp *imp, const struct imp_file *f,
-			      size_t *off, const char **why)
+			      struct imp_scan_hooks *hooks, size_t *off,
+			      const char **why, size_t *nul_at)
 {
 	struct scan sc = {
 		.s = f->text, .n = f->len, .imp = imp, .f = f, .db = -1,
-		.spots = calloc(IMP_MAX_DEPTH + 1, sizeof(struct spot))
+		.spots = calloc(IMP_MAX_DEPTH + 1, sizeof(struct spot)),
+		.hooks = hooks, .nul_at = SIZE_MAX, .jsonl = f->jsonl, .header = 1
 	};
 	if (!sc.spots) {
 		imp_fatal(imp, "%s: out of memory", f->name);
 		return IMP_EFATAL;
 	}
-	if (scan_value(&sc)) {
+	if (sc.jsonl) {
+		scan_lines(&sc, f->len);
+	} else {
 		skip_ws(&sc);
-		if (sc.pos < sc.n)
-			fail(&sc, sc.s[sc.pos] ? "more text after the JSON value"
-			     : "NUL byte");
+		hooks->top_is_object = sc.pos < sc.n && sc.s[sc.pos] == '{';
+		if (scan_value(&sc)) {
+			skip_ws(&sc);
+			if (sc.pos < sc.n)
+				fail(&sc, sc.s[sc.pos] ? "more text after the JSON value"
+				     : "NUL byte");
+		}
 	}
 	free(sc.spots);
 	*why = sc.why;
 	*off = sc.pos;
+	*nul_at = sc.nul_at;
+	if (sc.fatal)
+		return IMP_EFATAL;
 	return sc.too_big ? IMP_EDATA : IMP_OK;
 }

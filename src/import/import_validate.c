@@ -544,6 +544,7 @@ static int start_record(struct walk *w, sqlite3_stmt *st, const struct node *n)
 	w->loc.file = w->imp->files[sqlite3_column_int(st, 1)].name;
 	w->loc.db = catalog[w->db].name;
 	w->loc.idx = (long)sqlite3_column_int64(st, 3);
+	w->loc.line = (long)sqlite3_column_int64(st, 12);
 	snprintf(w->id, sizeof w->id, "%s", id ? id : "");
 	w->loc.id = id ? w->id : NULL;
 	w->path[0] = '\0';
@@ -564,7 +565,8 @@ static int report_shape(struct walk *w, sqlite3_stmt *st)
 	struct imp_loc loc = {
 		w->imp->files[sqlite3_column_int(st, 1)].name,
 		catalog[sqlite3_column_int(st, 2)].name,
-		(long)sqlite3_column_int64(st, 3), NULL, NULL
+		(long)sqlite3_column_int64(st, 3), NULL, NULL,
+		(long)sqlite3_column_int64(st, 12)
 	};
 	imp_error(w->imp, &loc, "wrong type: %s (want an object)", imp_type_name(type));
 	return 0;
@@ -592,9 +594,10 @@ enum imp_status imp_validate_records(struct imp *imp)
 {
 	static const char sql[] =
 		"SELECT r.rowid, r.file_no, r.db, r.idx, r.id, "
-		"  t.id, t.parent, t.key, t.type, t.atom, r.type, r.fmt "
-		"FROM temp.rec AS r LEFT JOIN json_tree(r.json) AS t "
-		"ORDER BY r.rowid";
+		"  t.id, t.parent, t.key, t.type, t.atom, r.type, r.fmt, r.line "
+		"FROM temp.rec AS r INDEXED BY rec_in_order"
+		"  LEFT JOIN json_tree(r.json) AS t "
+		"ORDER BY r.file_no, r.db, r.idx";
 	struct walk *w = calloc(1, sizeof *w);
 	if (!w) {
 		imp_fatal(imp, "out of memory");
@@ -602,7 +605,12 @@ enum imp_status imp_validate_records(struct imp *imp)
 	}
 	w->imp = imp;
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
+	/* Each file's cases, then laws, then publications, as they always
+	 * were reported, whatever order the file gives them in. */
+	int rc = sqlite3_exec(imp->db, "CREATE INDEX temp.rec_in_order ON rec "
+			      "(file_no, db, idx)", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL);
 	int nomem = 0;
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = SQLITE_OK;

@@ -37,8 +37,8 @@ check "a planted trigger is refused" refused "$TMPDIR_TEST/trigger.db" 'unexpect
 plant "$TMPDIR_TEST/table.db" "CREATE TABLE extra (x);"
 check "an unknown table is refused" refused "$TMPDIR_TEST/table.db" 'unexpected table "extra"'
 
-plant "$TMPDIR_TEST/index.db" "DROP INDEX facet_by_rec; CREATE INDEX facet_by_rec ON facet (value);"
-check "an index with other columns is refused" refused "$TMPDIR_TEST/index.db" 'index "facet_by_rec" differs'
+plant "$TMPDIR_TEST/index.db" "DROP INDEX facet_rec_by_rec; CREATE INDEX facet_rec_by_rec ON facet_rec (value_id);"
+check "an index with other columns is refused" refused "$TMPDIR_TEST/index.db" 'index "facet_rec_by_rec" differs'
 
 start 80x24 "$HTKP" -c config/htkp.ini --db "$TMPDIR_TEST/swap.db"
 expect 'not the schema htkp-import writes' "the kiosk refuses it too, with the same line"

@@ -169,6 +169,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sqlite3_close(imp.db) != SQLITE_OK)
 		die("sqlite3_close", NULL);
 	free(out);
-	free(file.text);
 	return 0;
 }
