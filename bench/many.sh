@@ -3,12 +3,14 @@
 # (200) htkp processes, each searching or paging down every 2 s for
 # BENCH_MANY_SECONDS (60); key-to-frame p50/p90/p99 per kind of key and
 # each kiosk's private memory and PSS (smaps_rollup). On the 100,000-case
-# database of bench/queries.sh when bench/out has it, else the sample.
+# database of bench/queries.sh (times BENCH_SCALE) when bench/out has it,
+# else the sample.
 # Targets: key to frame p99 < 100 ms, private memory < 4 MB a kiosk.
 cd "$(dirname "$0")/.." || exit 2
+. bench/scale.sh
 HTKP=${HTKP:-./htkp}
 cfg=config/htkp.ini
-big=$(ls bench/out/htkp-100000-s*.db 2>/dev/null | head -1)
+big=$(ls "bench/out/htkp-$(scaled 100000)-s"*.db 2>/dev/null | head -1)
 tmp=
 if [ -n "$big" ]; then
 	tmp=$(mktemp)
@@ -16,7 +18,7 @@ if [ -n "$big" ]; then
 	cfg=$tmp
 fi
 /usr/bin/python3 bench/many.py --htkp "$HTKP" --config "$cfg" \
-	--sessions "${BENCH_MANY_SESSIONS:-200}" --seconds "${BENCH_MANY_SECONDS:-60}"
+	--sessions "${BENCH_MANY_SESSIONS:-$(scaled 200 10)}" --seconds "${BENCH_MANY_SECONDS:-$(scaled 60 15)}"
 rc=$?
 [ -n "$tmp" ] && rm -f "$tmp"
 exit "$rc"

@@ -8,7 +8,7 @@
 #      same file by SQLite alone, and the ratio of the two;
 #   3. bench/queries.c, compiled against build/*.o, times the kiosk's
 #      queries through store.c (median, min, max of BENCH_RUNS runs).
-# Environment: BENCH_N (default 100000; 5000 for a quick run), BENCH_SEED
+# Environment: BENCH_N (default 100000 times BENCH_SCALE; 5000 for a quick run), BENCH_SEED
 # (1), BENCH_RUNS (15), BENCH_IMPORT=0 to reuse a database built before,
 # BENCH_FORM=jsonl to import JSON Lines, BENCH_IMPORT_RUNS (1) imports and
 # anchors taken in turn (the best of each counts), BENCH_ANCHOR=0 to skip
@@ -17,7 +17,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-N=${BENCH_N:-100000}
+. bench/scale.sh
+N=${BENCH_N:-$(scaled 100000)}
 SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-15}
 PY=/usr/bin/python3

@@ -5,5 +5,6 @@
 # tests/load/driver.py). Prints its checks, then key-to-frame latency
 # p50/p99 per kind of key and the server's PSS in all and per session.
 cd "$(dirname "$0")/.." || exit 2
-LOAD_SESSIONS=${BENCH_SSH_SESSIONS:-200} LOAD_SECONDS=${BENCH_SSH_SECONDS:-60} \
+. bench/scale.sh
+LOAD_SESSIONS=${BENCH_SSH_SESSIONS:-$(scaled 200 10)} LOAD_SECONDS=${BENCH_SSH_SECONDS:-$(scaled 60 15)} \
 	exec bash tests/e2e/ssh_load.sh
