@@ -57,6 +57,9 @@ struct args {
 	int command;          /* the subcommand's arguments in argv[1..], 0: kiosk */
 	bool line;            /* --line */
 	bool help;            /* --help */
+	const char *error;    /* a usage error's message (msgid), said once
+				 the configuration tells the language */
+	const char *error_arg;
 };
 
 /* Takes the global option at argv[*i], and its value. Returns 0 when it
@@ -83,8 +86,8 @@ static int global_option(int argc, char **argv, int *i, struct args *a)
 	if (!value)
 		return 1;
 	if (*i + 1 >= argc) {
-		fprintf(stderr, _("htkp: %s needs a value\n"), arg);
-		fputs(_(usage), stderr);
+		a->error = N_("htkp: %s needs a value\n");
+		a->error_arg = arg;
 		return 2;
 	}
 	*value = argv[++*i];
@@ -108,9 +111,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 		}
 		const char *arg = argv[i];
 		if (!a->command && !cli_is_command(arg)) {
-			fprintf(stderr, arg[0] == '-' ? _("htkp: unknown option: %s\n")
-						       : _("htkp: unexpected argument: %s\n"), arg);
-			fputs(_(usage), stderr);
+			a->error = arg[0] == '-' ? N_("htkp: unknown option: %s\n")
+						 : N_("htkp: unexpected argument: %s\n");
+			a->error_arg = arg;
 			return 2;
 		}
 		words |= !strcmp(arg, "--");
@@ -177,7 +180,9 @@ static int setup_language(struct config *cfg, const struct args *a, bool command
 	return 0;
 }
 
-static int load_config(struct config *cfg, const struct args *a)
+/* quiet: no message for a configuration that cannot be read (--help
+ * and usage errors are then said in English). */
+static int load_config(struct config *cfg, const struct args *a, bool quiet)
 {
 	config_defaults(cfg);
 	const char *file = a->config;
@@ -185,7 +190,8 @@ static int load_config(struct config *cfg, const struct args *a)
 		file = DEFAULT_CONFIG;
 	char err[512];
 	if (file && config_load(cfg, file, err, sizeof err) != 0) {
-		fprintf(stderr, "htkp: %s\n", err);
+		if (!quiet)
+			fprintf(stderr, "htkp: %s\n", err);
 		return 2;
 	}
 	if (a->db) {
@@ -202,22 +208,26 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	struct args a = {0};
 	int rc = parse_args(argc, argv, &a);
-	if (rc)
-		return rc < 0 ? 0 : rc;
+	if (rc < 0)
+		return 0;
 	struct config cfg;
-	if ((rc = load_config(&cfg, &a)) != 0 && !a.help) {
+	char err[512];
+	bool told = a.help || a.error;   /* only a message to give */
+	if ((rc = load_config(&cfg, &a, told)) != 0 && !told) {
 		config_free(&cfg);
 		return rc;
 	}
-	if (a.help) {   /* in English when the configuration is unreadable */
-		if (rc == 0)
+	if (told) {   /* in English when the configuration is unreadable */
+		if (rc == 0 && setup_charset(&cfg, err, sizeof err) == 0)
 			setup_language(&cfg, &a, true);
-		fputs(_(usage), stdout);
-		printf(_(help), DEFAULT_CONFIG);
+		if (a.error)
+			cli_printf(stderr, _(a.error), a.error_arg);
+		cli_printf(a.error ? stderr : stdout, "%s", _(usage));
+		if (!a.error)
+			cli_printf(stdout, _(help), DEFAULT_CONFIG);
 		config_free(&cfg);
-		return 0;
+		return a.error ? 2 : 0;
 	}
-	char err[512];
 	if (setup_charset(&cfg, err, sizeof err) != 0) {
 		fprintf(stderr, "htkp: %s\n", err);
 		config_free(&cfg);

@@ -25,6 +25,9 @@ msgstr "langue"
 
 msgid "help"
 msgstr "aide"
+
+msgid "htkp: unknown option: %s\n"
+msgstr "htkp: option inconnue : %s\n"
 EOF
 msgfmt --check -o "$locale_dir/fr/LC_MESSAGES/htkp.mo" "$TMPDIR_TEST/fr.po" ||
 	{ not_ok "the test catalogue compiles"; finish; }
@@ -91,5 +94,14 @@ check "--lang xx: exit status 2" test "$rc" -eq 2
 check "--lang xx: one line on stderr, naming the languages" \
 	bash -c "[ \$(wc -l <'$TMPDIR_TEST/err') -eq 1 ] && grep -q 'unknown language' '$TMPDIR_TEST/err'"
 check "--lang xx: nothing on stdout" test ! -s "$TMPDIR_TEST/out"
+
+# --- a usage error waits for the configuration to say it in French ---
+"$HTKP" -c "$(with translations="$locale_dir")" --lang fr --bogus >"$TMPDIR_TEST/out" 2>"$TMPDIR_TEST/err"
+rc=$?
+check "--lang fr --bogus: exit status 2" test "$rc" -eq 2
+check "--lang fr --bogus: the error in French" grep -qx 'htkp: option inconnue : --bogus' "$TMPDIR_TEST/err"
+"$HTKP" -c "$TMPDIR_TEST/none.ini" --lang fr --bogus >"$TMPDIR_TEST/out" 2>"$TMPDIR_TEST/err"
+check "--bogus with an unreadable configuration: the error in English, exit 2" \
+	bash -c "[ $? -eq 2 ] && grep -qx 'htkp: unknown option: --bogus' '$TMPDIR_TEST/err'"
 
 finish
