@@ -378,12 +378,8 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		       const char *value, int link)
 {
 	const struct record *r = ctx;
-	/* The walk's labels are the catalog's (translated here, if the walk
-	 * did not) and a value of ours (a verdict) is said in the language. */
-	if (label)
-		label = _(label);
-	if (kind == RF_FIELD || kind == RF_SUBFIELD)
-		value = i18n_value(value);
+	/* The walk gives labels and values of ours in the reader's language
+	 * (recordfmt.c), as the kiosk shows them. */
 	switch (kind) {
 	case RF_HEADING:
 		printf("\n");

@@ -41,13 +41,8 @@ static int print_piece(void *ctx, enum rf_kind kind, const char *label,
 		r->skipping = false;
 	if (r->skipping)
 		return 0;
-	/* The walk's labels are the catalog's (translated here, if the walk
-	 * did not) and a value of ours (a verdict) is said in the language;
-	 * a value that is data is left as it is by both. */
-	if (label)
-		label = _(label);
-	if (kind == RF_FIELD || kind == RF_SUBFIELD)
-		value = i18n_value(value);
+	/* The walk gives labels and values of ours in the reader's language
+	 * (recordfmt.c), as the kiosk shows them. */
 	switch (kind) {
 	case RF_TITLE:
 		lout_line(o, value);
