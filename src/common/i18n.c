@@ -99,6 +99,13 @@ void i18n_init(const char *localedir)
 	make_current(ENGLISH);
 }
 
+/* Whether the terminal can show l (a Latin script is transliterated where
+ * it must be). */
+static bool showable(const struct language *l)
+{
+	return l->latin || text_can_show(l->name);
+}
+
 const char *i18n_set(const char *code)
 {
 	const struct language *l = find(strcmp(code, "auto") == 0 ? auto_code : code);
@@ -110,7 +117,7 @@ const char *i18n_set(const char *code)
 			 "%s needs a UTF-8 locale such as C.UTF-8 (see locale -a): English instead.",
 			 l->english);
 		l = ENGLISH;
-	} else if (!l->latin && !text_can_show(l->name)) {
+	} else if (!showable(l)) {
 		snprintf(fallback, sizeof fallback,
 			 "This terminal's character set (%s) cannot show %s: English instead.",
 			 text_charset() ? text_charset() : "UTF-8", l->english);
@@ -118,6 +125,11 @@ const char *i18n_set(const char *code)
 	}
 	make_current(l);
 	return l->code;
+}
+
+const char *i18n_shown_name(const struct language *l)
+{
+	return showable(l) ? l->name : l->english;
 }
 
 const struct language *i18n_current(void)

@@ -57,6 +57,11 @@ void i18n_init(const char *localedir);
  * i18n_fallback. */
 const char *i18n_set(const char *code);
 
+/* Language l's own name, or its English one where the terminal's charset
+ * cannot show the name's script (under ASCII "中文" would be "??"): how
+ * the language keys list it. */
+const char *i18n_shown_name(const struct language *l);
+
 /* The current language: never NULL. */
 const struct language *i18n_current(void);
 

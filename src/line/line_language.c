@@ -6,32 +6,19 @@
  * named in English, and choosing it says why English stays. */
 #include "line/line_screen.h"
 #include "common/i18n.h"
-#include "common/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Whether the terminal can show language l's own name (a Latin one,
- * transliterated where it must be). */
-static bool showable(const struct language *l)
-{
-	return l->latin || text_can_show(l->name);
-}
-
-static const char *shown_name(const struct language *l)
-{
-	return showable(l) ? l->name : l->english;
-}
 
 static void language_show(struct lscreen *sc, struct lsession *s, bool again)
 {
 	(void)sc, (void)again;
 	/* TRANSLATORS: %s is the current language's own name ("Français"). */
 	lout_printf(&s->out, _("Language: %s. The languages, each by its own name:"),
-		    shown_name(i18n_current()));
+		    i18n_shown_name(i18n_current()));
 	for (int i = 0; i < I18N_N_LANGUAGES; i++)
-		lout_item(&s->out, i + 1, shown_name(&i18n_languages[i]));
+		lout_item(&s->out, i + 1, i18n_shown_name(&i18n_languages[i]));
 }
 
 static void language_prompt(struct lscreen *sc, struct lsession *s, char *buf, size_t len)

@@ -6,7 +6,6 @@
 #include "ui/ui_hints.h"
 #include "ui/ui_select.h"
 #include "common/i18n.h"
-#include "common/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,18 +16,10 @@ struct lang_view {
 	struct select list;
 };
 
-/* A language's own name, or its English one where the charset cannot
- * show the name's script (under ASCII "中文" would be "??"). */
-static const char *shown_name(long i)
-{
-	const struct language *l = &i18n_languages[i];
-	return l->latin || text_can_show(l->name) ? l->name : l->english;
-}
-
 static const char *lang_label(void *ctx, long i, char *buf, size_t len)
 {
 	(void)ctx, (void)buf, (void)len;
-	return shown_name(i);
+	return i18n_shown_name(&i18n_languages[i]);
 }
 
 static const struct select_src lang_src = {lang_label, NULL, NULL, NULL};
@@ -51,7 +42,8 @@ static void lang_draw(struct view *v, struct app *app, struct area a)
 		if (&i18n_languages[i] == now)
 			ui_puts(y, a.x + 1, ui_utf8() ? "\u2713" : "*", 1, r);
 		int w = ui_puts(y, a.x + 2, num, a.w - 4, r);
-		ui_puts_fit(y, a.x + 2 + w, shown_name(i), a.w - 4 - w, r, NULL);
+		ui_puts_fit(y, a.x + 2 + w, i18n_shown_name(&i18n_languages[i]),
+			    a.w - 4 - w, r, NULL);
 	}
 }
 
