@@ -17,7 +17,9 @@ struct facet_bits {
 	size_t n_words;
 };
 
-/* Registers htkp_mark(bits, rowid) and htkp_count(bits, recs) on db. */
+/* Registers htkp_mark(bits, rowid), htkp_count(bits, recs) (how many of
+ * a facet_recs blob's records are marked), htkp_or(bits, recs) (marks
+ * them) and htkp_in(bits, rowid) (whether it is marked) on db. */
 int facet_attach(sqlite3 *db);
 
 /* The bitmap of the records s finds with its filter on field left out,
@@ -25,12 +27,25 @@ int facet_attach(sqlite3 *db);
 const struct facet_bits *facet_marked(struct store *st, const struct search *s,
 				      const char *field);
 
-/* Forgets the kept bitmap. */
+/* The bitmap of the records every filter of s leaves, skip's left out
+ * (each filter's values' records from facet_recs, intersected), in *out;
+ * NULL when no filter is left. Kept for the next call with the same
+ * filters; valid until a call with others. Returns 0, or -1 on error
+ * (recorded). The id and "added since" are not in it. */
+int facet_filtered(struct store *st, const struct search *s, const char *skip,
+		   const struct facet_bits **out);
+
+/* Forgets the kept bitmaps. */
 void facet_bits_drop(struct store *st);
 
 /* store_search.c: the statement "SELECT sum(htkp_mark(bits, rowid))"
  * over the records s finds, field's filter left out. */
 sqlite3_stmt *search_marking_stmt(struct store *st, const struct search *s,
 				  const char *field, struct facet_bits *bits);
+
+/* store_search.c: the statement marking in bits the records of the
+ * values (or years) filter i of s names. */
+sqlite3_stmt *search_filter_stmt(struct store *st, const struct search *s, size_t i,
+				 struct facet_bits *bits);
 
 #endif

@@ -20,6 +20,7 @@ struct store {
 				  dropped with the file it was read from */
 	struct fts5_api *fts5; /* the connection's FTS5 (store_toprank.c) */
 	struct facet_bits *bits; /* the last search's records (store_facet.h) */
+	struct facet_bits *filtered; /* the records its filters leave (same) */
 	char *counted_fts;     /* the last words counted alone, and */
 	long counted;          /* their count (store_search.c) */
 };

@@ -20,7 +20,9 @@
 #include "store/store_ranked.h"
 #include "common/catalog.h"
 
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,11 +45,109 @@
 
 /* ---- the scoring function ------------------------------------------- */
 
-/* htkp_rank(fts, rows, n_0, ..., n_k-1): FTS5's bm25 (fts5_aux.c,
+/* Each record's length in tokens (all its fields), per database, read
+ * whole from the index's own table of them the first time one of its
+ * searches is ranked (a few ms, 4 bytes a record): FTS5 looks each
+ * length up with a statement of its own, half the time of ranking a
+ * prefix's 50,000 records. Freed with the connection. */
+struct lengths {
+	sqlite3 *db;
+	uint32_t *len[DB_COUNT];
+	size_t n[DB_COUNT];
+	bool tried[DB_COUNT];
+};
+
+static void lengths_free(void *p)
+{
+	struct lengths *l = p;
+	for (int i = 0; l && i < DB_COUNT; i++)
+		free(l->len[i]);
+	free(l);
+}
+
+/* SQLite's variable-length integer (FTS5 writes sizes with it): -1 when
+ * the bytes end first. */
+static int varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	*v = 0;
+	for (int i = 0; i < 9 && *p < end; i++) {
+		unsigned char c = *(*p)++;
+		if (i == 8) {
+			*v = *v << 8 | c;
+			return 0;
+		}
+		*v = *v << 7 | (c & 0x7f);
+		if (!(c & 0x80))
+			return 0;
+	}
+	return -1;
+}
+
+/* Reads database i's lengths; on any failure leaves none (FTS5 then
+ * gives each record's). */
+static void lengths_load(struct lengths *l, int i)
+{
+	char sql[128];
+	sqlite3_stmt *q = NULL;
+	l->tried[i] = true;
+	snprintf(sql, sizeof sql, "SELECT id, sz FROM \"%s_docsize\" ORDER BY id", catalog[i].fts);
+	if (sqlite3_prepare_v2(l->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		sqlite3_finalize(q);
+		return;
+	}
+	uint32_t *len = NULL;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(q, 0);
+		if (id < 0 || id > 100000000) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		if ((size_t)id >= n) {
+			size_t more = n ? 2 * n : 1024;
+			while (more <= (size_t)id)
+				more *= 2;
+			uint32_t *grown = realloc(len, more * sizeof *grown);
+			if (!grown) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			memset(grown + n, 0xff, (more - n) * sizeof *grown);   /* unknown */
+			len = grown, n = more;
+		}
+		const unsigned char *b = sqlite3_column_blob(q, 1);
+		const unsigned char *end = b + sqlite3_column_bytes(q, 1);
+		uint64_t sum = 0, v;
+		while (b && b < end && varint(&b, end, &v) == 0)
+			sum += v;
+		len[id] = sum < UINT32_MAX ? (uint32_t)sum : UINT32_MAX - 1;
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		free(len);
+		return;
+	}
+	l->len[i] = len, l->n[i] = n;
+}
+
+/* Record rowid's length in database i, or -1 when not known here. */
+static long length_of(struct lengths *l, int i, sqlite3_int64 rowid)
+{
+	if (!l || i < 0 || i >= DB_COUNT)
+		return -1;
+	if (!l->tried[i])
+		lengths_load(l, i);
+	if (!l->len[i] || rowid < 0 || (size_t)rowid >= l->n[i] || l->len[i][rowid] == UINT32_MAX)
+		return -1;
+	return l->len[i][rowid];
+}
+
+/* htkp_rank(fts, db, rows, n_0, ..., n_k-1): FTS5's bm25 (fts5_aux.c,
  * fts5Bm25Function, same operations in the same order) with the weights
- * of RANK_BM25 and phrase i's IDF from n_i records of rows. NULL when
- * the index has another number of rows or of phrases (the caller then
- * ranks in full). */
+ * of RANK_BM25 and phrase i's IDF from n_i records of rows, on database
+ * db (enum db) of the catalog. NULL when the index has another number of
+ * rows or of phrases (the caller then ranks with bm25). */
 static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		    int nval, sqlite3_value **val)
 {
@@ -56,9 +156,9 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	const double k1 = RANK_K1, b = RANK_B;
 	sqlite3_int64 rows = 0, tokens = 0;
 	int nphrase = api->xPhraseCount(fts);
-	if (nval < 1 || nphrase != nval - 1 || nphrase > MAX_PHRASES
+	if (nval < 2 || nphrase != nval - 2 || nphrase > MAX_PHRASES
 	    || api->xRowCount(fts, &rows) != SQLITE_OK
-	    || rows != sqlite3_value_int64(val[0])
+	    || rows != sqlite3_value_int64(val[1])
 	    || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK) {
 		sqlite3_result_null(ctx);
 		return;
@@ -73,7 +173,11 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 		if (rc == SQLITE_OK)
 			freq[ip] += ic < 3 ? weight[ic] : 1.0;
 	}
-	if (rc == SQLITE_OK)
+	long known = length_of(api->xUserData(fts), sqlite3_value_int(val[0]),
+			       api->xRowid(fts));
+	if (rc == SQLITE_OK && known >= 0 && known <= INT_MAX)
+		ntok = (int)known;
+	else if (rc == SQLITE_OK)
 		rc = api->xColumnSize(fts, -1, &ntok);
 	if (rc != SQLITE_OK) {
 		sqlite3_result_error_code(ctx, rc);
@@ -81,7 +185,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	}
 	double D = (double)ntok, score = 0.0;
 	for (int i = 0; i < nphrase; i++) {
-		double idf = rank_idf(rows, sqlite3_value_int64(val[i + 1]));
+		double idf = rank_idf(rows, sqlite3_value_int64(val[i + 2]));
 		score += idf * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / avgdl)));
 	}
 	sqlite3_result_double(ctx, -1.0 * score);
@@ -96,7 +200,11 @@ struct fts5_api *toprank_attach(sqlite3 *db)
 		sqlite3_step(s);
 	}
 	sqlite3_finalize(s);
-	if (api && api->xCreateFunction(api, "htkp_rank", NULL, rank_fn, NULL) != SQLITE_OK)
+	struct lengths *l = api ? calloc(1, sizeof *l) : NULL;
+	if (l)
+		l->db = db;
+	/* Without room for the lengths, FTS5 gives each record's. */
+	if (api && api->xCreateFunction(api, "htkp_rank", l, rank_fn, lengths_free) != SQLITE_OK)
 		api = NULL;
 	return api;
 }
@@ -418,6 +526,18 @@ static struct cand *candidates(const struct phrase *p, int np, size_t *n)
 	return c;
 }
 
+/* htkp_rank's arguments after the table: ", db, rows, docs_0, ...". */
+static char *args_of(const struct search *s, long rows, const struct phrase *p, int np)
+{
+	char *args = malloc(24 * (size_t)(np + 2) + 1);
+	if (!args)
+		return NULL;
+	char *o = args + sprintf(args, ", %d, %ld", (int)s->db, rows);
+	for (int i = 0; i < np; i++)
+		o += sprintf(o, ", %ld", p[i].docs);
+	return args;
+}
+
 struct scored {
 	long rowid;
 	double bm25;
@@ -494,16 +614,13 @@ static int rank_candidates(struct store *st, const struct search *s, const struc
 		outside += p[i].idf * p[i].bound;
 	size_t nc = 0;
 	struct cand *c = candidates(p, np, &nc);
-	char *args = malloc(24 * (size_t)(np + 1) + 1);
+	char *args = args_of(s, rows, p, np);
 	struct scored *sc = malloc((nc ? nc : 1) * sizeof *sc);
 	if (!c || !args || !sc) {
 		free(c), free(args), free(sc);
 		snprintf(st->error, sizeof st->error, "Out of memory.");
 		return -1;
 	}
-	char *o = args + sprintf(args, ", %ld", rows);
-	for (int i = 0; i < np; i++)
-		o += sprintf(o, ", %ld", p[i].docs);
 	/* Ten pages for the first (paging on reads them from the kept
 	 * list), three times as many as asked for later. */
 	size_t want = (size_t)(need * 3 > MIN_WANT ? need * 3 : MIN_WANT);
@@ -548,10 +665,44 @@ static int rank_candidates(struct store *st, const struct search *s, const struc
 	return result;
 }
 
-int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
-		   long **out, size_t *n)
+/* Any row of rank_top for the database: the index's number of rows (0
+ * when no word is frequent there, or on error). */
+static long index_rows(struct store *st, const char *table)
 {
-	*out = NULL, *n = 0;
+	sqlite3_stmt *q = store_prepare(st, "SELECT rows FROM rank_top WHERE db = ? LIMIT 1");
+	long rows = 0;
+	if (q) {
+		sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			rows = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+	}
+	return rows;
+}
+
+/* ", rows, docs_0, ..." for htkp_rank: every phrase's count known (a
+ * prefix's or an unsplittable phrase's counted here), NULL when not. */
+static char *rank_args(struct store *st, const struct search *s, struct phrase *p,
+		       int np, long rows)
+{
+	const struct db_info *d = &catalog[s->db];
+	if (!rows && !(rows = index_rows(st, d->table)))
+		return NULL;
+	for (int i = 0; i < np; i++) {
+		if (p[i].docs > 0 || p[i].rowid)
+			continue;
+		long counted = np == 1 ? search_counted(st, s->fts) : -1;
+		p[i].docs = counted >= 0 ? counted : count_phrase(st, d->fts, &p[i]);
+		if (p[i].docs < 0)
+			return NULL;
+	}
+	return args_of(s, rows, p, np);
+}
+
+int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
+		   long **out, size_t *n, char **args)
+{
+	*out = NULL, *n = 0, *args = NULL;
 	if (!s->fts || s->sort != SORT_RELEVANCE || !st->fts5)
 		return 0;
 	struct phrase p[MAX_PHRASES];
@@ -561,8 +712,9 @@ int toprank_rowids(struct store *st, const struct search *s, long need, long kee
 	long rows = 0;
 	int result = 1;
 	bool frequent = false;
-	for (int i = 0; i < np && result == 1; i++) {
-		result = load_phrase(st, s, &p[i], np, &rows);
+	for (int i = 0; i < np && result >= 0; i++) {
+		int r = load_phrase(st, s, &p[i], np, &rows);
+		result = r < 0 ? -1 : r == 0 ? 0 : result;
 		frequent |= p[i].g != NULL;
 	}
 	/* Only rare phrases: ranking them all costs little. */
@@ -573,6 +725,11 @@ int toprank_rowids(struct store *st, const struct search *s, long need, long kee
 			p[i].idf = rank_idf(rows, p[i].docs);
 		result = rank_candidates(st, s, p, np, rows, need, keep, out, n);
 	}
+	/* Ranked in full then, by htkp_rank with the counts known here:
+	 * bm25 would count each phrase's records again, and read each
+	 * record's length from the index's table of them. */
+	if (result == 0)
+		*args = rank_args(st, s, p, np, rows);
 	phrases_free(p, np);
 	/* A statement this way could not make (a search with every filter
 	 * and the candidates' list is too long) is no reason to fail the

@@ -21,9 +21,10 @@ struct fts5_api *toprank_attach(sqlite3 *db);
  * and up to keep of them, in the order ORDER BY bm25, rowid gives, into
  * *out (caller frees), their number in *n. Returns 1 when done, 0 when
  * it could not be done this way (nothing in *out): the caller ranks
- * every match. */
+ * every match, with htkp_rank(<fts> *args) when *args is not NULL (the
+ * counts of the phrases, made here; the caller frees it). */
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
-		   long **out, size_t *n);
+		   long **out, size_t *n, char **args);
 
 /* store_search.c: the statement giving rowid and htkp_rank(<fts>
  * rank_args) for each record s finds among rowids ("1,5,9"), looked up

@@ -55,4 +55,9 @@ check "either of two words" same 'case OR court' '("case" OR "cases" OR "court" 
 check "a frequent word in one country" \
 	same trafficking '("trafficking" OR "traffickings")' Nigeria
 check "a word in most records in one country" same she '"she"' Romania
+check "a prefix (ranked in full, each record's length read once)" \
+	same 'cour*' '"cour"*'
+check "a prefix in one country" same 'traf*' '"traf"*' Nigeria
+check "two frequent words in one country" \
+	same 'trafficking court' '("trafficking" OR "traffickings") AND ("court" OR "courts")' Nigeria
 finish
