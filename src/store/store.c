@@ -5,7 +5,7 @@
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
-#include "store/store_toprank.h"
+#include "store/store_bm25.h"
 #include "store/store_facet.h"
 #include "common/catalog.h"
 
@@ -234,7 +234,7 @@ static int open_file(struct store *st, char *err, size_t errlen)
 			 sqlite3_errmsg(st->db));
 		return -1;
 	}
-	st->fts5 = toprank_attach(st->db);
+	st->fts5 = bm25_attach(st->db);
 	if (facet_attach(st->db) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open database %s: %s", st->path,
 			 sqlite3_errmsg(st->db));

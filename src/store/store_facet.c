@@ -48,12 +48,6 @@ static void mark_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 1);
 }
 
-static bool marked(const struct facet_bits *b, unsigned long r)
-{
-	size_t w = r / 64;
-	return w < b->n_words && (b->w[w] >> (r % 64) & 1);
-}
-
 static void in_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct facet_bits *b = sqlite3_value_pointer(argv[0], BITS_TYPE);
@@ -63,7 +57,7 @@ static void in_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error(ctx, "htkp_in: no bitmap", -1);
 		return;
 	}
-	sqlite3_result_int(ctx, r >= 0 && marked(b, (unsigned long)r));
+	sqlite3_result_int(ctx, facet_has(b, (long)r));
 }
 
 /* A facet_recs blob's rowids, one by one (db/schema.sql: differences in
@@ -107,7 +101,7 @@ static void count_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	long n = 0;
 	for (struct recs it = recs_of(argv[1]); recs_next(&it);)
-		n += marked(b, it.rec);
+		n += facet_has(b, (long)it.rec);
 	sqlite3_result_int64(ctx, n);
 }
 

@@ -9,6 +9,8 @@
 #include "store/store.h"
 #include "store/store_impl.h"
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct facet_bits {
@@ -16,6 +18,13 @@ struct facet_bits {
 	uint64_t *w;
 	size_t n_words;
 };
+
+/* Whether record r is marked in b. */
+static inline bool facet_has(const struct facet_bits *b, long r)
+{
+	size_t w = (size_t)r / 64;
+	return r >= 0 && w < b->n_words && (b->w[w] >> (r % 64) & 1);
+}
 
 /* Registers htkp_mark(bits, rowid), htkp_count(bits, recs) (how many of
  * a facet_recs blob's records are marked), htkp_or(bits, recs) (marks

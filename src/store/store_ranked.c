@@ -94,7 +94,7 @@ void ranked_keep(struct store *st, char *key, long *rowid, size_t n, bool whole)
 		free(r), free(key), free(rowid);
 		return;   /* nothing kept: the next page ranks again */
 	}
-	*r = (struct ranked){key, rowid, n, whole};
+	*r = (struct ranked){key, rowid, n, whole, -1};
 	st->ranked = r;
 }
 

@@ -19,6 +19,10 @@
  * Ranking more rows costs more: 5000 of 10,000 matches about half as much
  * again as 20; 200 no more than 20. */
 #define RANKED_FIRST 200
+/* Counting a search ranks it too when ranking it means reading every
+ * match (store_search.c), unless its first RANKED_PAGE rows, more than a
+ * tall terminal lists at once, can be had without. */
+#define RANKED_PAGE 50
 #define RANKED_ROWS 5000
 
 struct ranked {
@@ -26,6 +30,7 @@ struct ranked {
 	long *rowid;    /* the first n results, in the search's order */
 	size_t n;
 	bool whole;     /* n is every result: nothing lies past them */
+	long count;     /* every result, counted, or -1 */
 };
 
 /* A string naming everything that decides a search's results and their

@@ -7,6 +7,7 @@
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
 #include "store/store_toprank.h"
+#include "store/store_bm25.h"
 #include "store/store_facet.h"
 #include "store/rank_top.h"
 #include "common/catalog.h"
@@ -27,7 +28,8 @@ const char *const sort_names[SORT_COUNT] = {"relevance", "newest", "oldest", "ti
 struct bind {
 	const char *text;   /* NULL: an integer, or the pointer */
 	long n;
-	void *bits;         /* a facet bitmap (store_facet.h) */
+	void *ptr;          /* a pointer of type ptype: a facet bitmap */
+	const char *ptype;  /* (store_facet.h), a bm25_top (store_bm25.h) */
 };
 
 /* Room for the largest search: every filter with its most values. */
@@ -59,7 +61,7 @@ static void sql_add(struct sql *q, const char *fmt, ...)
 static void bind_text(struct sql *q, const char *text)
 {
 	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
-		q->b[q->nb++] = (struct bind){text, 0, NULL};
+		q->b[q->nb++] = (struct bind){text, 0, NULL, NULL};
 	else
 		q->overflow = true;
 }
@@ -67,17 +69,22 @@ static void bind_text(struct sql *q, const char *text)
 static void bind_int(struct sql *q, long n)
 {
 	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
-		q->b[q->nb++] = (struct bind){NULL, n, NULL};
+		q->b[q->nb++] = (struct bind){NULL, n, NULL, NULL};
+	else
+		q->overflow = true;
+}
+
+static void bind_ptr(struct sql *q, void *ptr, const char *ptype)
+{
+	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
+		q->b[q->nb++] = (struct bind){NULL, 0, ptr, ptype};
 	else
 		q->overflow = true;
 }
 
 static void bind_bits(struct sql *q, const struct facet_bits *bits)
 {
-	if (q->nb < (int)(sizeof q->b / sizeof q->b[0]))
-		q->b[q->nb++] = (struct bind){NULL, 0, (void *)bits};
-	else
-		q->overflow = true;
+	bind_ptr(q, (void *)bits, "htkp_bits");
 }
 
 /* The rowid a search's predicates test: with words, the FTS table's own,
@@ -233,8 +240,8 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 	for (int i = 0; stmt && i < q->nb; i++) {
 		int rc = q->b[i].text
 			? sqlite3_bind_text(stmt, i + 1, q->b[i].text, -1, SQLITE_STATIC)
-			: q->b[i].bits
-			? sqlite3_bind_pointer(stmt, i + 1, q->b[i].bits, "htkp_bits", NULL)
+			: q->b[i].ptr
+			? sqlite3_bind_pointer(stmt, i + 1, q->b[i].ptr, q->b[i].ptype, NULL)
 			: sqlite3_bind_int64(stmt, i + 1, q->b[i].n);
 		if (rc != SQLITE_OK) {
 			store_fail(st, "preparing a search");
@@ -271,6 +278,82 @@ static void add_filters_count(struct sql *q, const struct search *s)
 	sql_add(q, ")");
 }
 
+/* Kept for ranking: a phrase's count is its IDF's (store_toprank.c). */
+static void remember_count(struct store *st, const struct search *s, long n)
+{
+	if (n >= 0 && words_alone(s)) {
+		char *fts = strdup(s->fts);
+		if (fts) {
+			free(st->counted_fts);
+			st->counted_fts = fts;
+			st->counted = n;
+		}
+	}
+}
+
+/* The records s finds, counted while every one is ranked (htkp_collect
+ * keeps the best keep): one pass over the matches where counting, then
+ * ranking, took two. *top is filled unless it declined. -1 on error. */
+static long count_collect(struct store *st, const struct search *s, const char *rank_args,
+			  struct bm25_top *top)
+{
+	const char *fts = catalog[s->db].fts;
+	struct sql q = {0};
+	/* Last in the WHERE, which SQLite tests in order: only the records
+	 * every other term lets through are ranked. (Inside count(), an
+	 * FTS5 function cannot be called.) */
+	sql_add(&q, "SELECT count(*)");
+	if (add_from_where(st, &q, s, false, true, NULL) != 0)
+		return -1;
+	sql_add(&q, " AND htkp_collect(%s, ?%s)", fts, rank_args);
+	bind_ptr(&q, top, BM25_TOP_TYPE);
+	sqlite3_stmt *stmt = sql_prepare(st, &q);
+	if (!stmt)
+		return -1;
+	long n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0)
+						  : store_fail(st, "counting results");
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+/* A search by relevance is about to be listed: its count, and its first
+ * rowids kept (ranked_keep), in one pass when every match must be ranked
+ * anyway (the frequent words' best records cannot prove its first
+ * pages). Returns the count, -1 on error, -2 when it is to be counted
+ * on its own (already ranked, or ranked from the best records). */
+static long count_ranked(struct store *st, const struct search *s)
+{
+	char *key = ranked_key(s);
+	const struct ranked *r = ranked_find(st, key);
+	if (!key || r) {
+		free(key);
+		return r && r->count >= 0 ? r->count : -2;
+	}
+	long keep = RANKED_FIRST, *rowid = NULL, n = -2;
+	size_t got = 0;
+	char *args = NULL;
+	if (toprank_rowids(st, s, RANKED_PAGE, keep, &rowid, &got, &args) == 1) {
+		ranked_keep(st, key, rowid, got, false);
+		return -2;
+	}
+	struct bm25_top top = {.v = args ? malloc((size_t)keep * sizeof *top.v) : NULL,
+			       .keep = (size_t)keep};
+	if (top.v)
+		n = count_collect(st, s, args, &top);
+	if (n >= 0 && !top.declined && (rowid = malloc((size_t)keep * sizeof *rowid))) {
+		bm25_top_sort(&top);
+		for (size_t i = 0; i < top.n; i++)
+			rowid[i] = top.v[i].rowid;
+		ranked_keep(st, key, rowid, top.n, top.n < top.keep);
+		if (st->ranked)
+			st->ranked->count = n;
+		key = NULL;
+	}
+	free(key), free(args), free(top.v);
+	remember_count(st, s, n);
+	return n;
+}
+
 static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
@@ -290,15 +373,7 @@ static long count_plain(struct store *st, const struct search *s)
 	else
 		store_fail(st, "counting results");
 	sqlite3_finalize(stmt);
-	/* Kept for ranking: a phrase's count is its IDF's (store_toprank.c). */
-	if (n >= 0 && words_alone(s)) {
-		char *fts = strdup(s->fts);
-		if (fts) {
-			free(st->counted_fts);
-			st->counted_fts = fts;
-			st->counted = n;
-		}
-	}
+	remember_count(st, s, n);
 	return n;
 }
 
@@ -762,7 +837,9 @@ long store_search_count(struct store *st, const struct search *s)
 	int by_id = answer_id(st, s, &r, &n);
 	if (by_id != 0)
 		return by_id < 0 ? -1 : n;
-	n = count_plain(st, &r);
+	n = r.fts && r.sort == SORT_RELEVANCE ? count_ranked(st, &r) : -2;
+	if (n == -2)
+		n = count_plain(st, &r);
 	return n == 0 && relaxable(s) ? answer_alt(st, s, &r) : n;
 }
 

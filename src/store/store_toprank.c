@@ -10,25 +10,25 @@
  * S(r) <= sum of idf(p) * bound(t_p) over the phrases with a frequent
  * word; phrases with a rare word have all their records among the
  * candidates. The candidates are scored by FTS5 itself, one at a time,
- * with htkp_rank: bm25's code with the IDFs passed in (bm25 would count
+ * with htkp_rank (store_bm25.c): bm25 with the IDFs passed in (bm25 would count
  * each phrase in the whole index again for every record looked up). A
  * candidate outranks everything unscored when its score beats the
  * largest bound left: those are returned, in bm25's order, which is
  * then exactly the order ORDER BY bm25, rowid gives. */
 #include "store/store_toprank.h"
+#include "store/store_bm25.h"
 #include "store/rank_top.h"
 #include "store/store_ranked.h"
+#include "store/store_facet.h"
 #include "common/catalog.h"
 
-#include <limits.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_PHRASES 64
+#define MAX_PHRASES BM25_MAX_PHRASES
 /* Looking a candidate up costs about 10-20 us (a seek per word);
  * reading every match about 0.1 us a record, and scoring one 1 us. So
  * candidates are looked up MAX_BATCH at a time while few are left, and
@@ -42,172 +42,6 @@
 #define MIN_WANT RANKED_FIRST
 /* Scores closer than this to a bound count as not beating it. */
 #define MARGIN 1e-9
-
-/* ---- the scoring function ------------------------------------------- */
-
-/* Each record's length in tokens (all its fields), per database, read
- * whole from the index's own table of them the first time one of its
- * searches is ranked (a few ms, 4 bytes a record): FTS5 looks each
- * length up with a statement of its own, half the time of ranking a
- * prefix's 50,000 records. Freed with the connection. */
-struct lengths {
-	sqlite3 *db;
-	uint32_t *len[DB_COUNT];
-	size_t n[DB_COUNT];
-	bool tried[DB_COUNT];
-};
-
-static void lengths_free(void *p)
-{
-	struct lengths *l = p;
-	for (int i = 0; l && i < DB_COUNT; i++)
-		free(l->len[i]);
-	free(l);
-}
-
-/* SQLite's variable-length integer (FTS5 writes sizes with it): -1 when
- * the bytes end first. */
-static int varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
-{
-	*v = 0;
-	for (int i = 0; i < 9 && *p < end; i++) {
-		unsigned char c = *(*p)++;
-		if (i == 8) {
-			*v = *v << 8 | c;
-			return 0;
-		}
-		*v = *v << 7 | (c & 0x7f);
-		if (!(c & 0x80))
-			return 0;
-	}
-	return -1;
-}
-
-/* Reads database i's lengths; on any failure leaves none (FTS5 then
- * gives each record's). */
-static void lengths_load(struct lengths *l, int i)
-{
-	char sql[128];
-	sqlite3_stmt *q = NULL;
-	l->tried[i] = true;
-	snprintf(sql, sizeof sql, "SELECT id, sz FROM \"%s_docsize\" ORDER BY id", catalog[i].fts);
-	if (sqlite3_prepare_v2(l->db, sql, -1, &q, NULL) != SQLITE_OK) {
-		sqlite3_finalize(q);
-		return;
-	}
-	uint32_t *len = NULL;
-	size_t n = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(q, 0);
-		if (id < 0 || id > 100000000) {
-			rc = SQLITE_CORRUPT;
-			break;
-		}
-		if ((size_t)id >= n) {
-			size_t more = n ? 2 * n : 1024;
-			while (more <= (size_t)id)
-				more *= 2;
-			uint32_t *grown = realloc(len, more * sizeof *grown);
-			if (!grown) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			memset(grown + n, 0xff, (more - n) * sizeof *grown);   /* unknown */
-			len = grown, n = more;
-		}
-		const unsigned char *b = sqlite3_column_blob(q, 1);
-		const unsigned char *end = b + sqlite3_column_bytes(q, 1);
-		uint64_t sum = 0, v;
-		while (b && b < end && varint(&b, end, &v) == 0)
-			sum += v;
-		len[id] = sum < UINT32_MAX ? (uint32_t)sum : UINT32_MAX - 1;
-	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
-		free(len);
-		return;
-	}
-	l->len[i] = len, l->n[i] = n;
-}
-
-/* Record rowid's length in database i, or -1 when not known here. */
-static long length_of(struct lengths *l, int i, sqlite3_int64 rowid)
-{
-	if (!l || i < 0 || i >= DB_COUNT)
-		return -1;
-	if (!l->tried[i])
-		lengths_load(l, i);
-	if (!l->len[i] || rowid < 0 || (size_t)rowid >= l->n[i] || l->len[i][rowid] == UINT32_MAX)
-		return -1;
-	return l->len[i][rowid];
-}
-
-/* htkp_rank(fts, db, rows, n_0, ..., n_k-1): FTS5's bm25 (fts5_aux.c,
- * fts5Bm25Function, same operations in the same order) with the weights
- * of RANK_BM25 and phrase i's IDF from n_i records of rows, on database
- * db (enum db) of the catalog. NULL when the index has another number of
- * rows or of phrases (the caller then ranks with bm25). */
-static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
-		    int nval, sqlite3_value **val)
-{
-	static const double weight[] = {RANK_WEIGHT_TITLE, RANK_WEIGHT_BODY,
-					RANK_WEIGHT_NAMES};
-	const double k1 = RANK_K1, b = RANK_B;
-	sqlite3_int64 rows = 0, tokens = 0;
-	int nphrase = api->xPhraseCount(fts);
-	if (nval < 2 || nphrase != nval - 2 || nphrase > MAX_PHRASES
-	    || api->xRowCount(fts, &rows) != SQLITE_OK
-	    || rows != sqlite3_value_int64(val[1])
-	    || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	double avgdl = (double)tokens / (double)rows;
-	double freq[MAX_PHRASES] = {0};
-	int ninst = 0, ntok = 0;
-	int rc = api->xInstCount(fts, &ninst);
-	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
-		int ip, ic, io;
-		rc = api->xInst(fts, i, &ip, &ic, &io);
-		if (rc == SQLITE_OK)
-			freq[ip] += ic < 3 ? weight[ic] : 1.0;
-	}
-	long known = length_of(api->xUserData(fts), sqlite3_value_int(val[0]),
-			       api->xRowid(fts));
-	if (rc == SQLITE_OK && known >= 0 && known <= INT_MAX)
-		ntok = (int)known;
-	else if (rc == SQLITE_OK)
-		rc = api->xColumnSize(fts, -1, &ntok);
-	if (rc != SQLITE_OK) {
-		sqlite3_result_error_code(ctx, rc);
-		return;
-	}
-	double D = (double)ntok, score = 0.0;
-	for (int i = 0; i < nphrase; i++) {
-		double idf = rank_idf(rows, sqlite3_value_int64(val[i + 2]));
-		score += idf * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / avgdl)));
-	}
-	sqlite3_result_double(ctx, -1.0 * score);
-}
-
-struct fts5_api *toprank_attach(sqlite3 *db)
-{
-	fts5_api *api = NULL;
-	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
-		sqlite3_step(s);
-	}
-	sqlite3_finalize(s);
-	struct lengths *l = api ? calloc(1, sizeof *l) : NULL;
-	if (l)
-		l->db = db;
-	/* Without room for the lengths, FTS5 gives each record's. */
-	if (api && api->xCreateFunction(api, "htkp_rank", l, rank_fn, lengths_free) != SQLITE_OK)
-		api = NULL;
-	return api;
-}
 
 /* ---- the phrases of a search ---------------------------------------- */
 
@@ -538,25 +372,13 @@ static char *args_of(const struct search *s, long rows, const struct phrase *p, 
 	return args;
 }
 
-struct scored {
-	long rowid;
-	double bm25;
-};
-
-static int by_bm25(const void *a, const void *b)
-{
-	const struct scored *x = a, *y = b;
-	return x->bm25 < y->bm25 ? -1 : x->bm25 > y->bm25 ? 1
-	       : (x->rowid > y->rowid) - (x->rowid < y->rowid);
-}
-
 /* Scores c[from..to) that s finds, appending to out: looked up one by
  * one (seek), or picked out while FTS5 reads every match (scan: cheaper
  * for many candidates of a search with few matches). 1 done, 0 the
  * function declined (another index), -1 error. */
 static int score(struct store *st, const struct search *s, const char *args,
 		 const struct cand *c, size_t from, size_t to, bool scan,
-		 struct scored *out, size_t *n)
+		 struct bm25_scored *out, size_t *n)
 {
 	char *list = malloc(24 * (to - from) + 3), *o = list;
 	if (!list) {
@@ -584,7 +406,7 @@ static int score(struct store *st, const struct search *s, const char *args,
 			result = 0;
 			break;
 		}
-		out[(*n)++] = (struct scored){sqlite3_column_int64(stmt, 0),
+		out[(*n)++] = (struct bm25_scored){(long)sqlite3_column_int64(stmt, 0),
 					      sqlite3_column_double(stmt, 1)};
 	}
 	if (result && rc != SQLITE_DONE)
@@ -595,7 +417,7 @@ static int score(struct store *st, const struct search *s, const char *args,
 }
 
 /* How many of the scored (sorted) beat everything unscored. */
-static size_t proven(const struct scored *v, size_t n, double limit)
+static size_t proven(const struct bm25_scored *v, size_t n, double limit)
 {
 	double beat = limit * (1 + MARGIN) + 1e-12;
 	size_t k = 0;
@@ -615,11 +437,29 @@ static int rank_candidates(struct store *st, const struct search *s, const struc
 	size_t nc = 0;
 	struct cand *c = candidates(p, np, &nc);
 	char *args = args_of(s, rows, p, np);
-	struct scored *sc = malloc((nc ? nc : 1) * sizeof *sc);
+	struct bm25_scored *sc = malloc((nc ? nc : 1) * sizeof *sc);
 	if (!c || !args || !sc) {
 		free(c), free(args), free(sc);
 		snprintf(st->error, sizeof st->error, "Out of memory.");
 		return -1;
+	}
+	/* Candidates the filters leave out cannot be listed: dropped
+	 * unscored (any score of theirs is under the bound of the
+	 * unscored). With fewer left than asked for, nothing can be proven:
+	 * given up before any is looked up. */
+	const struct facet_bits *bits = NULL;
+	if (facet_filtered(st, s, NULL, &bits) != 0) {
+		free(c), free(args), free(sc);
+		return -1;
+	}
+	size_t kept = 0;
+	for (size_t i = 0; bits && i < nc; i++)
+		if (facet_has(bits, c[i].rowid))
+			c[kept++] = c[i];
+	nc = bits ? kept : nc;
+	if (nc < (size_t)need) {
+		free(c), free(args), free(sc);
+		return 0;
 	}
 	/* Ten pages for the first (paging on reads them from the kept
 	 * list), three times as many as asked for later. */
@@ -641,7 +481,7 @@ static int rank_candidates(struct store *st, const struct search *s, const struc
 		}
 		done = to;
 		batch = MAX_BATCH;
-		qsort(sc, n, sizeof *sc, by_bm25);
+		qsort(sc, n, sizeof *sc, bm25_order);
 		double next = done < nc && c[done].ub > outside ? c[done].ub : outside;
 		ok = proven(sc, n, next);
 		if (ok >= want || done == nc) {
@@ -680,7 +520,7 @@ static long index_rows(struct store *st, const char *table)
 	return rows;
 }
 
-/* ", rows, docs_0, ..." for htkp_rank: every phrase's count known (a
+/* htkp_rank's arguments (args_of): every phrase's count known (a
  * prefix's or an unsplittable phrase's counted here), NULL when not. */
 static char *rank_args(struct store *st, const struct search *s, struct phrase *p,
 		       int np, long rows)

@@ -13,10 +13,6 @@
 
 #include <stddef.h>
 
-/* Registers the scoring function htkp_rank on db (store_open). Returns
- * FTS5's API for the tokenizer, NULL when there is none. */
-struct fts5_api *toprank_attach(sqlite3 *db);
-
 /* The first rowids of s (ranked by relevance, with words), at least need
  * and up to keep of them, in the order ORDER BY bm25, rowid gives, into
  * *out (caller frees), their number in *n. Returns 1 when done, 0 when

@@ -1,0 +1,265 @@
+/* bm25 as FTS5 computes it (store_bm25.h). */
+#include "store/store_bm25.h"
+#include "store/rank_top.h"
+#include "common/catalog.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Each record's length in tokens (all its fields), per database, read
+ * whole from the index's own table of them the first time one of its
+ * searches is ranked (a few ms, 4 bytes a record): FTS5 looks each
+ * length up with a statement of its own, half the time of ranking a
+ * prefix's 50,000 records. Freed with the connection. */
+struct lengths {
+	sqlite3 *db;
+	uint32_t *len[DB_COUNT];
+	size_t n[DB_COUNT];
+	bool tried[DB_COUNT];
+	int users;           /* the functions holding it */
+};
+
+static void lengths_free(void *p)
+{
+	struct lengths *l = p;
+	if (!l || --l->users > 0)
+		return;
+	for (int i = 0; i < DB_COUNT; i++)
+		free(l->len[i]);
+	free(l);
+}
+
+/* SQLite's variable-length integer (FTS5 writes sizes with it): -1 when
+ * the bytes end first. */
+static int varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	*v = 0;
+	for (int i = 0; i < 9 && *p < end; i++) {
+		unsigned char c = *(*p)++;
+		if (i == 8) {
+			*v = *v << 8 | c;
+			return 0;
+		}
+		*v = *v << 7 | (c & 0x7f);
+		if (!(c & 0x80))
+			return 0;
+	}
+	return -1;
+}
+
+/* Reads database i's lengths; on any failure leaves none (FTS5 then
+ * gives each record's). */
+static void lengths_load(struct lengths *l, int i)
+{
+	char sql[128];
+	sqlite3_stmt *q = NULL;
+	l->tried[i] = true;
+	snprintf(sql, sizeof sql, "SELECT id, sz FROM \"%s_docsize\" ORDER BY id", catalog[i].fts);
+	if (sqlite3_prepare_v2(l->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		sqlite3_finalize(q);
+		return;
+	}
+	uint32_t *len = NULL;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(q, 0);
+		if (id < 0 || id > 100000000) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		if ((size_t)id >= n) {
+			size_t more = n ? 2 * n : 1024;
+			while (more <= (size_t)id)
+				more *= 2;
+			uint32_t *grown = realloc(len, more * sizeof *grown);
+			if (!grown) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			memset(grown + n, 0xff, (more - n) * sizeof *grown);   /* unknown */
+			len = grown, n = more;
+		}
+		const unsigned char *b = sqlite3_column_blob(q, 1);
+		const unsigned char *end = b + sqlite3_column_bytes(q, 1);
+		uint64_t sum = 0, v;
+		while (b && b < end && varint(&b, end, &v) == 0)
+			sum += v;
+		len[id] = sum < UINT32_MAX ? (uint32_t)sum : UINT32_MAX - 1;
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		free(len);
+		return;
+	}
+	l->len[i] = len, l->n[i] = n;
+}
+
+/* Record rowid's length in database i, or -1 when not known here. */
+static long length_of(struct lengths *l, int i, sqlite3_int64 rowid)
+{
+	if (!l || i < 0 || i >= DB_COUNT)
+		return -1;
+	if (!l->tried[i])
+		lengths_load(l, i);
+	if (!l->len[i] || rowid < 0 || (size_t)rowid >= l->n[i] || l->len[i][rowid] == UINT32_MAX)
+		return -1;
+	return l->len[i][rowid];
+}
+
+/* The record's bm25 score into *score from args (db, rows, n_0, ...):
+ * SQLITE_OK; SQLITE_DONE when it cannot be computed here (another
+ * index); else an error. */
+static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
+		    sqlite3_value **arg, double *score)
+{
+	static const double weight[] = {RANK_WEIGHT_TITLE, RANK_WEIGHT_BODY,
+					RANK_WEIGHT_NAMES};
+	const double k1 = RANK_K1, b = RANK_B;
+	sqlite3_int64 rows = 0, tokens = 0;
+	int nphrase = api->xPhraseCount(fts);
+	if (nargs < 2 || nphrase != nargs - 2 || nphrase > BM25_MAX_PHRASES
+	    || api->xRowCount(fts, &rows) != SQLITE_OK
+	    || rows != sqlite3_value_int64(arg[1])
+	    || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK)
+		return SQLITE_DONE;
+	double avgdl = (double)tokens / (double)rows;
+	double freq[BM25_MAX_PHRASES] = {0};
+	int ninst = 0, ntok = 0;
+	int rc = api->xInstCount(fts, &ninst);
+	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		int ip, ic, io;
+		rc = api->xInst(fts, i, &ip, &ic, &io);
+		if (rc == SQLITE_OK)
+			freq[ip] += ic < 3 ? weight[ic] : 1.0;
+	}
+	long known = length_of(api->xUserData(fts), sqlite3_value_int(arg[0]),
+			       api->xRowid(fts));
+	if (rc == SQLITE_OK && known >= 0 && known <= INT_MAX)
+		ntok = (int)known;
+	else if (rc == SQLITE_OK)
+		rc = api->xColumnSize(fts, -1, &ntok);
+	if (rc != SQLITE_OK)
+		return rc;
+	double D = (double)ntok, sum = 0.0;
+	for (int i = 0; i < nphrase; i++) {
+		double idf = rank_idf(rows, sqlite3_value_int64(arg[i + 2]));
+		sum += idf * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / avgdl)));
+	}
+	*score = -1.0 * sum;
+	return SQLITE_OK;
+}
+
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		    int nval, sqlite3_value **val)
+{
+	double score;
+	int rc = score_of(api, fts, nval, val, &score);
+	if (rc == SQLITE_OK)
+		sqlite3_result_double(ctx, score);
+	else if (rc == SQLITE_DONE)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_error_code(ctx, rc);
+}
+
+int bm25_order(const void *a, const void *b)
+{
+	const struct bm25_scored *x = a, *y = b;
+	return x->bm25 < y->bm25 ? -1 : x->bm25 > y->bm25 ? 1
+	       : (x->rowid > y->rowid) - (x->rowid < y->rowid);
+}
+
+static void swap(struct bm25_scored *a, struct bm25_scored *b)
+{
+	struct bm25_scored t = *a;
+	*a = *b, *b = t;
+}
+
+/* Keeps e when it is among the best keep seen: a heap with the worst
+ * kept at v[0]. */
+static void top_add(struct bm25_top *t, struct bm25_scored e)
+{
+	if (t->n < t->keep) {
+		size_t i = t->n++;
+		t->v[i] = e;
+		while (i > 0 && bm25_order(&t->v[(i - 1) / 2], &t->v[i]) < 0) {
+			swap(&t->v[(i - 1) / 2], &t->v[i]);
+			i = (i - 1) / 2;
+		}
+		return;
+	}
+	if (t->n == 0 || bm25_order(&e, &t->v[0]) >= 0)
+		return;
+	t->v[0] = e;
+	for (size_t i = 0;;) {
+		size_t l = 2 * i + 1, r = l + 1, worst = i;
+		if (l < t->n && bm25_order(&t->v[l], &t->v[worst]) > 0)
+			worst = l;
+		if (r < t->n && bm25_order(&t->v[r], &t->v[worst]) > 0)
+			worst = r;
+		if (worst == i)
+			break;
+		swap(&t->v[i], &t->v[worst]);
+		i = worst;
+	}
+}
+
+void bm25_top_sort(struct bm25_top *top)
+{
+	qsort(top->v, top->n, sizeof *top->v, bm25_order);
+}
+
+static void collect_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		       int nval, sqlite3_value **val)
+{
+	struct bm25_top *top = nval > 0 ? sqlite3_value_pointer(val[0], BM25_TOP_TYPE) : NULL;
+	if (!top) {
+		sqlite3_result_error(ctx, "htkp_collect: no list", -1);
+		return;
+	}
+	double score;
+	int rc = score_of(api, fts, nval - 1, val + 1, &score);
+	if (rc == SQLITE_OK)
+		top_add(top, (struct bm25_scored){(long)api->xRowid(fts), score});
+	else if (rc == SQLITE_DONE)
+		top->declined = true;
+	else {
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	sqlite3_result_int(ctx, 1);
+}
+
+struct fts5_api *bm25_attach(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(s);
+	}
+	sqlite3_finalize(s);
+	if (!api)
+		return NULL;
+	/* Without room for the lengths, FTS5 gives each record's. The
+	 * lengths go with the connection: both functions hold them, the
+	 * last one destroyed frees them. */
+	struct lengths *l = calloc(1, sizeof *l);
+	if (l)
+		l->db = db, l->users = 2;
+	if (api->xCreateFunction(api, "htkp_rank", l, rank_fn, lengths_free) != SQLITE_OK) {
+		free(l);
+		return NULL;
+	}
+	if (api->xCreateFunction(api, "htkp_collect", l, collect_fn, lengths_free) != SQLITE_OK) {
+		if (l)
+			l->users--;   /* htkp_rank alone holds them now */
+		return NULL;
+	}
+	return api;
+}

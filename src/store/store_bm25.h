@@ -1,0 +1,54 @@
+/* FTS5's bm25 computed by the store itself, for the searches it ranks
+ * (store_toprank.c, store_search.c): the same operations in the same
+ * order as FTS5's own (fts5_aux.c, fts5Bm25Function), so the same
+ * scores, but with each phrase's count of records passed in (bm25 counts
+ * them again in every statement) and each record's length read from
+ * memory (FTS5 runs a statement for each). Private to the store.
+ *
+ * SQL functions, registered on the connection's FTS5:
+ *   htkp_rank(fts, db, rows, n_0, ..., n_k-1)
+ *       the record's bm25 score on database db (enum db) of the catalog
+ *       whose index has rows records, phrase i being in n_i of them;
+ *       NULL when the index has another number of rows or of phrases
+ *       (then ask bm25);
+ *   htkp_collect(fts, top, db, rows, n_0, ...)
+ *       the same score, kept in top (a struct bm25_top bound as a
+ *       pointer of type "htkp_top") when it is among its best; 1. */
+#ifndef HTKP_STORE_BM25_H
+#define HTKP_STORE_BM25_H
+
+#include "store/store_impl.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Most phrases a search may have for the store to score it. */
+#define BM25_MAX_PHRASES 64
+
+#define BM25_TOP_TYPE "htkp_top"
+
+struct bm25_scored {
+	long rowid;
+	double bm25;
+};
+
+/* The best keep records seen, best first once sorted: lowest bm25, then
+ * lowest rowid, the order of ORDER BY bm25, rowid. */
+struct bm25_top {
+	struct bm25_scored *v;   /* a heap, the worst kept on top */
+	size_t n, keep;
+	bool declined;           /* a record could not be scored here */
+	bool failed;             /* memory ran out */
+};
+
+/* Registers htkp_rank and htkp_collect on db (store_open). Returns
+ * FTS5's API (for its tokenizer), NULL when there is none. */
+struct fts5_api *bm25_attach(sqlite3 *db);
+
+/* Orders a and b as ORDER BY bm25, rowid does (for qsort). */
+int bm25_order(const void *a, const void *b);
+
+/* Sorts top's records best first (top->v[0 .. n)). */
+void bm25_top_sort(struct bm25_top *top);
+
+#endif
