@@ -21,7 +21,8 @@ struct store {
 	struct fts5_api *fts5; /* the connection's FTS5 (store_toprank.c) */
 	struct facet_bits *bits; /* the last search's records (store_facet.h) */
 	struct facet_bits *filtered; /* the records its filters leave (same) */
-	char *counted_fts;     /* the last words counted alone, and */
+	char *counted_fts;     /* the last words counted alone, */
+	int counted_db;        /* in which database (enum db), and */
 	long counted;          /* their count (store_search.c) */
 };
 

@@ -20,9 +20,10 @@
  * again as 20; 200 no more than 20. */
 #define RANKED_FIRST 200
 /* Counting a search ranks it too when ranking it means reading every
- * match (store_search.c), unless its first RANKED_PAGE rows, more than a
- * tall terminal lists at once, can be had without. */
-#define RANKED_PAGE 50
+ * match (store_search.c), unless its first RANKED_PAGE rows can be had
+ * without: a page of line mode and htkp query, more than the kiosk lists
+ * at 80x24 (a taller list asks again, as a page past them does). */
+#define RANKED_PAGE 20
 #define RANKED_ROWS 5000
 
 struct ranked {

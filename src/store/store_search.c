@@ -258,9 +258,10 @@ static bool words_alone(const struct search *s)
 	return s->fts && !s->id && !s->added_since && s->n_filters == 0;
 }
 
-long search_counted(struct store *st, const char *fts)
+long search_counted(struct store *st, int db, const char *fts)
 {
-	return st->counted_fts && strcmp(st->counted_fts, fts) == 0 ? st->counted : -1;
+	return st->counted_fts && st->counted_db == db && strcmp(st->counted_fts, fts) == 0
+	       ? st->counted : -1;
 }
 
 /* Filters alone are counted in the facet index: the records each filter
@@ -278,17 +279,23 @@ static void add_filters_count(struct sql *q, const struct search *s)
 	sql_add(q, ")");
 }
 
-/* Kept for ranking: a phrase's count is its IDF's (store_toprank.c). */
+void search_count_known(struct store *st, int db, const char *fts, long n)
+{
+	char *kept = n >= 0 ? strdup(fts) : NULL;
+	if (kept) {
+		free(st->counted_fts);
+		st->counted_fts = kept;
+		st->counted_db = db;
+		st->counted = n;
+	}
+}
+
+/* Kept for ranking (a phrase's count is its IDF's: store_toprank.c) and
+ * for counting the same words again. */
 static void remember_count(struct store *st, const struct search *s, long n)
 {
-	if (n >= 0 && words_alone(s)) {
-		char *fts = strdup(s->fts);
-		if (fts) {
-			free(st->counted_fts);
-			st->counted_fts = fts;
-			st->counted = n;
-		}
-	}
+	if (words_alone(s))
+		search_count_known(st, s->db, s->fts, n);
 }
 
 /* The records s finds, counted while every one is ranked (htkp_collect
@@ -357,6 +364,9 @@ static long count_ranked(struct store *st, const struct search *s)
 static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
+	long known = words_alone(s) ? search_counted(st, s->db, s->fts) : -1;
+	if (known >= 0)
+		return known;
 	if (!s->fts && !s->id && !s->added_since && s->n_filters > 0) {
 		add_filters_count(&q, s);
 	} else {

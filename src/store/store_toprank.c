@@ -249,6 +249,20 @@ static long count_phrase(struct store *st, const char *fts, const struct phrase 
 	return n < 0 ? store_fail(st, "ranking") : n;
 }
 
+/* Records phrase p (of np) is in: when it is all the words of s, their
+ * count, made once a session. */
+static long phrase_docs(struct store *st, const struct search *s, const struct phrase *p,
+			int np)
+{
+	const char *fts = catalog[s->db].fts;
+	if (np > 1)
+		return count_phrase(st, fts, p);
+	long n = search_counted(st, s->db, s->fts);
+	if (n < 0 && (n = count_phrase(st, fts, p)) >= 0)
+		search_count_known(st, s->db, s->fts, n);
+	return n;
+}
+
 /* Fills phrase i: 1 ready, 0 this way cannot rank it, -1 error. */
 static int load_phrase(struct store *st, const struct search *s, struct phrase *p,
 		       int nphrase, long *rows)
@@ -293,8 +307,7 @@ static int load_phrase(struct store *st, const struct search *s, struct phrase *
 	if (k.n == 1) {
 		p->docs = best.docs;
 	} else {
-		long counted = nphrase == 1 ? search_counted(st, s->fts) : -1;
-		p->docs = counted >= 0 ? counted : count_phrase(st, d->fts, p);
+		p->docs = phrase_docs(st, s, p, nphrase);
 		if (p->docs < 0)
 			return -1;
 	}
@@ -531,8 +544,7 @@ static char *rank_args(struct store *st, const struct search *s, struct phrase *
 	for (int i = 0; i < np; i++) {
 		if (p[i].docs > 0 || p[i].rowid)
 			continue;
-		long counted = np == 1 ? search_counted(st, s->fts) : -1;
-		p[i].docs = counted >= 0 ? counted : count_phrase(st, d->fts, &p[i]);
+		p[i].docs = phrase_docs(st, s, &p[i], np);
 		if (p[i].docs < 0)
 			return NULL;
 	}

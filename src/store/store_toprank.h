@@ -30,8 +30,12 @@ int toprank_rowids(struct store *st, const struct search *s, long need, long kee
 sqlite3_stmt *search_scored_stmt(struct store *st, const struct search *s,
 				 const char *rank_args, const char *rowids);
 
-/* store_search.c: records the words of s alone (no filter) find, when
- * that was counted this session, else -1. */
-long search_counted(struct store *st, const char *fts);
+/* store_search.c: records the words fts alone (no filter) find in
+ * database db (enum db), when that was counted this session, else -1. */
+long search_counted(struct store *st, int db, const char *fts);
+
+/* store_search.c: the words fts alone find n records in database db
+ * (kept for search_counted). */
+void search_count_known(struct store *st, int db, const char *fts, long n);
 
 #endif
