@@ -185,7 +185,9 @@ def meter_rows(paths):
         for entry in report:
             name = scenario(entry["keys"])
             held = name in HELD and entry["term"] in TERMS_HELD
+            tot = [0, 0]
             for s in entry["steps"]:
+                tot = [tot[0] + s["bytes"], tot[1] + s["floor"]]
                 note = []
                 if s.get("writes") is not None:
                     note.append("%d write%s" % (s["writes"], "" if s["writes"] == 1 else "s"))
@@ -194,6 +196,8 @@ def meter_rows(paths):
                 add("wire", "%s %s %s" % (entry["term"], name, s["step"]), "bytes",
                     s["bytes"], anchor="floor", anchor_value=s["floor"],
                     target=FLOOR_TARGET if held else "", note=", ".join(note))
+            add("wire", "%s %s total" % (entry["term"], name), "bytes", tot[0],
+                anchor="floor", anchor_value=tot[1])
 
 
 # tests/load/driver.py's summary lines.
