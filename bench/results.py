@@ -143,6 +143,9 @@ def table(path, out=sys.stdout):
     fw = min(max([len(r["figure"]) for r in rows] + [len(head[0])]), 56)
     line = "%%-%ds %%9s %%-5s %%9s  %%-9s %%9s %%6s  %%-13s %%-4s" % fw
     out.write("== every figure of every benchmark (%s)\n" % path)
+    out.write("value: a median or p50, a best run or a count; ratio: value / anchor;"
+              " target: on the value, p99 or ratio;\nOVER: a target not met;"
+              " ?: a figure the target needs was not measured (bench/README.md)\n")
     for g in order:
         mine = [r for r in rows if r["group"] == g]
         if not mine:
