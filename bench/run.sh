@@ -5,9 +5,10 @@
 #      tests/bytes/*.keys scenario, beside the floor, for xterm-256color
 #      and vt100 at 80x24 (see bench/README.md);
 #   2. then every other executable bench/*.sh, in name order: htkp's
-#      bytes beside lynx's and w3m's (browsers.sh), query timings
-#      (queries.sh), load over SSH (ssh_load.sh: 200 sessions for 60 s,
-#      key-to-frame latency and PSS per session).
+#      bytes beside lynx's and w3m's (browsers.sh), front-ends behind
+#      HAProxy (cluster.sh), 200 kiosks on ptys (many.sh), import and
+#      query timings (queries.sh), load over SSH (ssh_load.sh: 200
+#      sessions for 60 s, key-to-frame latency and PSS per session);
 #   3. last, the one table of every figure of every benchmark beside its
 #      target and anchor (bench/results.py table), from the rows each
 #      benchmark appended to $BENCH_RESULTS (bench/out/results.tsv).
