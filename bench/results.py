@@ -240,7 +240,7 @@ def driver_rows(group, lines):
 
 
 def main(argv):
-    if len(argv) >= 2 and argv[0] == "table" and len(argv) == 2:
+    if len(argv) == 2 and argv[0] == "table":
         table(argv[1])
         return 0
     if len(argv) >= 2 and argv[0] == "meter":
