@@ -49,6 +49,8 @@ meter w3m "$(command -v w3m)" "$url" bench/keys/w3m.keys
 
 "$PY" - "$work" <<'PYEOF'
 import json, os, sys
+sys.path.insert(0, "bench")
+from results import add
 runs = {n: {e["term"]: e for e in json.load(open(os.path.join(sys.argv[1], n + ".json")))}
         for n in ("htkp", "lynx", "w3m")}
 for term, h in runs["htkp"].items():
@@ -61,6 +63,12 @@ for term, h in runs["htkp"].items():
                  for b in ("lynx", "w3m")]
         best = min(o for o in other if o is not None)
         row = [s["bytes"]] + other + [s["floor"]]
+        # The one table of make bench: each step against the best browser
+        # (its floor row comes from the meter's run of cases.keys).
+        who = [b for b, o in zip(("lynx", "w3m"), other) if o == best][0]
+        add("wire", "%s cases %s, beside browsers" % (term, s["step"]), "bytes", s["bytes"],
+            anchor=who, anchor_value=best, target="ratio<=1",
+            note="lynx %s, w3m %s" % tuple(other))
         tot = [t + (v or 0) for t, v in zip(tot, row)]
         print("%-14s %6d %6s %6s %6d %6s %6s" % (
             s["step"], s["bytes"], other[0], other[1], s["floor"],
@@ -68,5 +76,8 @@ for term, h in runs["htkp"].items():
             "%.2f" % (s["bytes"] / s["floor"]) if s["floor"] else "-"))
     print("%-14s %6d %6d %6d %6d %6.2f %6.2f" % ("total", tot[0], tot[1], tot[2], tot[3],
                                                tot[0] / min(tot[1], tot[2]), tot[0] / tot[3]))
+    add("wire", "%s cases total, beside browsers" % term, "bytes", tot[0],
+        anchor="lynx" if tot[1] <= tot[2] else "w3m", anchor_value=min(tot[1], tot[2]),
+        target="ratio<=1", note="lynx %d, w3m %d, floor %d" % tuple(tot[1:]))
     print()
 PYEOF

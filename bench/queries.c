@@ -1,15 +1,20 @@
 /* bench/queries.c: times the kiosk's own queries on a (synthetic) database
  * through the project's API only (dbstate.c, query.c, store*.c): counts,
  * result pages, facet counts and records, as the list, filter and record
- * views ask for them. No SQL of its own. Built and run by bench/queries.sh.
+ * views ask for them. Built and run by bench/queries.sh.
  *
  *     queries DB [RUNS]
  *
  * Each query runs once to warm up, then RUNS times (default 15, or
- * $BENCH_RUNS); it prints the median, min and max in ms, what the query
- * found (matches, rows or values), and at the end the peak RSS;
- * $BENCH_ONLY=text runs only the queries whose label holds text. The words
+ * $BENCH_RUNS); it prints the median, p99, min and max in ms, what the
+ * query found (matches, rows or values), the median of the same question
+ * in naive SQL (bench/naive.c: the anchor; $BENCH_NAIVE=0 leaves it out),
+ * and at the end the peak RSS; $BENCH_ONLY=text runs only the queries
+ * whose label holds text. With $BENCH_RESULTS set, each query is also
+ * appended to that file as a row of bench/results.py's table. The words
  * searched for are the ones bench/gen.py plants: keep them in step. */
+#include "naive.h"
+
 #include "common/catalog.h"
 #include "query/dbstate.h"
 #include "query/query.h"
@@ -30,7 +35,6 @@
 #define RARE    "hawala"          /* 12 cases */
 #define PREFIX  "forc*"           /* forced, force, forces... */
 
-#define PER_PAGE 20
 #define SLOW_MS 100.0             /* a kiosk user notices the wait */
 #define MAX_RUNS 1000
 
@@ -45,17 +49,6 @@
 #define BROWSE_MS 20.0
 #define PAINT_MS 20.0
 #define P99_TIMES 3.0
-
-enum op {
-	OP_COUNT,       /* store_search_count */
-	OP_PAGE,        /* store_search_page, PER_PAGE rows from offset */
-	OP_SCREEN,      /* count + page + the page's snippets: what one list
-			   screen costs */
-	OP_FACET,       /* store_facet of one field */
-	OP_BROWSE,      /* store_facet of each browse field (the Browse view) */
-	OP_RECORD,      /* store_record */
-	OP_PAINT,       /* store_open and what the home screen counts */
-};
 
 struct spec {
 	const char *label;
@@ -256,6 +249,45 @@ static void find_big_country(void)
 		die("no country in the database");
 }
 
+/* The median and the nearest-rank p99 (with fewer than 100 runs, the
+ * slowest) of t[0..runs), which it sorts. */
+static void summarise(double *t, int runs, double *med, double *p99)
+{
+	qsort(t, (size_t)runs, sizeof t[0], cmp_double);
+	*med = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
+	*p99 = t[(runs * 99 + 99) / 100 - 1];
+}
+
+/* A naive question whose warm-up takes longer than this is timed
+ * NAIVE_SLOW_RUNS times at most: a filter with words ranked by bm25 can
+ * take seconds a run at 100,000 cases (FTS5 answers each of the filter's
+ * rowids with a cursor of its own). */
+#define NAIVE_SLOW_MS 1000.0
+#define NAIVE_SLOW_RUNS 3
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* The naive SQL of sp (bench/naive.c), timed as the store's: one warm-up,
+ * then *runs runs (fewer when it is slow); its median and p99 in *med and
+ * *p99. Returns what it found. */
+static long time_naive(sqlite3 *db, const struct spec *sp, const struct search *s,
+		       long rowid, int *runs, double *med, double *p99)
+{
+	double t[MAX_RUNS], warm = now_ms();
+	long found = naive_run(db, db_path, sp->op, s, sp->offset, sp->facet, rowid);
+	if (found < 0)
+		exit(1);
+	if (now_ms() - warm > NAIVE_SLOW_MS && *runs > NAIVE_SLOW_RUNS)
+		*runs = NAIVE_SLOW_RUNS;
+	for (int k = 0; k < *runs; k++) {
+		double t0 = now_ms();
+		naive_run(db, db_path, sp->op, s, sp->offset, sp->facet, rowid);
+		t[k] = now_ms() - t0;
+	}
+	summarise(t, *runs, med, p99);
+	return found;
+}
+
 static long max_rss_kb(void)
 {
 	struct rusage ru;
@@ -286,6 +318,21 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	long rss_open = max_rss_kb();
+	/* The anchor's own connection, as a plain program would open it. */
+	sqlite3 *naive = NULL;
+	const char *no_naive = getenv("BENCH_NAIVE");
+	if (!(no_naive && strcmp(no_naive, "0") == 0)
+	    && sqlite3_open_v2(db_path, &naive, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		fprintf(stderr, "queries: cannot open %s for the naive SQL\n", db_path);
+		return 1;
+	}
+	/* Rows of the one table of make bench (bench/results.py). */
+	const char *results = getenv("BENCH_RESULTS");
+	FILE *tsv = results && *results ? fopen(results, "a") : NULL;
+	if (results && *results && !tsv) {
+		perror(results);
+		return 1;
+	}
 	long n_cases = store_count(st, DB_CASES);
 	if (n_cases <= 0)
 		die("no cases in the database");
@@ -295,8 +342,8 @@ int main(int argc, char **argv)
 	       " %d rows a page; country filter: %s\n",
 	       n_cases, store_count(st, DB_LEGISLATION),
 	       store_count(st, DB_BIBLIOGRAPHY), runs, PER_PAGE, big_country);
-	printf("%-48s %9s %-7s %9s %9s %9s %9s  %s\n", "query", "found", "", "median",
-	       "p99", "min", "max", "target (median / p99 ms)");
+	printf("%-48s %9s %-7s %9s %9s %9s %9s %9s  %s\n", "query", "found", "", "median",
+	       "p99", "min", "max", naive ? "naive SQL" : "", "target (median / p99 ms)");
 
 	double worst_screen = -1;
 	const char *worst_label = "";
@@ -333,19 +380,39 @@ int main(int argc, char **argv)
 			found = run(sp, &s, &ds.q, rowid);
 			t[k] = now_ms() - t0;
 		}
-		qsort(t, (size_t)runs, sizeof t[0], cmp_double);
-		double med = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
-		/* The nearest-rank p99: with fewer than 100 runs, the slowest. */
-		double p99 = t[(runs * 99 + 99) / 100 - 1];
-		char target[48] = "";
+		double med, p99, naive_med = -1, naive_p99 = -1;
+		long naive_found = found;
+		int naive_runs = runs;
+		summarise(t, runs, &med, &p99);
+		if (naive)
+			naive_found = time_naive(naive, sp, &s, rowid, &naive_runs, &naive_med,
+						 &naive_p99);
+		char target[48] = "", naive_ms[16] = "";
 		if (sp->target > 0)
 			snprintf(target, sizeof target, "< %g / %g %s", sp->target,
 				 sp->target * P99_TIMES,
 				 med < sp->target && p99 < sp->target * P99_TIMES ? "ok" : "OVER");
-		printf("%-48s %9ld %-7s %9.2f %9.2f %9.2f %9.2f  %s%s\n", sp->label, found,
-		       unit(sp), med, p99, t[0], t[runs - 1], target,
+		if (naive)
+			snprintf(naive_ms, sizeof naive_ms, "%.2f", naive_med);
+		printf("%-48s %9ld %-7s %9.2f %9.2f %9.2f %9.2f %9s  %s%s\n", sp->label, found,
+		       unit(sp), med, p99, t[0], t[runs - 1], naive_ms, target,
 		       med > SLOW_MS ? "  SLOW" : "");
 		fflush(stdout);
+		if (tsv) {
+			char naive_p99s[80] = "";
+			/* Counts must agree; rows and values are counted differently
+			 * (a page of a record's fields, facet rows). */
+			if (naive)
+				snprintf(naive_p99s, sizeof naive_p99s, "; naive p99 %.2f%s%s", naive_p99,
+					 naive_runs < runs ? " (slow: " STR(NAIVE_SLOW_RUNS) " runs)" : "",
+					 (sp->op == OP_COUNT || sp->op == OP_SCREEN) && naive_found != found
+					 ? "; NAIVE COUNT DIFFERS" : "");
+			fprintf(tsv, "queries\t%s\tms\t%.2f\t%.2f\t%s\t%s\t", sp->label, med, p99,
+				naive ? "naive SQL" : "", naive_ms);
+			if (sp->target > 0)
+				fprintf(tsv, "<%g p99<%g", sp->target, sp->target * P99_TIMES);
+			fprintf(tsv, "\t%ld %s%s\n", found, unit(sp), naive_p99s);
+		}
 		if (sp->op == OP_SCREEN && med > worst_screen) {
 			worst_screen = med;
 			worst_label = sp->label;
@@ -356,6 +423,14 @@ int main(int argc, char **argv)
 	       worst_screen, worst_label);
 	printf("peak RSS of this program: %ld KB (%ld KB after store_open)\n",
 	       max_rss_kb(), rss_open);
+	if (tsv) {
+		fprintf(tsv, "queries\tpeak RSS of bench/queries\tMB\t%.1f\t\t\t\t\t%.1f MB after store_open%s\n",
+			max_rss_kb() / 1024.0, rss_open / 1024.0,
+			naive ? "; the naive SQL's connection included" : "");
+		fclose(tsv);
+	}
+	if (naive)
+		sqlite3_close(naive);
 	store_close(st);
 	return 0;
 }

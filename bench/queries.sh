@@ -7,7 +7,9 @@
 #      RSS and the file's size; then bench/anchor.py, the plain load of the
 #      same file by SQLite alone, and the ratio of the two;
 #   3. bench/queries.c, compiled against build/*.o, times the kiosk's
-#      queries through store.c (median, min, max of BENCH_RUNS runs).
+#      queries through store.c (median, p99, min, max of BENCH_RUNS runs),
+#      and each beside the same question in naive SQL (bench/naive.c, the
+#      anchor; BENCH_NAIVE=0 leaves it out).
 # Environment: BENCH_N (default 100000 times BENCH_SCALE; 5000 for a quick run), BENCH_SEED
 # (1), BENCH_RUNS (15), BENCH_IMPORT=0 to reuse a database built before,
 # BENCH_FORM=jsonl to import JSON Lines, BENCH_IMPORT_RUNS (1) imports and
@@ -88,6 +90,8 @@ else
 	"$PY" - "$IRUNS" "${BENCH_ANCHOR:-1}" "$DB" "$INPUT" "$JSON" <<'EOF' \
 		|| fail "htkp-import or bench/anchor.py failed"
 import os, subprocess, sys, time
+sys.path.insert(0, "bench")
+from results import add
 runs, anchor, db, src, doc = int(sys.argv[1]), sys.argv[2] != "0", *sys.argv[3:]
 def timed(what, cmd):
     t = time.monotonic()
@@ -102,31 +106,50 @@ def timed(what, cmd):
         sys.exit("%s: exit status %d" % (cmd[0], os.waitstatus_to_exitcode(status)))
     print("%s: %.1f s wall, %.1f s user, %.1f s sys, peak RSS %d MB"
           % (what, wall, ru.ru_utime, ru.ru_stime, ru.ru_maxrss // 1024))
-    return wall, ru.ru_utime + ru.ru_stime
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
 imports, anchors = [], []
 for _ in range(max(runs, 1)):
     imports.append(timed("import", ["./htkp-import", "-o", db, src]))
     if anchor:
         anchors.append(timed("anchor", [sys.executable, "bench/anchor.py", doc,
                                         db + ".anchor"]))
+i, ic = min(r[0] for r in imports), min(r[1] for r in imports)
+irss = max(r[2] for r in imports)
+a = ac = arss = None
 if anchor:
     os.remove(db + ".anchor")
-    i, a = min(w for w, _ in imports), min(w for w, _ in anchors)
-    ic, ac = min(c for _, c in imports), min(c for _, c in anchors)
+    a, ac = min(r[0] for r in anchors), min(r[1] for r in anchors)
+    arss = max(r[2] for r in anchors)
     print("htkp-import / plain load anchor (bench/anchor.py), best of %d: "
           "wall %.1f / %.1f s = %.2f, CPU %.1f / %.1f s = %.2f"
           % (len(imports), i, a, i / a, ic, ac, ic / ac))
+# The one table (bench/results.py): the time is held to the anchor's, the
+# memory to 256 MB (the largest peak of the runs).
+best = "best of %d" % len(imports)
+add("import", "htkp-import wall time", "s", i, anchor="anchor.py", anchor_value=a,
+    target="ratio<=1.2", note=best)
+add("import", "htkp-import CPU time (user + sys)", "s", ic, anchor="anchor.py",
+    anchor_value=ac, note=best)
+add("import", "htkp-import peak RSS", "MB", irss, anchor="anchor.py", anchor_value=arss,
+    target="<256", note="largest of %d" % len(imports), digits=1)
 EOF
 fi
 echo "database: $DB, $(($(wc -c < "$DB") / 1048576)) MB," \
 	"$(($(wc -c < "$DB") * 100 / $(wc -c < "$INPUT")))% of the input"
+if [ -n "${BENCH_RESULTS:-}" ]; then
+	# Held to twice the input's size.
+	awk -v db="$(wc -c < "$DB")" -v input="$(wc -c < "$INPUT")" -v form="$FORM" 'BEGIN {
+		printf "import\tdatabase size\tMB\t%.2f\t\t%s\t%.2f\tratio<=2\t\n",
+			db / 1048576, toupper(form), input / 1048576
+	}' >>"$BENCH_RESULTS"
+fi
 
 # 3. The queries, through the project's own objects (no SQL of its own):
 # the layers under the views (common, query, store).
 objs=$(ls build/common/*.o build/query/*.o build/store/*.o)
 # shellcheck disable=SC2046,SC2086
 cc -std=c11 -O2 -Wall -Wextra -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc \
-	bench/queries.c $objs \
+	bench/queries.c bench/naive.c $objs \
 	$(pkg-config --libs ncursesw sqlite3 inih) -lunistring -lm -o "$BIN" \
 	|| fail "cannot compile bench/queries.c against build/*.o"
 "$BIN" "$DB" "$RUNS" || fail "$BIN failed on $DB"

@@ -825,6 +825,8 @@ def main():
     ap.add_argument("--screens", action="store_true",
                     help="print the screen after each step (for writing scenarios)")
     ap.add_argument("--json", action="store_true", help="JSON instead of tables")
+    ap.add_argument("--save-json", metavar="FILE",
+                    help="also write the JSON report to FILE (bench/run.sh gathers it)")
     ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                     help="add to the program's environment (e.g. LINES=24, as a login "
                          "shell may export it); repeat for several")
@@ -889,6 +891,9 @@ def main():
         if args.json:
             json.dump(report, sys.stdout, indent=1)
             print()
+        if args.save_json:
+            with open(args.save_json, "w") as f:
+                json.dump(report, f, indent=1)
         # With --json the TAP lines go to stderr, to keep stdout JSON.
         for line in tap:
             print(line, file=sys.stderr if args.json else sys.stdout)
