@@ -9,6 +9,7 @@
 #include "store/store_facet.h"
 #include "common/catalog.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -208,6 +209,24 @@ static int check_schema(struct store *st, char *err, size_t errlen)
 	return 0;
 }
 
+/* "file:PATH?immutable=1", PATH's bytes outside [A-Za-z0-9/._~-]
+ * written %XX (SQLite's URI rules). */
+static char *immutable_uri(const char *path)
+{
+	static const char tail[] = "?immutable=1";
+	char *uri = malloc(5 + 3 * strlen(path) + sizeof tail), *o = uri;
+	if (!uri)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (isalnum(*p) || strchr("/._~-", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	strcpy(o, tail);
+	return uri;
+}
+
 static int open_file(struct store *st, char *err, size_t errlen)
 {
 	struct stat sb;
@@ -222,8 +241,15 @@ static int open_file(struct store *st, char *err, size_t errlen)
 	}
 	st->dev = sb.st_dev;
 	st->ino = sb.st_ino;
-	int rc = sqlite3_open_v2(st->path, &st->db,
-				 SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	/* immutable: no file locks and no look for a hot journal before every
+	 * statement (a few system calls each, and a record read takes eight
+	 * statements). The file is never written in place: htkp-import
+	 * renames a new one over it, which the stat() above notices. */
+	char *uri = immutable_uri(st->path);
+	int rc = uri ? sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+				       | SQLITE_OPEN_URI, NULL)
+		     : SQLITE_NOMEM;
+	free(uri);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open database %s: %s", st->path,
 			 st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
@@ -248,6 +274,11 @@ static int open_file(struct store *st, char *err, size_t errlen)
 
 static void close_file(struct store *st)
 {
+	for (int i = 0; i < STORE_KEPT_STATEMENTS; i++) {
+		sqlite3_finalize(st->kept[i].s);
+		free(st->kept[i].sql);
+		st->kept[i] = (struct kept_statement){0};
+	}
 	sqlite3_close(st->db);
 	st->db = NULL;
 }
@@ -334,6 +365,43 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql)
 		return NULL;
 	}
 	return s;
+}
+
+sqlite3_stmt *store_cached(struct store *st, const char *sql)
+{
+	struct kept_statement *slot = NULL;
+	for (int i = 0; i < STORE_KEPT_STATEMENTS; i++) {
+		struct kept_statement *k = &st->kept[i];
+		if (k->sql && !k->busy && strcmp(k->sql, sql) == 0) {
+			start_clock(st);
+			k->busy = true;
+			k->used = ++st->kept_clock;
+			return k->s;
+		}
+		/* A free slot, else the one given back longest ago. */
+		if (!k->busy && (!slot || (slot->sql && (!k->sql || k->used < slot->used))))
+			slot = k;
+	}
+	sqlite3_stmt *s = store_prepare(st, sql);
+	char *copy = s && slot ? strdup(sql) : NULL;
+	if (!copy)
+		return s;   /* every slot in use, or no memory: not kept */
+	sqlite3_finalize(slot->s);
+	free(slot->sql);
+	*slot = (struct kept_statement){copy, s, true, ++st->kept_clock};
+	return s;
+}
+
+void store_done(struct store *st, sqlite3_stmt *s)
+{
+	for (int i = 0; s && i < STORE_KEPT_STATEMENTS; i++)
+		if (st->kept[i].s == s) {
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			st->kept[i].busy = false;
+			return;
+		}
+	sqlite3_finalize(s);
 }
 
 int store_data_date(struct store *st, char *buf, size_t len)

@@ -65,7 +65,7 @@ static int add_charge_row(struct record *r, sqlite3_stmt *s, size_t *unused)
 
 int store_read_defendants(struct store *st, struct record *r)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	sqlite3_stmt *s = store_cached(st,
 		"SELECT d.seq, d.name, d.gender, d.nationality, d.age,"
 		"  c.charge, c.statute, c.article, c.verdict, c.sentence,"
 		"  l.rowid, l.id, l.title, l.country, l.year,"
@@ -106,7 +106,7 @@ static int add_provision_case(struct record *r, sqlite3_stmt *s, size_t *unused)
 
 int store_read_provisions(struct store *st, struct record *r)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	sqlite3_stmt *s = store_cached(st,
 		"SELECT article, heading, text,"
 		"  (SELECT group_concat(value, '; ') FROM (SELECT value FROM provision_tag t"
 		"    WHERE t.law_rowid = p.law_rowid AND t.seq = p.seq"
@@ -123,7 +123,7 @@ int store_read_provisions(struct store *st, struct record *r)
 	if (r->n_prov == 0)
 		return 0;
 	/* The provision's index is its rank among the law's provisions. */
-	s = store_prepare(st,
+	s = store_cached(st,
 		"SELECT (SELECT count(*) FROM provisions q WHERE q.law_rowid = p.law_rowid"
 		"    AND q.seq < p.seq),"
 		"  c.rowid, c.id, c.title, c.country, c.year"

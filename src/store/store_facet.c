@@ -166,7 +166,7 @@ static int mark_filter(struct store *st, const struct search *s, size_t i,
 	if (!stmt)
 		return -1;
 	int rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
+	store_done(st, stmt);
 	return rc == SQLITE_ROW ? 0 : store_fail(st, "reading a filter's records");
 }
 
@@ -277,7 +277,7 @@ const struct facet_bits *facet_marked(struct store *st, const struct search *s,
 	int rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW)
 		store_fail(st, "counting results");
-	sqlite3_finalize(stmt);
+	store_done(st, stmt);
 	if (rc != SQLITE_ROW) {
 		bits_free(b);
 		return NULL;

@@ -36,7 +36,7 @@ static int read_columns(struct store *st, struct record *r, size_t *cap)
 {
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE rowid = ?", catalog[r->db].table);
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_cached(st, sql);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
@@ -51,7 +51,7 @@ static int read_columns(struct store *st, struct record *r, size_t *cap)
 			break;
 		}
 	}
-	sqlite3_finalize(s);
+	store_done(st, s);
 	return result;
 }
 
@@ -92,7 +92,7 @@ int store_each_row(struct store *st, sqlite3_stmt *s, struct record *r, size_t *
 	} else if (rc != SQLITE_DONE) {
 		result = store_fail(st, what);
 	}
-	sqlite3_finalize(s);
+	store_done(st, s);
 	return result;
 }
 
@@ -105,7 +105,7 @@ static int add_list_row(struct record *r, sqlite3_stmt *s, size_t *cap)
 /* cap: the capacity of r->values, which the columns began to fill. */
 static int read_lists(struct store *st, struct record *r, size_t *cap)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	sqlite3_stmt *s = store_cached(st,
 		"SELECT field, value FROM facet WHERE db = ? AND rec = ? ORDER BY field, seq");
 	if (!s)
 		return -1;
@@ -125,7 +125,7 @@ static int add_proceeding(struct record *r, sqlite3_stmt *s, size_t *cap)
 
 static int read_proceedings(struct store *st, struct record *r)
 {
-	sqlite3_stmt *s = store_prepare(st,
+	sqlite3_stmt *s = store_cached(st,
 		"SELECT court, date, decision, decision_number, outcome, sentence FROM proceedings"
 		" WHERE case_rowid = ? ORDER BY seq");
 	if (!s)
@@ -155,7 +155,7 @@ static int read_links(struct store *st, struct record *r)
 		 "SELECT x.rowid, x.id, x.title, x.country, x.year FROM case_law l"
 		 " JOIN %s x ON x.rowid = l.%s WHERE l.%s = ? ORDER BY l.seq, x.rowid",
 		 catalog[l->target].table, l->to_col, l->from_col);
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_cached(st, sql);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, r->rowid);
@@ -223,7 +223,7 @@ long store_find_id(struct store *st, int db, const char *id)
 	snprintf(sql, sizeof sql, "SELECT rowid FROM %s WHERE id = ?1 UNION ALL "
 		 "SELECT rowid FROM %s WHERE id = ?1 COLLATE NOCASE LIMIT 1",
 		 catalog[db].table, catalog[db].table);
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_cached(st, sql);
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
@@ -231,6 +231,6 @@ long store_find_id(struct store *st, int db, const char *id)
 	long rowid = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		rowid = store_fail(st, "finding a record");
-	sqlite3_finalize(s);
+	store_done(st, s);
 	return rowid;
 }

@@ -41,6 +41,7 @@ struct sql {
 	struct bind b[SQL_MAX_BINDS];
 	int nb;
 	bool overflow;
+	bool pasted;        /* a list of rowids is in the text */
 };
 
 static void sql_add(struct sql *q, const char *fmt, ...)
@@ -151,7 +152,7 @@ static long narrowest(struct store *st, const struct search *s, const char *skip
 			len += snprintf(sql + len, sizeof sql - (size_t)len, ", ?");
 		if (f->values)
 			snprintf(sql + len, sizeof sql - (size_t)len, ")");
-		sqlite3_stmt *stmt = store_prepare(st, sql);
+		sqlite3_stmt *stmt = store_cached(st, sql);
 		if (!stmt)
 			return -1;
 		sqlite3_bind_text(stmt, 1, d->table, -1, SQLITE_STATIC);
@@ -167,7 +168,7 @@ static long narrowest(struct store *st, const struct search *s, const char *skip
 			long n = sqlite3_column_int64(stmt, 0);
 			least = least < 0 || n < least ? n : least;
 		}
-		sqlite3_finalize(stmt);
+		store_done(st, stmt);
 	}
 	return least;
 }
@@ -236,7 +237,8 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 		snprintf(st->error, sizeof st->error, "Search too complex: remove a filter.");
 		return NULL;
 	}
-	sqlite3_stmt *stmt = store_prepare(st, q->s);
+	/* Rowids pasted in make a statement of their own: not kept. */
+	sqlite3_stmt *stmt = q->pasted ? store_prepare(st, q->s) : store_cached(st, q->s);
 	for (int i = 0; stmt && i < q->nb; i++) {
 		int rc = q->b[i].text
 			? sqlite3_bind_text(stmt, i + 1, q->b[i].text, -1, SQLITE_STATIC)
@@ -245,7 +247,7 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 			: sqlite3_bind_int64(stmt, i + 1, q->b[i].n);
 		if (rc != SQLITE_OK) {
 			store_fail(st, "preparing a search");
-			sqlite3_finalize(stmt);
+			store_done(st, stmt);
 			return NULL;
 		}
 	}
@@ -319,7 +321,7 @@ static long count_collect(struct store *st, const struct search *s, const char *
 		return -1;
 	long n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0)
 						  : store_fail(st, "counting results");
-	sqlite3_finalize(stmt);
+	store_done(st, stmt);
 	return n;
 }
 
@@ -382,7 +384,7 @@ static long count_plain(struct store *st, const struct search *s)
 		n = sqlite3_column_int64(stmt, 0);
 	else
 		store_fail(st, "counting results");
-	sqlite3_finalize(stmt);
+	store_done(st, stmt);
 	remember_count(st, s, n);
 	return n;
 }
@@ -478,7 +480,7 @@ static int query_rowids(struct store *st, const struct search *s, long offset,
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && *n < (size_t)limit)
 		rowid[(*n)++] = sqlite3_column_int64(stmt, 0);
 	int result = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_fail(st, "reading results");
-	sqlite3_finalize(stmt);
+	store_done(st, stmt);
 	return result;
 }
 
@@ -498,6 +500,7 @@ sqlite3_stmt *search_scored_stmt(struct store *st, const struct search *s,
 		return sql_prepare(st, &q);
 	}
 	sql_add(&q, " AND %s.rowid IN (", fts);
+	q.pasted = true;
 	size_t len = strlen(rowids);
 	if (len < sizeof q.s - q.len - 2) {
 		memcpy(q.s + q.len, rowids, len + 1);
@@ -649,7 +652,7 @@ static int page_columns(struct store *st, const struct search *s, struct result_
 		sqlite3_reset(stmt);
 	}
 	int result = rc == SQLITE_DONE ? 0 : store_fail(st, "reading results");
-	sqlite3_finalize(stmt);
+	store_done(st, stmt);
 	return result;
 }
 
@@ -746,7 +749,7 @@ static int facet_plain(struct store *st, const struct search *s, const char *fie
 			break;
 		}
 	}
-	sqlite3_finalize(stmt);
+	store_done(st, stmt);
 	if (rc != SQLITE_DONE) {
 		facet_list_free(out);
 		snprintf(st->error, sizeof st->error, "Database error while counting %s.",

@@ -165,7 +165,7 @@ static int by_rowid(const void *a, const void *b)
 static int read_top(struct store *st, const char *table, const char *term,
 		    struct phrase *p, long *rows)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT rows, docs, bound, best FROM rank_top"
+	sqlite3_stmt *s = store_cached(st, "SELECT rows, docs, bound, best FROM rank_top"
 					    " WHERE db = ? AND term = ?");
 	if (!s)
 		return -1;
@@ -180,7 +180,7 @@ static int read_top(struct store *st, const char *table, const char *term,
 		p->g = malloc((n ? n : 1) * sizeof *p->g);
 		if (!v || !p->rowid || !p->g) {
 			free(v);
-			sqlite3_finalize(s);
+			store_done(st, s);
 			return -1;
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -200,7 +200,7 @@ static int read_top(struct store *st, const char *table, const char *term,
 	} else if (rc != SQLITE_DONE) {
 		found = store_fail(st, "reading the ranking table");
 	}
-	sqlite3_finalize(s);
+	store_done(st, s);
 	return found;
 }
 
@@ -210,7 +210,7 @@ static int read_rare(struct store *st, const char *fts, struct phrase *p)
 	char sql[160];
 	snprintf(sql, sizeof sql, "SELECT rowid FROM %s WHERE %s MATCH ? ORDER BY rowid",
 		 fts, fts);
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_cached(st, sql);
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, p->text, -1, SQLITE_STATIC);
@@ -226,7 +226,7 @@ static int read_rare(struct store *st, const char *fts, struct phrase *p)
 		}
 		p->rowid[p->n++] = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_finalize(s);
+	store_done(st, s);
 	if (!p->rowid || rc != SQLITE_DONE)
 		return store_fail(st, "ranking");
 	p->docs = (long)p->n;
@@ -240,12 +240,12 @@ static long count_phrase(struct store *st, const char *fts, const struct phrase 
 {
 	char sql[160];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s MATCH ?", fts, fts);
-	sqlite3_stmt *s = store_prepare(st, sql);
+	sqlite3_stmt *s = store_cached(st, sql);
 	if (!s)
 		return -1;
 	sqlite3_bind_text(s, 1, p->text, -1, SQLITE_STATIC);
 	long n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	sqlite3_finalize(s);
+	store_done(st, s);
 	return n < 0 ? store_fail(st, "ranking") : n;
 }
 
@@ -424,7 +424,7 @@ static int score(struct store *st, const struct search *s, const char *args,
 	}
 	if (result && rc != SQLITE_DONE)
 		result = store_fail(st, "ranking");
-	sqlite3_finalize(stmt);
+	store_done(st, stmt);
 	free(list);
 	return result;
 }
@@ -522,13 +522,13 @@ static int rank_candidates(struct store *st, const struct search *s, const struc
  * when no word is frequent there, or on error). */
 static long index_rows(struct store *st, const char *table)
 {
-	sqlite3_stmt *q = store_prepare(st, "SELECT rows FROM rank_top WHERE db = ? LIMIT 1");
+	sqlite3_stmt *q = store_cached(st, "SELECT rows FROM rank_top WHERE db = ? LIMIT 1");
 	long rows = 0;
 	if (q) {
 		sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW)
 			rows = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
+		store_done(st, q);
 	}
 	return rows;
 }
