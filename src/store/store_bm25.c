@@ -111,6 +111,41 @@ static long length_of(struct lengths *l, int i, sqlite3_int64 rowid)
 	return l->len[i][rowid];
 }
 
+/* What a statement's every record shares, worked out at its first:
+ * the index's size, the mean length, each phrase's IDF. */
+struct shared {
+	bool declined;           /* the arguments are not this index's */
+	int nphrase;
+	double avgdl;
+	double idf[];
+};
+
+static struct shared *shared_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
+				sqlite3_value **arg)
+{
+	struct shared *c = api->xGetAuxdata(fts, 0);
+	if (c)
+		return c;
+	int nphrase = api->xPhraseCount(fts);
+	sqlite3_int64 rows = 0, tokens = 0;
+	if (nphrase < 0 || nphrase > BM25_MAX_PHRASES
+	    || !(c = calloc(1, sizeof *c + (size_t)nphrase * sizeof c->idf[0])))
+		return NULL;
+	c->nphrase = nphrase;
+	c->declined = nargs < 2 || nphrase != nargs - 2
+		      || api->xRowCount(fts, &rows) != SQLITE_OK || rows <= 0
+		      || rows != sqlite3_value_int64(arg[1])
+		      || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK;
+	if (!c->declined) {
+		c->avgdl = (double)tokens / (double)rows;
+		for (int i = 0; i < nphrase; i++)
+			c->idf[i] = rank_idf(rows, sqlite3_value_int64(arg[i + 2]));
+	}
+	if (api->xSetAuxdata(fts, c, free) != SQLITE_OK)
+		return NULL;   /* SQLite freed it */
+	return c;
+}
+
 /* The record's bm25 score into *score from args (db, rows, n_0, ...):
  * SQLITE_OK; SQLITE_DONE when it cannot be computed here (another
  * index); else an error. */
@@ -120,21 +155,18 @@ static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
 	static const double weight[] = {RANK_WEIGHT_TITLE, RANK_WEIGHT_BODY,
 					RANK_WEIGHT_NAMES};
 	const double k1 = RANK_K1, b = RANK_B;
-	sqlite3_int64 rows = 0, tokens = 0;
-	int nphrase = api->xPhraseCount(fts);
-	if (nargs < 2 || nphrase != nargs - 2 || nphrase > BM25_MAX_PHRASES
-	    || api->xRowCount(fts, &rows) != SQLITE_OK
-	    || rows != sqlite3_value_int64(arg[1])
-	    || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK)
+	const struct shared *c = shared_of(api, fts, nargs, arg);
+	if (!c)
+		return SQLITE_NOMEM;
+	if (c->declined)
 		return SQLITE_DONE;
-	double avgdl = (double)tokens / (double)rows;
 	double freq[BM25_MAX_PHRASES] = {0};
 	int ninst = 0, ntok = 0;
 	int rc = api->xInstCount(fts, &ninst);
 	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
 		int ip, ic, io;
 		rc = api->xInst(fts, i, &ip, &ic, &io);
-		if (rc == SQLITE_OK)
+		if (rc == SQLITE_OK && ip >= 0 && ip < c->nphrase)
 			freq[ip] += ic < 3 ? weight[ic] : 1.0;
 	}
 	long known = length_of(api->xUserData(fts), sqlite3_value_int(arg[0]),
@@ -146,10 +178,8 @@ static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
 	if (rc != SQLITE_OK)
 		return rc;
 	double D = (double)ntok, sum = 0.0;
-	for (int i = 0; i < nphrase; i++) {
-		double idf = rank_idf(rows, sqlite3_value_int64(arg[i + 2]));
-		sum += idf * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / avgdl)));
-	}
+	for (int i = 0; i < c->nphrase; i++)
+		sum += c->idf[i] * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / c->avgdl)));
 	*score = -1.0 * sum;
 	return SQLITE_OK;
 }
