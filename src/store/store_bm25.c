@@ -115,6 +115,8 @@ static long length_of(struct lengths *l, int i, sqlite3_int64 rowid)
  * the index's size, the mean length, each phrase's IDF. */
 struct shared {
 	bool declined;           /* the arguments are not this index's */
+	bool unscaled;           /* the one phrase's count is not known yet:
+				    its IDF is taken as 1 (store_bm25.h) */
 	int nphrase;
 	double avgdl;
 	double idf[];
@@ -132,14 +134,19 @@ static struct shared *shared_of(const Fts5ExtensionApi *api, Fts5Context *fts, i
 	    || !(c = calloc(1, sizeof *c + (size_t)nphrase * sizeof c->idf[0])))
 		return NULL;
 	c->nphrase = nphrase;
+	/* An unknown count (-1) only for a statement's one phrase. */
+	c->unscaled = nphrase == 1 && nargs == 3 && sqlite3_value_int64(arg[2]) < 0;
 	c->declined = nargs < 2 || nphrase != nargs - 2
 		      || api->xRowCount(fts, &rows) != SQLITE_OK || rows <= 0
 		      || rows != sqlite3_value_int64(arg[1])
 		      || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK;
 	if (!c->declined) {
 		c->avgdl = (double)tokens / (double)rows;
-		for (int i = 0; i < nphrase; i++)
-			c->idf[i] = rank_idf(rows, sqlite3_value_int64(arg[i + 2]));
+		for (int i = 0; i < nphrase; i++) {
+			sqlite3_int64 docs = sqlite3_value_int64(arg[i + 2]);
+			c->declined |= docs < 0 && !c->unscaled;
+			c->idf[i] = c->unscaled ? 1.0 : rank_idf(rows, docs);
+		}
 	}
 	if (api->xSetAuxdata(fts, c, free) != SQLITE_OK)
 		return NULL;   /* SQLite freed it */
@@ -189,6 +196,9 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 {
 	double score;
 	int rc = score_of(api, fts, nval, val, &score);
+	const struct shared *c = api->xGetAuxdata(fts, 0);
+	if (rc == SQLITE_OK && c && c->unscaled)
+		rc = SQLITE_DONE;   /* a score without its IDF is no bm25 */
 	if (rc == SQLITE_OK)
 		sqlite3_result_double(ctx, score);
 	else if (rc == SQLITE_DONE)
@@ -239,9 +249,26 @@ static void top_add(struct bm25_top *t, struct bm25_scored e)
 	}
 }
 
-void bm25_top_sort(struct bm25_top *top)
+int bm25_top_finish(struct bm25_top *top, long docs, size_t want)
 {
+	bool full = top->n == top->keep;
+	if (top->unscaled) {
+		/* bm25 of one phrase is -1.0 * (0.0 + idf * g): the same
+		 * operations give the same double. */
+		double idf = rank_idf(top->rows, docs);
+		for (size_t i = 0; i < top->n; i++)
+			top->v[i].bm25 = -1.0 * (idf * -top->v[i].bm25);
+	}
 	qsort(top->v, top->n, sizeof *top->v, bm25_order);
+	/* Any record left out scored no better than the last kept: the
+	 * wanted ones must score strictly better for their order to be
+	 * bm25's whatever rowids the others have. */
+	if (top->unscaled && full && want < top->n
+	    && !(top->v[want - 1].bm25 < top->v[top->n - 1].bm25))
+		return -1;
+	if (top->n > want)
+		top->n = want;
+	return 0;
 }
 
 static void collect_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
@@ -254,6 +281,9 @@ static void collect_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 	}
 	double score;
 	int rc = score_of(api, fts, nval - 1, val + 1, &score);
+	const struct shared *c = api->xGetAuxdata(fts, 0);
+	top->unscaled = c && c->unscaled;
+	top->rows = nval > 2 ? (long)sqlite3_value_int64(val[2]) : 0;
 	if (rc == SQLITE_OK)
 		top_add(top, (struct bm25_scored){(long)api->xRowid(fts), score});
 	else if (rc == SQLITE_DONE)

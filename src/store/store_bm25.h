@@ -13,7 +13,10 @@
  *       (then ask bm25);
  *   htkp_collect(fts, top, db, rows, n_0, ...)
  *       the same score, kept in top (a struct bm25_top bound as a
- *       pointer of type "htkp_top") when it is among its best; 1. */
+ *       pointer of type "htkp_top") when it is among its best; 1. For a
+ *       search of one phrase, n_0 may be -1, unknown: the statement
+ *       counts it (the phrase is all the search), and bm25_top_finish
+ *       turns what was kept into scores once it is known. */
 #ifndef HTKP_STORE_BM25_H
 #define HTKP_STORE_BM25_H
 
@@ -38,8 +41,14 @@ struct bm25_top {
 	struct bm25_scored *v;   /* a heap, the worst kept on top */
 	size_t n, keep;
 	bool declined;           /* a record could not be scored here */
-	bool failed;             /* memory ran out */
+	bool unscaled;           /* n_0 was -1: each bm25 is minus g, the
+				    score without its IDF */
+	long rows;               /* the index's records */
 };
+
+/* Room kept past the rows wanted while the IDF is unknown: records whose
+ * g differ may still tie once multiplied by it. */
+#define BM25_SLACK 64
 
 /* Registers htkp_rank and htkp_collect on db (store_open). Returns
  * FTS5's API (for its tokenizer), NULL when there is none. */
@@ -48,7 +57,10 @@ struct fts5_api *bm25_attach(sqlite3 *db);
 /* Orders a and b as ORDER BY bm25, rowid does (for qsort). */
 int bm25_order(const void *a, const void *b);
 
-/* Sorts top's records best first (top->v[0 .. n)). */
-void bm25_top_sort(struct bm25_top *top);
+/* Sorts top's records best first, scored with the phrase's count docs
+ * when they were kept unscaled, and keeps the best want. 0, or -1 when
+ * a record left out could tie with the last kept (the order of the
+ * records kept is then not bm25's: rank again, with the count known). */
+int bm25_top_finish(struct bm25_top *top, long docs, size_t want);
 
 #endif

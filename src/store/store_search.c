@@ -341,19 +341,19 @@ static long count_ranked(struct store *st, const struct search *s)
 	long keep = RANKED_FIRST, *rowid = NULL, n = -2;
 	size_t got = 0;
 	char *args = NULL;
-	if (toprank_rowids(st, s, RANKED_PAGE, keep, &rowid, &got, &args) == 1) {
+	if (toprank_rowids(st, s, RANKED_PAGE, keep, &rowid, &got, &args, true) == 1) {
 		ranked_keep(st, key, rowid, got, false);
 		return -2;
 	}
-	struct bm25_top top = {.v = args ? malloc((size_t)keep * sizeof *top.v) : NULL,
-			       .keep = (size_t)keep};
+	size_t room = (size_t)keep + BM25_SLACK;
+	struct bm25_top top = {.v = args ? malloc(room * sizeof *top.v) : NULL, .keep = room};
 	if (top.v)
 		n = count_collect(st, s, args, &top);
-	if (n >= 0 && !top.declined && (rowid = malloc((size_t)keep * sizeof *rowid))) {
-		bm25_top_sort(&top);
+	if (n >= 0 && !top.declined && bm25_top_finish(&top, n, (size_t)keep) == 0
+	    && (rowid = malloc((size_t)keep * sizeof *rowid))) {
 		for (size_t i = 0; i < top.n; i++)
 			rowid[i] = top.v[i].rowid;
-		ranked_keep(st, key, rowid, top.n, top.n < top.keep);
+		ranked_keep(st, key, rowid, top.n, n <= keep);
 		if (st->ranked)
 			st->ranked->count = n;
 		key = NULL;
@@ -579,7 +579,7 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 	/* Ranked from the frequent words' best records when that proves
 	 * enough of them; else every match ranked. */
 	char *args = NULL;
-	int top = toprank_rowids(st, s, need, keep, &rowid, &n, &args);
+	int top = toprank_rowids(st, s, need, keep, &rowid, &n, &args, false);
 	if (top == 1) {
 		ranked_keep(st, key, rowid, n, false);
 		return st->ranked;

@@ -534,16 +534,23 @@ static long index_rows(struct store *st, const char *table)
 }
 
 /* htkp_rank's arguments (args_of): every phrase's count known (a
- * prefix's or an unsplittable phrase's counted here), NULL when not. */
+ * prefix's or an unsplittable phrase's counted here), NULL when not.
+ * counting: the caller counts s as it ranks it, so the one phrase of
+ * words searched alone is left uncounted (-1: store_bm25.h). */
 static char *rank_args(struct store *st, const struct search *s, struct phrase *p,
-		       int np, long rows)
+		       int np, long rows, bool counting)
 {
 	const struct db_info *d = &catalog[s->db];
 	if (!rows && !(rows = index_rows(st, d->table)))
 		return NULL;
+	bool alone = np == 1 && s->n_filters == 0 && !s->id && !s->added_since;
 	for (int i = 0; i < np; i++) {
 		if (p[i].docs > 0 || p[i].rowid)
 			continue;
+		if (counting && alone && search_counted(st, s->db, s->fts) < 0) {
+			p[i].docs = -1;
+			continue;
+		}
 		p[i].docs = phrase_docs(st, s, &p[i], np);
 		if (p[i].docs < 0)
 			return NULL;
@@ -552,7 +559,7 @@ static char *rank_args(struct store *st, const struct search *s, struct phrase *
 }
 
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
-		   long **out, size_t *n, char **args)
+		   long **out, size_t *n, char **args, bool counting)
 {
 	*out = NULL, *n = 0, *args = NULL;
 	if (!s->fts || s->sort != SORT_RELEVANCE || !st->fts5)
@@ -581,7 +588,7 @@ int toprank_rowids(struct store *st, const struct search *s, long need, long kee
 	 * bm25 would count each phrase's records again, and read each
 	 * record's length from the index's table of them. */
 	if (result == 0)
-		*args = rank_args(st, s, p, np, rows);
+		*args = rank_args(st, s, p, np, rows, counting);
 	phrases_free(p, np);
 	/* A statement this way could not make (a search with every filter
 	 * and the candidates' list is too long) is no reason to fail the

@@ -18,9 +18,11 @@
  * *out (caller frees), their number in *n. Returns 1 when done, 0 when
  * it could not be done this way (nothing in *out): the caller ranks
  * every match, with htkp_rank(<fts> *args) when *args is not NULL (the
- * counts of the phrases, made here; the caller frees it). */
+ * counts of the phrases, made here; the caller frees it). counting: the
+ * caller ranks with htkp_collect while counting s, and *args may leave
+ * the count of a search's only phrase to that count (store_bm25.h). */
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
-		   long **out, size_t *n, char **args);
+		   long **out, size_t *n, char **args, bool counting);
 
 /* store_search.c: the statement giving rowid and htkp_rank(<fts>
  * rank_args) for each record s finds among rowids ("1,5,9"), looked up
