@@ -84,6 +84,7 @@ void imp_diag_flush(const struct imp *imp);
 const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s);
 enum imp_status imp_sqlerr(struct imp *imp, const char *what);
 int imp_is_room_errno(int e);
+void imp_phase(const char *what);
 const char *imp_type_name(const char *type);
 
 /* import_text.c */

@@ -404,6 +404,7 @@ static enum imp_status run_step(struct imp *imp, const struct step *s,
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		rc = SQLITE_OK;
 	sqlite3_finalize(st);
+	imp_phase(s->what);
 	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, s->what);
 }
 
@@ -478,17 +479,23 @@ static enum imp_status load_indexes(struct imp *imp, const struct meta_text *met
 	enum imp_status st = IMP_OK;
 	if (st == IMP_OK)
 		st = imp_exec(imp, facet_raw_sql, "loading facets");
+	imp_phase("facet_raw");
 	if (st == IMP_OK)
 		st = imp_exec(imp, facet_merge_sql, "loading facets");
+	imp_phase("facet merge");
 	if (st == IMP_OK)
 		st = imp_exec(imp, facet_store_sql, "counting facets");
-	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
+	imp_phase("facet store");
+	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++) {
 		st = load_fts(imp, d);
+		imp_phase("fts");
+	}
 	if (st == IMP_OK)
 		st = run_step(imp, &meta_step, meta);
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
 		st = run_made(imp, "optimizing the index", optimize_sql,
 			      catalog[d].fts, catalog[d].fts);
+	imp_phase("fts optimize");
 	return st;
 }
 
@@ -566,6 +573,7 @@ enum imp_status imp_load(struct imp *imp)
 		st = imp_exec(imp, textmap_sql, "setting up");
 	if (st == IMP_OK)
 		st = fill_textmap(imp);
+	imp_phase("setup");
 	size_t n = sizeof steps / sizeof steps[0];
 	for (size_t i = 0; st == IMP_OK && i < n; i++)
 		st = run_step(imp, &steps[i], &meta);
@@ -573,19 +581,25 @@ enum imp_status imp_load(struct imp *imp)
 		st = load_indexes(imp, &meta);
 	if (st == IMP_OK)
 		st = imp_toprank_load(imp);
+	imp_phase("rank_top");
 	if (st == IMP_OK)
 		st = imp_facet_recs(imp);
+	imp_phase("facet_recs");
 	if (st == IMP_OK)
 		st = imp_added_load(imp);
+	imp_phase("added");
 	if (st == IMP_OK)
 		st = imp_added_count(imp);
+	imp_phase("added_count");
 	if (st == IMP_OK)
 		st = schema_indexes(imp, 1);
+	imp_phase("schema indexes");
 	if (st == IMP_OK)
 		st = imp_exec(imp, "ANALYZE facet_value; ANALYZE facet_rec",
 			      "indexing records");
 	if (st == IMP_OK)
 		st = imp_exec(imp, "COMMIT", "committing the load");
+	imp_phase("analyze+commit");
 	imp_added_detach(imp);
 	if (st == IMP_OK)
 		st = imp_exec(imp, "PRAGMA main.journal_mode = DELETE",
