@@ -225,49 +225,29 @@ static const char case_law_sql[] =
 	"WHERE l.db = :legislation AND l.id = m.law "
 	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
 
-/* Every facet value found as text in the records, in the order met (the
- * rowid of facet_raw): a keyword as its vocabulary's word, an open list's
- * value with its spaces squeezed. CROSS JOIN keeps json_tree() the outer
- * loop, so each record is parsed once. */
-static const char facet_raw_sql[] =
-	"CREATE TEMP TABLE facet_raw (db TEXT, field TEXT, value TEXT,"
-	"  rec INTEGER, seq INTEGER, merge INTEGER);"
-	"INSERT INTO temp.facet_raw (db, field, value, rec, seq, merge) "
-	"SELECT db_name, facet, value, rno, seq, merge FROM ("
-	"  SELECT m.db_name, m.facet, r.rno, m.merge,"
+/* Every facet value found as text in the records: a keyword as its
+ * vocabulary's word, an open list's value with its spaces squeezed and
+ * as first spelled (spelling(): the walk meets the records in file
+ * order), sorted so that each insert comes in the table's order, not at
+ * random places. A value repeated in one record's list keeps its first
+ * position. CROSS JOIN keeps json_tree() the outer loop, so each record
+ * is parsed once. */
+static const char text_facets_sql[] =
+	"INSERT INTO temp.facet_all (db, field, value, rec, seq) "
+	"SELECT db_name, facet, value, rno, seq FROM ("
+	"  SELECT m.db_name, m.facet, r.rno,"
 	"    CASE m.merge WHEN 2 THEN vocab(m.vocab, r.fmt, t.atom)"
-	"      WHEN 1 THEN squeeze(t.atom) ELSE clean(t.atom) END AS value,"
+	"      WHEN 1 THEN spelling(m.db_name, m.facet, squeeze(t.atom))"
+	"      ELSE clean(t.atom) END AS value,"
 	"    CASE WHEN typeof(t.key) = 'integer' THEN t.key ELSE 0 END AS seq"
 	"  FROM temp.rec AS r CROSS JOIN json_tree(r.json) AS t"
 	"    CROSS JOIN temp.textmap AS m"
 	"  WHERE t.type = 'text' AND m.db = r.db AND m.fmt = r.fmt"
-	"    AND m.path = field_path(t.fullkey) AND m.facet IS NOT NULL) "
-	"WHERE value IS NOT NULL";
-
-/* An open list's spellings of one value, over the whole import, become
- * the first one seen; a value repeated in one record's list keeps its
- * first position. */
-static const char facet_merge_sql[] =
-	"CREATE TEMP TABLE spelling (db TEXT, field TEXT, key TEXT, value TEXT,"
-	"  PRIMARY KEY (db, field, key)) WITHOUT ROWID;"
-	"INSERT INTO temp.spelling (db, field, key, value) "
-	"SELECT db, field, fold(value), value FROM temp.facet_raw"
-	"  WHERE merge = 1 ORDER BY rowid "
-	"ON CONFLICT DO NOTHING;"
-	/* Only an open list's values are looked up (fold() and a seek for
-	 * each row cost a third of the facets' time), and each insert comes
-	 * in the table's order, not at random places. */
-	"INSERT INTO temp.facet_all (db, field, value, rec, seq) "
-	"SELECT f.db, f.field, coalesce(s.value, f.value) AS v, f.rec, f.seq "
-	"FROM temp.facet_raw AS f LEFT JOIN temp.spelling AS s"
-	"  ON s.db = f.db AND s.field = f.field AND s.key = fold(f.value) "
-	"WHERE f.merge = 1 ORDER BY f.db, f.field, v, f.rec "
-	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq);"
-	"INSERT INTO temp.facet_all (db, field, value, rec, seq) "
-	"SELECT db, field, value, rec, seq FROM temp.facet_raw "
-	"WHERE merge <> 1 ORDER BY db, field, value, rec "
-	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq);"
-	"DROP TABLE temp.spelling; DROP TABLE temp.facet_raw";
+	"    AND m.path = field_path(t.fullkey) AND m.facet IS NOT NULL"
+	/* not flattened, so value is computed once */
+	"  LIMIT -1 OFFSET 0) "
+	"WHERE value IS NOT NULL ORDER BY db_name, facet, value, rno "
+	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
 
 /* Facets made from columns rather than texts: the years, the verdict,
  * the yes/no fields' words, and the ids of the laws a case applied. The
@@ -478,11 +458,8 @@ static enum imp_status load_indexes(struct imp *imp, const struct meta_text *met
 {
 	enum imp_status st = IMP_OK;
 	if (st == IMP_OK)
-		st = imp_exec(imp, facet_raw_sql, "loading facets");
-	imp_phase("facet_raw");
-	if (st == IMP_OK)
-		st = imp_exec(imp, facet_merge_sql, "loading facets");
-	imp_phase("facet merge");
+		st = imp_exec(imp, text_facets_sql, "loading facets");
+	imp_phase("text facets");
 	if (st == IMP_OK)
 		st = imp_exec(imp, facet_store_sql, "counting facets");
 	imp_phase("facet store");
