@@ -298,6 +298,18 @@ static const char linked_sql[] =
 
 static const char optimize_sql[] = "INSERT INTO %s (%s) VALUES ('optimize')";
 
+/* While an index is built: FTS5 writes its pending terms out as a new
+ * segment each time they pass hashsize (1 MB by default), and merges
+ * segments as they pile up (automerge); with 16 MB and no merging but
+ * the final 'optimize', building the cases' index takes a quarter less
+ * time, for 26 MB more memory. %s: the FTS table four times. */
+static const char build_config_sql[] =
+	"INSERT INTO %s (%s, rank) VALUES ('hashsize', 16777216);"
+	"INSERT INTO %s (%s, rank) VALUES ('automerge', 0)";
+/* Then the file keeps FTS5's defaults, as if never set. */
+static const char unconfig_sql[] =
+	"DELETE FROM %s_config WHERE k IN ('hashsize', 'automerge')";
+
 static const char meta_sql[] =
 	"INSERT INTO meta (key, value) VALUES"
 	"  ('format', :format),"
@@ -449,6 +461,11 @@ static enum imp_status load_fts(struct imp *imp, int d)
 	if (l && l->searched)
 		snprintf(linked, sizeof linked, linked_sql, catalog[l->target].table,
 			 l->to_col, l->from_col);
+	enum imp_status st = run_made(imp, "indexing records", build_config_sql,
+				      catalog[d].fts, catalog[d].fts, catalog[d].fts,
+				      catalog[d].fts);
+	if (st != IMP_OK)
+		return st;
 	return run_made(imp, "indexing records", fts_sql, catalog[d].fts,
 			catalog[d].table, catalog[d].table, linked, d);
 }
@@ -472,6 +489,8 @@ static enum imp_status load_indexes(struct imp *imp, const struct meta_text *met
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
 		st = run_made(imp, "optimizing the index", optimize_sql,
 			      catalog[d].fts, catalog[d].fts);
+	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
+		st = run_made(imp, "optimizing the index", unconfig_sql, catalog[d].fts);
 	imp_phase("fts optimize");
 	return st;
 }
