@@ -15,12 +15,7 @@ static const char textmap_sql[] =
 	"CREATE TEMP TABLE textmap ("
 	"  db INTEGER, fmt INTEGER, db_name TEXT, path TEXT, facet TEXT,"
 	"  body INTEGER, merge INTEGER, vocab TEXT,"
-	"  PRIMARY KEY (db, fmt, path)) WITHOUT ROWID;"
-	/* Every facet row as the view facet shows it, gathered here first:
-	 * the values are numbered once all are known (facet_store_sql). */
-	"CREATE TEMP TABLE facet_all (db TEXT, field TEXT, value TEXT,"
-	"  rec INTEGER, seq INTEGER,"
-	"  PRIMARY KEY (db, field, value, rec)) WITHOUT ROWID";
+	"  PRIMARY KEY (db, fmt, path)) WITHOUT ROWID";
 
 /* Newest first: by decision date or year descending, unknown last, then
  * by id so equal dates keep a stable order between imports. An htkp/2
@@ -225,56 +220,6 @@ static const char case_law_sql[] =
 	"WHERE l.db = :legislation AND l.id = m.law "
 	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
 
-/* Every facet value found as text in the records: a keyword as its
- * vocabulary's word, an open list's value with its spaces squeezed and
- * as first spelled (spelling(): the walk meets the records in file
- * order), sorted so that each insert comes in the table's order, not at
- * random places. A value repeated in one record's list keeps its first
- * position. CROSS JOIN keeps json_tree() the outer loop, so each record
- * is parsed once. */
-static const char text_facets_sql[] =
-	"INSERT INTO temp.facet_all (db, field, value, rec, seq) "
-	"SELECT db_name, facet, value, rno, seq FROM ("
-	"  SELECT m.db_name, m.facet, r.rno,"
-	"    CASE m.merge WHEN 2 THEN vocab(m.vocab, r.fmt, t.atom)"
-	"      WHEN 1 THEN spelling(m.db_name, m.facet, squeeze(t.atom))"
-	"      ELSE clean(t.atom) END AS value,"
-	"    CASE WHEN typeof(t.key) = 'integer' THEN t.key ELSE 0 END AS seq"
-	"  FROM temp.rec AS r CROSS JOIN json_tree(r.json) AS t"
-	"    CROSS JOIN temp.textmap AS m"
-	"  WHERE t.type = 'text' AND m.db = r.db AND m.fmt = r.fmt"
-	"    AND m.path = field_path(t.fullkey) AND m.facet IS NOT NULL"
-	/* not flattened, so value is computed once */
-	"  LIMIT -1 OFFSET 0) "
-	"WHERE value IS NOT NULL ORDER BY db_name, facet, value, rno "
-	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
-
-/* Facets made from columns rather than texts: the years, the verdict,
- * the yes/no fields' words, and the ids of the laws a case applied. The
- * form of an htkp/2 case came from its texts; an htkp/1 case's is its
- * cross_border flag. */
-static const char column_facets_sql[] =
-	"INSERT INTO temp.facet_all (db, field, value, rec, seq)"
-	" SELECT 'cases', 'year', CAST(year AS TEXT), rowid, 0 FROM cases"
-	"  WHERE year IS NOT NULL"
-	" UNION ALL SELECT 'legislation', 'year', CAST(year AS TEXT), rowid, 0"
-	"  FROM legislation WHERE year IS NOT NULL"
-	" UNION ALL SELECT 'bibliography', 'year', CAST(year AS TEXT), rowid, 0"
-	"  FROM bibliography WHERE year IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'sentence_year', substr(sentence_date, 1, 4),"
-	"  rowid, 0 FROM cases WHERE sentence_date IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'outcome', outcome, rowid, 0 FROM cases"
-	"  WHERE outcome IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'children',"
-	"  CASE victims_children WHEN 1 THEN 'yes' ELSE 'no' END, rowid, 0"
-	"  FROM cases WHERE victims_children IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'form',"
-	"  CASE cross_border WHEN 1 THEN 'Transnational' ELSE 'Internal' END,"
-	"  rowid, 0 FROM cases WHERE cross_border IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'law', l.id, c.case_rowid, c.seq"
-	"  FROM case_law AS c JOIN legislation AS l ON l.rowid = c.law_rowid"
-	" WHERE true ON CONFLICT DO NOTHING";
-
 /* Title; the record's other searched texts (textmap.body) in file order;
  * its names: its id (so that "TVPA" finds USA-2000-TVPA) and what
  * linked_sql adds. %s: the FTS table, the record table twice, linked_sql
@@ -341,20 +286,7 @@ static const struct step steps[] = {
 	{ provisions_sql, "loading provisions" },
 	{ provision_tag_sql, "loading provisions" },
 	{ case_law_sql, "linking cases to laws" },
-	{ column_facets_sql, "loading facets" },
 };
-
-/* Each value once, numbered in (db, field, value) order with its count of
- * records; then its records by that number, in the table's own order. */
-static const char facet_store_sql[] =
-	"INSERT INTO facet_value (id, db, field, value, n)"
-	" SELECT row_number() OVER (ORDER BY db, field, value), db, field, value,"
-	"  count(*) FROM temp.facet_all GROUP BY db, field, value;"
-	"INSERT INTO facet_rec (value_id, rec, seq)"
-	" SELECT v.id, f.rec, f.seq FROM temp.facet_all AS f JOIN facet_value AS v"
-	"  ON v.db = f.db AND v.field = f.field AND v.value = f.value"
-	" ORDER BY v.id, f.rec;"
-	"DROP TABLE temp.facet_all";
 
 static const struct step meta_step = { meta_sql, "writing meta data" };
 
@@ -475,11 +407,8 @@ static enum imp_status load_indexes(struct imp *imp, const struct meta_text *met
 {
 	enum imp_status st = IMP_OK;
 	if (st == IMP_OK)
-		st = imp_exec(imp, text_facets_sql, "loading facets");
-	imp_phase("text facets");
-	if (st == IMP_OK)
-		st = imp_exec(imp, facet_store_sql, "counting facets");
-	imp_phase("facet store");
+		st = imp_facets_load(imp);
+	imp_phase("facets");
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++) {
 		st = load_fts(imp, d);
 		imp_phase("fts");
@@ -578,9 +507,6 @@ enum imp_status imp_load(struct imp *imp)
 	if (st == IMP_OK)
 		st = imp_toprank_load(imp);
 	imp_phase("rank_top");
-	if (st == IMP_OK)
-		st = imp_facet_recs(imp);
-	imp_phase("facet_recs");
 	if (st == IMP_OK)
 		st = imp_added_load(imp);
 	imp_phase("added");
