@@ -1,7 +1,7 @@
 /* htkp-import's SQL functions for keywords: a controlled vocabulary's
- * canonical wording (the lists are the catalog's), and the key under which
- * an open list's spellings are one value ("entertainment" and
- * "Entertainment " are one sector). */
+ * canonical wording (the lists are the catalog's), and the one spelling
+ * an open list's value keeps ("entertainment" and "Entertainment " are
+ * one sector, spelled as first met). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdlib.h>
@@ -72,33 +72,6 @@ static void sql_squeeze(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 }
 
-/* SQL fold(x): squeeze(x) case-folded: the spellings of one value of an
- * open list share it. */
-static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const char *s = text_arg(ctx, argv, 0);
-	if (!s)
-		return;
-	size_t len, flen = 0;
-	char *sq = squeeze(s, (size_t)sqlite3_value_bytes(argv[0]), &len);
-	if (!sq) {
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	if (len == 0) {
-		free(sq);
-		sqlite3_result_null(ctx);
-		return;
-	}
-	uint8_t *f = u8_casefold((const uint8_t *)sq, len, NULL, NULL, NULL, &flen);
-	free(sq);
-	if (!f)
-		sqlite3_result_error_nomem(ctx);
-	else
-		sqlite3_result_text(ctx, (const char *)f, (int)flen, free);
-}
-
 /* SQL vocab(name, fmt, x): the canonical wording of keyword x in the
  * catalog's vocabulary name; for an htkp/1 file its old short forms too,
  * and "Other: x" for anything else (the checks warned). NULL if blank. */
@@ -135,7 +108,8 @@ static void sql_vocab(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* The first spelling met of each open list's value, by its database,
- * field and fold() of the value: a hash table with open addressing. */
+ * field and the value squeezed and case-folded (its spellings share
+ * that): a hash table with open addressing. */
 struct spelling {
 	char *key;              /* db, NUL, field, NUL, folded value */
 	size_t key_len;
@@ -192,8 +166,8 @@ static void free_spellings(void *p)
 	free(t);
 }
 
-/* *key = db NUL field NUL fold(value) (caller frees), or NULL when value
- * is blank. Returns -1 when out of memory. */
+/* *key = db NUL field NUL value squeezed and case-folded (caller
+ * frees), or NULL when value is blank. Returns -1 when out of memory. */
 static int spelling_key(const char *db, const char *field, const char *value,
 			size_t n, char **key, size_t *len)
 {
@@ -220,10 +194,10 @@ static int spelling_key(const char *db, const char *field, const char *value,
 }
 
 /* SQL spelling(db, field, value): the first value met so far with the
- * same fold() in that database's field, value itself the first time: an
- * open list's spellings that differ in case or spacing become the first
- * one in file order, as long as the calls come in that order. NULL if
- * value is blank or NULL. */
+ * same spelling_key(), value itself the first time: an open list's
+ * spellings that differ in case or spacing become the first one in file
+ * order, as long as the calls come in that order. NULL if value is blank
+ * or NULL. */
 static void sql_spelling(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -263,16 +237,13 @@ static void sql_spelling(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, e->value, (int)e->value_len, SQLITE_TRANSIENT);
 }
 
-/* Adds squeeze(), fold(), vocab() and spelling() to db; returns an SQLite
+/* Adds squeeze(), vocab() and spelling() to db; returns an SQLite
  * result code. */
 int imp_register_vocab_functions(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	int rc = sqlite3_create_function(db, "squeeze", 1, flags, NULL,
 					 sql_squeeze, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "fold", 1, flags, NULL, sql_fold,
-					     NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "vocab", 3, flags, NULL, sql_vocab,
 					     NULL, NULL);
