@@ -148,7 +148,6 @@ static enum imp_status run(struct imp *imp, const struct options *o)
 		st = imp_open(imp, tmp ? tmp : ":memory:");
 	if (st == IMP_OK)
 		st = imp_check_files(imp);
-	imp_phase("reading and checking");
 	if (st == IMP_OK && imp->errors == 0)
 		st = imp_count_records(imp);
 	imp_phase("counting");
