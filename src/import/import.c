@@ -143,15 +143,18 @@ static enum imp_status run(struct imp *imp, const struct options *o)
 	if (imp->out_path)
 		st = imp_out_begin(imp, &tmp, &fd);
 	imp->out_fd = fd;
+	imp_phase(NULL);
 	if (st == IMP_OK)
 		st = imp_open(imp, tmp ? tmp : ":memory:");
 	if (st == IMP_OK)
 		st = imp_check_files(imp);
 	if (st == IMP_OK && imp->errors == 0)
 		st = imp_count_records(imp);
+	imp_phase("counting");
 	if (st == IMP_OK && imp->errors == 0 && tmp)
 		st = imp_load(imp);
 	enum imp_status closed = close_db(imp);
+	imp_phase("closing");
 	if (st == IMP_OK)
 		st = closed;
 	if (tmp && st == IMP_OK && imp->errors == 0)

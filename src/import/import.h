@@ -84,6 +84,7 @@ void imp_diag_flush(const struct imp *imp);
 const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s);
 enum imp_status imp_sqlerr(struct imp *imp, const char *what);
 int imp_is_room_errno(int e);
+void imp_phase(const char *what);
 const char *imp_type_name(const char *type);
 
 /* import_text.c */
@@ -94,8 +95,9 @@ int imp_register_functions(sqlite3 *db);
 
 /* import_toprank.c: table rank_top, once the full-text indexes are built */
 enum imp_status imp_toprank_load(struct imp *imp);
-/* import_facet_recs.c: table facet_recs, once the facets are loaded */
-enum imp_status imp_facet_recs(struct imp *imp);
+/* import_facets.c: tables facet_value, facet_rec and facet_recs, once
+ * the records and case_law are loaded */
+enum imp_status imp_facets_load(struct imp *imp);
 /* import_added_count.c: table added_count, once the records are dated */
 enum imp_status imp_added_count(struct imp *imp);
 

@@ -17,15 +17,19 @@ enum imp_status imp_check_files(struct imp *imp)
 		enum imp_status st = imp_read_file(imp, f);
 		if (st == IMP_OK)
 			st = imp_check_text(imp, f);
+		imp_phase("checking the text");
 		if (st == IMP_OK)
 			st = imp_stage_file(imp, i);
 		imp_unmap_file(f);
+		imp_phase("staging");
 		if (st == IMP_EFATAL)
 			return st;
 		all_staged &= st == IMP_OK;
 	}
 	enum imp_status st = imp_validate_records(imp);
+	imp_phase("checking records");
 	if (st == IMP_OK)
 		st = imp_check_links(imp, all_staged);
+	imp_phase("checking links");
 	return st;
 }

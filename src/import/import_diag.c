@@ -3,6 +3,8 @@
  * straight to the mistake. Long runs of the same problem are capped. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdlib.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -242,4 +244,27 @@ enum imp_status imp_sqlerr(struct imp *imp, const char *what)
 				  sqlite3_errmsg(imp->db));
 	}
 	return IMP_EFATAL;
+}
+
+/* With HTKP_IMPORT_PHASES set, says on stderr how long the work since the
+ * last call took (wall and CPU seconds), to find where an import's time
+ * goes; silent otherwise. */
+void imp_phase(const char *what)
+{
+	static int on = -1;
+	static struct timespec last_wall, last_cpu;
+	if (on < 0) {
+		on = getenv("HTKP_IMPORT_PHASES") != NULL;
+		clock_gettime(CLOCK_MONOTONIC, &last_wall);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &last_cpu);
+	}
+	if (!on || !what)
+		return;
+	struct timespec wall, cpu;
+	clock_gettime(CLOCK_MONOTONIC, &wall);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+	fprintf(stderr, "htkp-import: %-28s %7.2f s (CPU %7.2f s)\n", what,
+		(wall.tv_sec - last_wall.tv_sec) + (wall.tv_nsec - last_wall.tv_nsec) / 1e9,
+		(cpu.tv_sec - last_cpu.tv_sec) + (cpu.tv_nsec - last_cpu.tv_nsec) / 1e9);
+	last_wall = wall, last_cpu = cpu;
 }

@@ -15,12 +15,7 @@ static const char textmap_sql[] =
 	"CREATE TEMP TABLE textmap ("
 	"  db INTEGER, fmt INTEGER, db_name TEXT, path TEXT, facet TEXT,"
 	"  body INTEGER, merge INTEGER, vocab TEXT,"
-	"  PRIMARY KEY (db, fmt, path)) WITHOUT ROWID;"
-	/* Every facet row as the view facet shows it, gathered here first:
-	 * the values are numbered once all are known (facet_store_sql). */
-	"CREATE TEMP TABLE facet_all (db TEXT, field TEXT, value TEXT,"
-	"  rec INTEGER, seq INTEGER,"
-	"  PRIMARY KEY (db, field, value, rec)) WITHOUT ROWID";
+	"  PRIMARY KEY (db, fmt, path)) WITHOUT ROWID";
 
 /* Newest first: by decision date or year descending, unknown last, then
  * by id so equal dates keep a stable order between imports. An htkp/2
@@ -225,76 +220,6 @@ static const char case_law_sql[] =
 	"WHERE l.db = :legislation AND l.id = m.law "
 	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
 
-/* Every facet value found as text in the records, in the order met (the
- * rowid of facet_raw): a keyword as its vocabulary's word, an open list's
- * value with its spaces squeezed. CROSS JOIN keeps json_tree() the outer
- * loop, so each record is parsed once. */
-static const char facet_raw_sql[] =
-	"CREATE TEMP TABLE facet_raw (db TEXT, field TEXT, value TEXT,"
-	"  rec INTEGER, seq INTEGER, merge INTEGER);"
-	"INSERT INTO temp.facet_raw (db, field, value, rec, seq, merge) "
-	"SELECT db_name, facet, value, rno, seq, merge FROM ("
-	"  SELECT m.db_name, m.facet, r.rno, m.merge,"
-	"    CASE m.merge WHEN 2 THEN vocab(m.vocab, r.fmt, t.atom)"
-	"      WHEN 1 THEN squeeze(t.atom) ELSE clean(t.atom) END AS value,"
-	"    CASE WHEN typeof(t.key) = 'integer' THEN t.key ELSE 0 END AS seq"
-	"  FROM temp.rec AS r CROSS JOIN json_tree(r.json) AS t"
-	"    CROSS JOIN temp.textmap AS m"
-	"  WHERE t.type = 'text' AND m.db = r.db AND m.fmt = r.fmt"
-	"    AND m.path = field_path(t.fullkey) AND m.facet IS NOT NULL) "
-	"WHERE value IS NOT NULL";
-
-/* An open list's spellings of one value, over the whole import, become
- * the first one seen; a value repeated in one record's list keeps its
- * first position. */
-static const char facet_merge_sql[] =
-	"CREATE TEMP TABLE spelling (db TEXT, field TEXT, key TEXT, value TEXT,"
-	"  PRIMARY KEY (db, field, key)) WITHOUT ROWID;"
-	"INSERT INTO temp.spelling (db, field, key, value) "
-	"SELECT db, field, fold(value), value FROM temp.facet_raw"
-	"  WHERE merge = 1 ORDER BY rowid "
-	"ON CONFLICT DO NOTHING;"
-	/* Only an open list's values are looked up (fold() and a seek for
-	 * each row cost a third of the facets' time), and each insert comes
-	 * in the table's order, not at random places. */
-	"INSERT INTO temp.facet_all (db, field, value, rec, seq) "
-	"SELECT f.db, f.field, coalesce(s.value, f.value) AS v, f.rec, f.seq "
-	"FROM temp.facet_raw AS f LEFT JOIN temp.spelling AS s"
-	"  ON s.db = f.db AND s.field = f.field AND s.key = fold(f.value) "
-	"WHERE f.merge = 1 ORDER BY f.db, f.field, v, f.rec "
-	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq);"
-	"INSERT INTO temp.facet_all (db, field, value, rec, seq) "
-	"SELECT db, field, value, rec, seq FROM temp.facet_raw "
-	"WHERE merge <> 1 ORDER BY db, field, value, rec "
-	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq);"
-	"DROP TABLE temp.spelling; DROP TABLE temp.facet_raw";
-
-/* Facets made from columns rather than texts: the years, the verdict,
- * the yes/no fields' words, and the ids of the laws a case applied. The
- * form of an htkp/2 case came from its texts; an htkp/1 case's is its
- * cross_border flag. */
-static const char column_facets_sql[] =
-	"INSERT INTO temp.facet_all (db, field, value, rec, seq)"
-	" SELECT 'cases', 'year', CAST(year AS TEXT), rowid, 0 FROM cases"
-	"  WHERE year IS NOT NULL"
-	" UNION ALL SELECT 'legislation', 'year', CAST(year AS TEXT), rowid, 0"
-	"  FROM legislation WHERE year IS NOT NULL"
-	" UNION ALL SELECT 'bibliography', 'year', CAST(year AS TEXT), rowid, 0"
-	"  FROM bibliography WHERE year IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'sentence_year', substr(sentence_date, 1, 4),"
-	"  rowid, 0 FROM cases WHERE sentence_date IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'outcome', outcome, rowid, 0 FROM cases"
-	"  WHERE outcome IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'children',"
-	"  CASE victims_children WHEN 1 THEN 'yes' ELSE 'no' END, rowid, 0"
-	"  FROM cases WHERE victims_children IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'form',"
-	"  CASE cross_border WHEN 1 THEN 'Transnational' ELSE 'Internal' END,"
-	"  rowid, 0 FROM cases WHERE cross_border IS NOT NULL"
-	" UNION ALL SELECT 'cases', 'law', l.id, c.case_rowid, c.seq"
-	"  FROM case_law AS c JOIN legislation AS l ON l.rowid = c.law_rowid"
-	" WHERE true ON CONFLICT DO NOTHING";
-
 /* Title; the record's other searched texts (textmap.body) in file order;
  * its names: its id (so that "TVPA" finds USA-2000-TVPA) and what
  * linked_sql adds. %s: the FTS table, the record table twice, linked_sql
@@ -318,6 +243,18 @@ static const char linked_sql[] =
 
 static const char optimize_sql[] = "INSERT INTO %s (%s) VALUES ('optimize')";
 
+/* While an index is built: FTS5 writes its pending terms out as a new
+ * segment each time they pass hashsize (1 MB by default), and merges
+ * segments as they pile up (automerge); with 16 MB and no merging but
+ * the final 'optimize', building the cases' index takes a quarter less
+ * time, for 26 MB more memory. %s: the FTS table four times. */
+static const char build_config_sql[] =
+	"INSERT INTO %s (%s, rank) VALUES ('hashsize', 16777216);"
+	"INSERT INTO %s (%s, rank) VALUES ('automerge', 0)";
+/* Then the file keeps FTS5's defaults, as if never set. */
+static const char unconfig_sql[] =
+	"DELETE FROM %s_config WHERE k IN ('hashsize', 'automerge')";
+
 static const char meta_sql[] =
 	"INSERT INTO meta (key, value) VALUES"
 	"  ('format', :format),"
@@ -338,6 +275,9 @@ struct step {
 static const struct step steps[] = {
 	{ order_sql, "ordering records" },
 	{ "CREATE INDEX temp.rec_by_rno ON rec (db, rno)", "ordering records" },
+	/* A step for one format skips the other's records without reading
+	 * them (a full pass over the records each time otherwise). */
+	{ "CREATE INDEX temp.rec_by_fmt ON rec (db, fmt, rno)", "ordering records" },
 	{ cases_sql, "loading cases" },
 	{ cases_2_sql, "loading cases" },
 	{ legislation_sql, "loading legislation" },
@@ -349,20 +289,7 @@ static const struct step steps[] = {
 	{ provisions_sql, "loading provisions" },
 	{ provision_tag_sql, "loading provisions" },
 	{ case_law_sql, "linking cases to laws" },
-	{ column_facets_sql, "loading facets" },
 };
-
-/* Each value once, numbered in (db, field, value) order with its count of
- * records; then its records by that number, in the table's own order. */
-static const char facet_store_sql[] =
-	"INSERT INTO facet_value (id, db, field, value, n)"
-	" SELECT row_number() OVER (ORDER BY db, field, value), db, field, value,"
-	"  count(*) FROM temp.facet_all GROUP BY db, field, value;"
-	"INSERT INTO facet_rec (value_id, rec, seq)"
-	" SELECT v.id, f.rec, f.seq FROM temp.facet_all AS f JOIN facet_value AS v"
-	"  ON v.db = f.db AND v.field = f.field AND v.value = f.value"
-	" ORDER BY v.id, f.rec;"
-	"DROP TABLE temp.facet_all";
 
 static const struct step meta_step = { meta_sql, "writing meta data" };
 
@@ -404,6 +331,7 @@ static enum imp_status run_step(struct imp *imp, const struct step *s,
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		rc = SQLITE_OK;
 	sqlite3_finalize(st);
+	imp_phase(s->what);
 	return rc == SQLITE_DONE ? IMP_OK : imp_sqlerr(imp, s->what);
 }
 
@@ -468,6 +396,11 @@ static enum imp_status load_fts(struct imp *imp, int d)
 	if (l && l->searched)
 		snprintf(linked, sizeof linked, linked_sql, catalog[l->target].table,
 			 l->to_col, l->from_col);
+	enum imp_status st = run_made(imp, "indexing records", build_config_sql,
+				      catalog[d].fts, catalog[d].fts, catalog[d].fts,
+				      catalog[d].fts);
+	if (st != IMP_OK)
+		return st;
 	return run_made(imp, "indexing records", fts_sql, catalog[d].fts,
 			catalog[d].table, catalog[d].table, linked, d);
 }
@@ -477,18 +410,20 @@ static enum imp_status load_indexes(struct imp *imp, const struct meta_text *met
 {
 	enum imp_status st = IMP_OK;
 	if (st == IMP_OK)
-		st = imp_exec(imp, facet_raw_sql, "loading facets");
-	if (st == IMP_OK)
-		st = imp_exec(imp, facet_merge_sql, "loading facets");
-	if (st == IMP_OK)
-		st = imp_exec(imp, facet_store_sql, "counting facets");
-	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
+		st = imp_facets_load(imp);
+	imp_phase("facets");
+	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++) {
 		st = load_fts(imp, d);
+		imp_phase("fts");
+	}
 	if (st == IMP_OK)
 		st = run_step(imp, &meta_step, meta);
 	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
 		st = run_made(imp, "optimizing the index", optimize_sql,
 			      catalog[d].fts, catalog[d].fts);
+	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
+		st = run_made(imp, "optimizing the index", unconfig_sql, catalog[d].fts);
+	imp_phase("fts optimize");
 	return st;
 }
 
@@ -566,6 +501,7 @@ enum imp_status imp_load(struct imp *imp)
 		st = imp_exec(imp, textmap_sql, "setting up");
 	if (st == IMP_OK)
 		st = fill_textmap(imp);
+	imp_phase("setup");
 	size_t n = sizeof steps / sizeof steps[0];
 	for (size_t i = 0; st == IMP_OK && i < n; i++)
 		st = run_step(imp, &steps[i], &meta);
@@ -573,19 +509,22 @@ enum imp_status imp_load(struct imp *imp)
 		st = load_indexes(imp, &meta);
 	if (st == IMP_OK)
 		st = imp_toprank_load(imp);
-	if (st == IMP_OK)
-		st = imp_facet_recs(imp);
+	imp_phase("rank_top");
 	if (st == IMP_OK)
 		st = imp_added_load(imp);
+	imp_phase("added");
 	if (st == IMP_OK)
 		st = imp_added_count(imp);
+	imp_phase("added_count");
 	if (st == IMP_OK)
 		st = schema_indexes(imp, 1);
+	imp_phase("schema indexes");
 	if (st == IMP_OK)
 		st = imp_exec(imp, "ANALYZE facet_value; ANALYZE facet_rec",
 			      "indexing records");
 	if (st == IMP_OK)
 		st = imp_exec(imp, "COMMIT", "committing the load");
+	imp_phase("analyze+commit");
 	imp_added_detach(imp);
 	if (st == IMP_OK)
 		st = imp_exec(imp, "PRAGMA main.journal_mode = DELETE",
