@@ -5,7 +5,7 @@
 #include "store/store.h"
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
-#include "store/store_bm25.h"
+#include "common/bm25.h"
 #include "store/store_facet.h"
 #include "common/catalog.h"
 

@@ -7,7 +7,7 @@
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
 #include "store/store_toprank.h"
-#include "store/store_bm25.h"
+#include "common/bm25.h"
 #include "store/store_facet.h"
 #include "store/rank_top.h"
 #include "common/catalog.h"
@@ -29,7 +29,7 @@ struct bind {
 	const char *text;   /* NULL: an integer, or the pointer */
 	long n;
 	void *ptr;          /* a pointer of type ptype: a facet bitmap */
-	const char *ptype;  /* (store_facet.h), a bm25_top (store_bm25.h) */
+	const char *ptype;  /* (store_facet.h), a bm25_top (common/bm25.h) */
 };
 
 /* Room for the largest search: every filter with its most values. */

@@ -10,13 +10,13 @@
  * S(r) <= sum of idf(p) * bound(t_p) over the phrases with a frequent
  * word; phrases with a rare word have all their records among the
  * candidates. The candidates are scored by FTS5 itself, one at a time,
- * with htkp_rank (store_bm25.c): bm25 with the IDFs passed in (bm25 would count
+ * with htkp_rank (common/bm25.c): bm25 with the IDFs passed in (bm25 would count
  * each phrase in the whole index again for every record looked up). A
  * candidate outranks everything unscored when its score beats the
  * largest bound left: those are returned, in bm25's order, which is
  * then exactly the order ORDER BY bm25, rowid gives. */
 #include "store/store_toprank.h"
-#include "store/store_bm25.h"
+#include "common/bm25.h"
 #include "store/rank_top.h"
 #include "store/store_ranked.h"
 #include "store/store_facet.h"
@@ -536,7 +536,7 @@ static long index_rows(struct store *st, const char *table)
 /* htkp_rank's arguments (args_of): every phrase's count known (a
  * prefix's or an unsplittable phrase's counted here), NULL when not.
  * counting: the caller counts s as it ranks it, so the one phrase of
- * words searched alone is left uncounted (-1: store_bm25.h). */
+ * words searched alone is left uncounted (-1: common/bm25.h). */
 static char *rank_args(struct store *st, const struct search *s, struct phrase *p,
 		       int np, long rows, bool counting)
 {

@@ -20,7 +20,7 @@
  * every match, with htkp_rank(<fts> *args) when *args is not NULL (the
  * counts of the phrases, made here; the caller frees it). counting: the
  * caller ranks with htkp_collect while counting s, and *args may leave
- * the count of a search's only phrase to that count (store_bm25.h). */
+ * the count of a search's only phrase to that count (common/bm25.h). */
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
 		   long **out, size_t *n, char **args, bool counting);
 

@@ -1,9 +1,10 @@
-/* FTS5's bm25 computed by the store itself, for the searches it ranks
- * (store_toprank.c, store_search.c): the same operations in the same
- * order as FTS5's own (fts5_aux.c, fts5Bm25Function), so the same
- * scores, but with each phrase's count of records passed in (bm25 counts
- * them again in every statement) and each record's length read from
- * memory (FTS5 runs a statement for each). Private to the store.
+/* FTS5's bm25 computed by htkp itself, for the searches the kiosk ranks
+ * (src/store: store_toprank.c, store_search.c) and for each frequent
+ * word's best records at import (src/import/import_toprank.c): the same
+ * operations in the same order as FTS5's own (fts5_aux.c,
+ * fts5Bm25Function), so the same scores, but with each phrase's count of
+ * records passed in (bm25 counts them again in every statement) and each
+ * record's length read from memory (FTS5 runs a statement for each).
  *
  * SQL functions, registered on the connection's FTS5:
  *   htkp_rank(fts, db, rows, n_0, ..., n_k-1)
@@ -17,11 +18,10 @@
  *       search of one phrase, n_0 may be -1, unknown: the statement
  *       counts it (the phrase is all the search), and bm25_top_finish
  *       turns what was kept into scores once it is known. */
-#ifndef HTKP_STORE_BM25_H
-#define HTKP_STORE_BM25_H
+#ifndef HTKP_COMMON_BM25_H
+#define HTKP_COMMON_BM25_H
 
-#include "store/store_impl.h"
-
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -50,8 +50,10 @@ struct bm25_top {
  * g differ may still tie once multiplied by it. */
 #define BM25_SLACK 64
 
-/* Registers htkp_rank and htkp_collect on db (store_open). Returns
- * FTS5's API (for its tokenizer), NULL when there is none. */
+/* Registers htkp_rank and htkp_collect on db (store_open, and the
+ * import before rank_top). Returns FTS5's API (for its tokenizer), NULL
+ * when there is none. The lengths are read at a database's first score:
+ * register after its index is built, or at least score after. */
 struct fts5_api *bm25_attach(sqlite3 *db);
 
 /* Orders a and b as ORDER BY bm25, rowid does (for qsort). */

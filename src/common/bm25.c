@@ -1,5 +1,5 @@
-/* bm25 as FTS5 computes it (store_bm25.h). */
-#include "store/store_bm25.h"
+/* bm25 as FTS5 computes it (bm25.h). */
+#include "common/bm25.h"
 #include "store/rank_top.h"
 #include "common/catalog.h"
 
@@ -116,7 +116,8 @@ static long length_of(struct lengths *l, int i, sqlite3_int64 rowid)
 struct shared {
 	bool declined;           /* the arguments are not this index's */
 	bool unscaled;           /* the one phrase's count is not known yet:
-				    its IDF is taken as 1 (store_bm25.h) */
+				    its IDF is taken as 1 (bm25.h) */
+	long rows;               /* the index's records */
 	int nphrase;
 	double avgdl;
 	double idf[];
@@ -140,6 +141,7 @@ static struct shared *shared_of(const Fts5ExtensionApi *api, Fts5Context *fts, i
 		      || api->xRowCount(fts, &rows) != SQLITE_OK || rows <= 0
 		      || rows != sqlite3_value_int64(arg[1])
 		      || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK;
+	c->rows = (long)rows;
 	if (!c->declined) {
 		c->avgdl = (double)tokens / (double)rows;
 		for (int i = 0; i < nphrase; i++) {
@@ -157,12 +159,12 @@ static struct shared *shared_of(const Fts5ExtensionApi *api, Fts5Context *fts, i
  * SQLITE_OK; SQLITE_DONE when it cannot be computed here (another
  * index); else an error. */
 static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
-		    sqlite3_value **arg, double *score)
+		    sqlite3_value **arg, double *score, const struct shared **shared)
 {
 	static const double weight[] = {RANK_WEIGHT_TITLE, RANK_WEIGHT_BODY,
 					RANK_WEIGHT_NAMES};
 	const double k1 = RANK_K1, b = RANK_B;
-	const struct shared *c = shared_of(api, fts, nargs, arg);
+	const struct shared *c = *shared = shared_of(api, fts, nargs, arg);
 	if (!c)
 		return SQLITE_NOMEM;
 	if (c->declined)
@@ -195,8 +197,8 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 		    int nval, sqlite3_value **val)
 {
 	double score;
-	int rc = score_of(api, fts, nval, val, &score);
-	const struct shared *c = api->xGetAuxdata(fts, 0);
+	const struct shared *c = NULL;
+	int rc = score_of(api, fts, nval, val, &score, &c);
 	if (rc == SQLITE_OK && c && c->unscaled)
 		rc = SQLITE_DONE;   /* a score without its IDF is no bm25 */
 	if (rc == SQLITE_OK)
@@ -280,10 +282,10 @@ static void collect_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 		return;
 	}
 	double score;
-	int rc = score_of(api, fts, nval - 1, val + 1, &score);
-	const struct shared *c = api->xGetAuxdata(fts, 0);
+	const struct shared *c = NULL;
+	int rc = score_of(api, fts, nval - 1, val + 1, &score, &c);
 	top->unscaled = c && c->unscaled;
-	top->rows = nval > 2 ? (long)sqlite3_value_int64(val[2]) : 0;
+	top->rows = c ? c->rows : 0;
 	if (rc == SQLITE_OK)
 		top_add(top, (struct bm25_scored){(long)api->xRowid(fts), score});
 	else if (rc == SQLITE_DONE)
