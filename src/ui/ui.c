@@ -5,6 +5,7 @@
 #include "ui/ui.h"
 #include "ui/ui_dbviews.h"
 #include "ui/ui_frame.h"
+#include "ui/ui_motion.h"
 #include "ui/ui_wire.h"
 #include "ui/ui_hints.h"
 #include "ui/ui_keys.h"
@@ -199,8 +200,10 @@ static void draw(struct app *app)
 	}
 	/* A repaint (Ctrl-L, a resize, the idle reset) sets every attribute
 	 * again, whatever the terminal was left in. */
-	if (is_cleared(curscr))
+	if (is_cleared(curscr)) {
 		wire_forget();
+		motion_forget();
+	}
 	ui_frame_begin();
 	refresh();
 	ui_frame_end();
@@ -446,6 +449,7 @@ static SCREEN *start_terminal(void)
 		return NULL;
 	}
 	ui_size_apply(ui_size_of_terminal(STDOUT_FILENO));
+	motion_init();
 	raw();
 	noecho();
 	nonl();
