@@ -83,6 +83,10 @@ ssize_t write(int fd, const void *buf, size_t n)
 	if (!frame.open || fd != STDOUT_FILENO)
 		return sys_write(fd, buf, n);
 	if (!room_for(n)) {   /* out of memory: in pieces, but in order */
+		/* Sent as ncurses wrote it: the terminal's attributes and
+		 * cursor are no longer what the passes believe. */
+		wire_forget();
+		motion_forget();
 		write_all(fd, frame.buf, frame.len);
 		frame.len = 0;
 		return sys_write(fd, buf, n);
@@ -101,9 +105,10 @@ void ui_frame_end(void)
 {
 	frame.open = false;
 	size_t n, m;
-	if (!wire_compact(frame.buf, frame.len, &frame.wire, &frame.wire_cap, &n))
+	if (!wire_compact(frame.buf, frame.len, &frame.wire, &frame.wire_cap, &n)) {
+		motion_forget();   /* the frame goes as ncurses wrote it */
 		write_all(STDOUT_FILENO, frame.buf, frame.len);
-	else if (!motion_compact(frame.wire, n, LINES, COLS, &frame.moved, &frame.moved_cap, &m))
+	} else if (!motion_compact(frame.wire, n, LINES, COLS, &frame.moved, &frame.moved_cap, &m))
 		write_all(STDOUT_FILENO, frame.wire, n);
 	else
 		write_all(STDOUT_FILENO, frame.moved, m);
