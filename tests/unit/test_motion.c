@@ -28,6 +28,8 @@
 
 static void use_terminal(const char *name)
 {
+	if (cur_term)
+		del_curterm(cur_term);
 	int err;
 	assert_int_equal(setupterm(name, STDOUT_FILENO, &err), OK);
 	motion_init();
@@ -222,5 +224,8 @@ int main(void)
 		cmocka_unit_test(line_feeds_only_where_they_cannot_scroll),
 		cmocka_unit_test(random_frames_leave_the_same_cells),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	if (cur_term)
+		del_curterm(cur_term);
+	return failed;
 }
