@@ -6,6 +6,7 @@
 #include "ui/ui_dbviews.h"
 #include "ui/ui_frame.h"
 #include "ui/ui_motion.h"
+#include "ui/ui_select.h"
 #include "ui/ui_wire.h"
 #include "ui/ui_hints.h"
 #include "ui/ui_keys.h"
@@ -190,6 +191,7 @@ static bool too_small(void)
 static void draw(struct app *app)
 {
 	erase();
+	select_cursor_reset();
 	app->position[0] = '\0';
 	if (too_small()) {
 		draw_too_small();
@@ -198,6 +200,15 @@ static void draw(struct app *app)
 		app->top->ops->draw(app->top, app, content_area());
 		draw_status(app);
 	}
+	/* The hidden cursor stands on the selected row (screen readers and
+	 * magnifiers follow it; lynx puts it on the selected link too): 4-6
+	 * bytes a frame. Without a selected row it stays where drawing left
+	 * it, and costs nothing. */
+	int cy, cx;
+	bool placed = select_cursor(&cy, &cx);
+	leaveok(stdscr, !placed);
+	if (placed)
+		move(cy, cx);
 	/* A repaint (Ctrl-L, a resize, the idle reset) sets every attribute
 	 * again, whatever the terminal was left in. */
 	if (is_cleared(curscr)) {
@@ -456,8 +467,7 @@ static SCREEN *start_terminal(void)
 	keypad(stdscr, TRUE);
 	keys_define_pc();
 	nodelay(stdscr, TRUE);
-	curs_set(0);
-	leaveok(stdscr, TRUE);   /* the cursor is hidden: never spend bytes moving it */
+	curs_set(0);   /* hidden; draw() places it on the selected row */
 	/* Keys typed while a frame is drawn would make ncurses send the part
 	 * drawn so far at once (its typeahead check): the loop reads every
 	 * key before it draws, so the check only splits frames (ui_frame.c). */
