@@ -5,6 +5,8 @@
 #include "ui/ui.h"
 #include "ui/ui_dbviews.h"
 #include "ui/ui_frame.h"
+#include "ui/ui_motion.h"
+#include "ui/ui_select.h"
 #include "ui/ui_wire.h"
 #include "ui/ui_hints.h"
 #include "ui/ui_keys.h"
@@ -189,6 +191,7 @@ static bool too_small(void)
 static void draw(struct app *app)
 {
 	erase();
+	select_cursor_reset();
 	app->position[0] = '\0';
 	if (too_small()) {
 		draw_too_small();
@@ -197,10 +200,21 @@ static void draw(struct app *app)
 		app->top->ops->draw(app->top, app, content_area());
 		draw_status(app);
 	}
+	/* The hidden cursor stands on the selected row (screen readers and
+	 * magnifiers follow it; lynx puts it on the selected link too): 4-6
+	 * bytes a frame. Without a selected row it stays where drawing left
+	 * it, and costs nothing. */
+	int cy, cx;
+	bool placed = select_cursor(&cy, &cx);
+	leaveok(stdscr, !placed);
+	if (placed)
+		move(cy, cx);
 	/* A repaint (Ctrl-L, a resize, the idle reset) sets every attribute
 	 * again, whatever the terminal was left in. */
-	if (is_cleared(curscr))
+	if (is_cleared(curscr)) {
 		wire_forget();
+		motion_forget();
+	}
 	ui_frame_begin();
 	refresh();
 	ui_frame_end();
@@ -424,36 +438,40 @@ static SCREEN *start_terminal(void)
 	 * (ui_size.h). How large ncurses makes its output buffer from it does
 	 * not matter: a frame leaves in one write() anyway (ui_frame.c). */
 	ui_size_export(ui_size_of_terminal(STDOUT_FILENO));
+	/* Padding ($<5> in vt100's cup) is for hardware terminals on serial
+	 * lines: a terminal emulator at the end of SSH needs none, and while
+	 * ncurses counts it (5 ms weighs as 19 bytes at 38400 baud) it moves
+	 * the cursor in two sequences (ESC[1B ESC[69D, 9 bytes) rather than
+	 * one (ESC[7;8H, 6) and writes blanks where ESC[K would do. With
+	 * NCURSES_NO_PADDING it weighs bytes alone (and sends no padding
+	 * where the terminal has no XON/XOFF either). */
+	setenv("NCURSES_NO_PADDING", "1", 1);
+	/* What ncurses sends while it starts (the alternate screen, keypad
+	 * mode, hiding the cursor) goes out with the first frame, in the
+	 * same write(): draw() ends the frame begun here. */
+	ui_frame_begin();
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		setenv("TERM", "vt100", 1);
 		scr = newterm(NULL, stdout, stdin);
 	}
-	if (!scr)
+	if (!scr) {
+		ui_frame_end();
 		return NULL;
+	}
 	ui_size_apply(ui_size_of_terminal(STDOUT_FILENO));
+	motion_init();
 	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	keys_define_pc();
 	nodelay(stdscr, TRUE);
-	curs_set(0);
-	leaveok(stdscr, TRUE);   /* the cursor is hidden: never spend bytes moving it */
+	curs_set(0);   /* hidden; draw() places it on the selected row */
 	/* Keys typed while a frame is drawn would make ncurses send the part
 	 * drawn so far at once (its typeahead check): the loop reads every
 	 * key before it draws, so the check only splits frames (ui_frame.c). */
 	typeahead(-1);
-	/* ncurses flushes at every cursor jump until its first endwin/refresh
-	 * cycle; one cycle now makes every later frame a single write(). */
-	ui_frame_begin();
-	refresh();
-	endwin();
-	ui_frame_end();
-	/* endwin() left keypad-transmit mode (rmkx); without this ncurses
-	 * would send smkx only at the first key, in a write of its own, and
-	 * that first arrow key would arrive in the wrong mode. */
-	keypad(stdscr, TRUE);
 	return scr;
 }
 
@@ -489,6 +507,7 @@ int ui_run(struct app *app)
 		rc = loop(app);
 	}
 	views_free_all(app);
+	ui_frame_end();   /* when no frame was drawn, what start-up sent */
 	endwin();
 	delscreen(scr);
 	return rc;

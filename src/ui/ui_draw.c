@@ -22,9 +22,9 @@ static const attr_t mono[ROLE_COUNT] = {
 	[ROLE_MATCH] = A_UNDERLINE | A_BOLD, [ROLE_LINK] = A_UNDERLINE,
 	[ROLE_LINK_SELECTED] = A_REVERSE | A_UNDERLINE,
 	[ROLE_DIM] = A_DIM,             [ROLE_ERROR] = A_REVERSE | A_BOLD,
-	/* Bold among dim letters needs no colour: a match in a snippet
-	 * costs one attribute change each way on the wire, not four. */
-	[ROLE_DIM_MATCH] = A_BOLD,
+	/* Bold among plain letters needs no colour: a match in a snippet
+	 * costs one attribute change each way on the wire (ESC[1m, ESC[m). */
+	[ROLE_SNIPPET_MATCH] = A_BOLD,
 };
 
 struct role_colour {
@@ -55,7 +55,7 @@ static const struct role_colour colours[][ROLE_COUNT] = {
 		[ROLE_LINK_SELECTED] = {COLOR_BLACK, COLOR_CYAN},
 		[ROLE_DIM] = {COLOR_WHITE, COLOR_BLACK},
 		[ROLE_ERROR] = {COLOR_WHITE, COLOR_RED},
-		[ROLE_DIM_MATCH] = {COLOR_BLACK, COLOR_YELLOW},
+		[ROLE_SNIPPET_MATCH] = {COLOR_BLACK, COLOR_YELLOW},
 	},
 };
 

@@ -10,12 +10,12 @@
 struct config;
 
 /* What a string is, for drawing: the theme maps each role to attributes
- * that survive in monochrome. ROLE_DIM_MATCH is a match inside dim text
- * (a result's snippet), where bold alone stands out. */
+ * that survive in monochrome. ROLE_SNIPPET_MATCH is a match inside a
+ * result's snippet (plain text), where bold alone stands out. */
 enum role {
 	ROLE_NORMAL, ROLE_TITLE, ROLE_STATUS, ROLE_SELECTED, ROLE_HEADING,
 	ROLE_LABEL, ROLE_MATCH, ROLE_LINK, ROLE_LINK_SELECTED, ROLE_DIM,
-	ROLE_ERROR, ROLE_DIM_MATCH, ROLE_COUNT
+	ROLE_ERROR, ROLE_SNIPPET_MATCH, ROLE_COUNT
 };
 
 /* The content area a view draws into. */

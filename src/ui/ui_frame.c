@@ -10,13 +10,17 @@
  * Instead of depending on how ncurses sized its buffer, the kiosk keeps
  * every byte ncurses writes to the terminal during a refresh and sends
  * them together at the end, without the attribute changes that change
- * nothing (ui_wire.c). ncurses has no hook for its output, so this
+ * nothing (ui_wire.c) and with each cursor move in its fewest bytes
+ * (ui_motion.c). ncurses has no hook for its output, so this
  * file defines write(): the program's own definition is the one the
  * shared libraries call. Outside a frame, and for any other descriptor,
  * it is the system call itself. */
 #define _GNU_SOURCE   /* syscall() */
 #include "ui/ui_frame.h"
+#include "ui/ui_motion.h"
 #include "ui/ui_wire.h"
+
+#include <curses.h>
 
 #include <errno.h>
 #include <stdbool.h>
@@ -33,8 +37,10 @@ static struct {
 	char *buf;
 	size_t len, cap;
 	bool open;
-	char *wire;       /* the frame as sent (ui_wire.c) */
+	char *wire;       /* without idle attribute changes (ui_wire.c) */
 	size_t wire_cap;
+	char *moved;      /* the frame as sent (ui_motion.c) */
+	size_t moved_cap;
 } frame;
 
 static ssize_t sys_write(int fd, const void *buf, size_t n)
@@ -77,6 +83,10 @@ ssize_t write(int fd, const void *buf, size_t n)
 	if (!frame.open || fd != STDOUT_FILENO)
 		return sys_write(fd, buf, n);
 	if (!room_for(n)) {   /* out of memory: in pieces, but in order */
+		/* Sent as ncurses wrote it: the terminal's attributes and
+		 * cursor are no longer what the passes believe. */
+		wire_forget();
+		motion_forget();
 		write_all(fd, frame.buf, frame.len);
 		frame.len = 0;
 		return sys_write(fd, buf, n);
@@ -94,16 +104,20 @@ void ui_frame_begin(void)
 void ui_frame_end(void)
 {
 	frame.open = false;
-	size_t n;
-	if (wire_compact(frame.buf, frame.len, &frame.wire, &frame.wire_cap, &n))
+	size_t n, m;
+	if (!wire_compact(frame.buf, frame.len, &frame.wire, &frame.wire_cap, &n)) {
+		motion_forget();   /* the frame goes as ncurses wrote it */
+		write_all(STDOUT_FILENO, frame.buf, frame.len);
+	} else if (!motion_compact(frame.wire, n, LINES, COLS, &frame.moved, &frame.moved_cap, &m))
 		write_all(STDOUT_FILENO, frame.wire, n);
 	else
-		write_all(STDOUT_FILENO, frame.buf, frame.len);
+		write_all(STDOUT_FILENO, frame.moved, m);
 	frame.len = 0;
 	if (frame.cap > FRAME_KEEP) {
 		free(frame.buf);
 		free(frame.wire);
-		frame.buf = frame.wire = NULL;
-		frame.cap = frame.wire_cap = 0;
+		free(frame.moved);
+		frame.buf = frame.wire = frame.moved = NULL;
+		frame.cap = frame.wire_cap = frame.moved_cap = 0;
 	}
 }

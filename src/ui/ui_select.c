@@ -68,11 +68,25 @@ void select_scroll(struct select *s, long page)
 		s->top = 0;
 }
 
+static int cursor_y = -1, cursor_x;   /* the selected row of this frame */
+
+void select_cursor_reset(void)
+{
+	cursor_y = -1;
+}
+
+bool select_cursor(int *y, int *x)
+{
+	*y = cursor_y, *x = cursor_x;
+	return cursor_y >= 0;
+}
+
 enum role select_row(const struct select *s, long i, int y, int x, int w)
 {
 	if (i != s->sel || s->n == 0)
 		return ROLE_NORMAL;
 	ui_fill(y, x, w, ROLE_SELECTED);
+	cursor_y = y, cursor_x = x;
 	return ROLE_SELECTED;
 }
 

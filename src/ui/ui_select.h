@@ -42,6 +42,14 @@ void select_scroll(struct select *s, long page);
  * returns the role to draw the row's text in. */
 enum role select_row(const struct select *s, long i, int y, int x, int w);
 
+/* The terminal's cursor stands at the start of the selected row, hidden,
+ * for screen readers and magnifiers that follow it: select_row notes
+ * where that row is drawn, and the frame moves the cursor there.
+ * select_cursor_reset forgets it before a frame is drawn; select_cursor
+ * gives it, false when the frame has no selected row. */
+void select_cursor_reset(void);
+bool select_cursor(int *y, int *x);
+
 /* Up/Down j/k (stop at the ends), PgUp/PgDn b/Space, Home/End g/G, and
  * letters typed to jump to the next item whose label begins with them.
  * ACT_NONE when the key was the list's, else ACT_UNHANDLED. */

@@ -5,6 +5,7 @@
 #include "ui/ui_take.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_hints.h"
+#include "ui/ui_motion.h"
 #include "common/config.h"
 #include "common/i18n.h"
 #include "common/spool.h"
@@ -206,6 +207,9 @@ static bool print_terminal(struct app *app, const struct printout *p)
 	 * as ever. */
 	int rc = mcprint(out, (int)len);
 	free(out);
+	/* Where the terminal left its cursor while it printed is its own
+	 * business: the next frame's first move does not count on it. */
+	motion_forget();
 	if (rc == ERR)
 		ui_message(app, true, "%s", _("Could not send to your printer."));
 	else

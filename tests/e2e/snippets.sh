@@ -30,8 +30,8 @@ expect '^    Purpose of exploitation: Forced labour or services' \
 
 search 'forced labour' 'forced labour'
 line=$(run_line '\.\.\.situation amounted')
-check "two words found side by side are highlighted as one run" \
-	grep -q $'\e\\[[0-9;]*m\e\\[[0-9;]*m\e\\[[0-9;]*mforced labour\e' <<<"$line"
+check "two words found side by side are highlighted (bold) as one run" \
+	grep -qE $'\e\\[([0-9;]*;)?1mforced labour\e' <<<"$line"
 check "... and the text before them is not" grep -q 'trafficking for ' <<<"$line"
 
 search fishing fishing
