@@ -1,6 +1,7 @@
 /* What every database view shares: the search state (one per database,
  * owned by the loop), the search line (shown, and typed into after '/'),
  * the filters line, and the keys '/', 'f', 'c' and 's'. */
+#include "ui/ui_select.h"
 #include "ui/ui_dbviews.h"
 #include "ui/ui_hints.h"
 #include "common/catalog.h"
@@ -84,6 +85,7 @@ int db_header_draw(struct dbshared *sh, struct area a)
 		int tw = ui_put(a.y, a.x + w, s, n, room,
 				sh->edit.fresh ? ROLE_SELECTED : ROLE_NORMAL);
 		ui_puts(a.y, a.x + w + tw, " ", 1, ROLE_SELECTED);
+		select_cursor_typing(a.y, a.x + w + tw);
 		/* The last search is on the line: say what typing does to it. */
 		/* TRANSLATORS: beside the last search, shown again on the
 		 * search line; dropped when it does not fit whole. */

@@ -69,14 +69,24 @@ void select_scroll(struct select *s, long page)
 }
 
 static int cursor_y = -1, cursor_x;   /* the selected row of this frame */
+static int typing_y = -1, typing_x;   /* where words are typed, first */
 
 void select_cursor_reset(void)
 {
-	cursor_y = -1;
+	cursor_y = typing_y = -1;
+}
+
+void select_cursor_typing(int y, int x)
+{
+	typing_y = y, typing_x = x;
 }
 
 bool select_cursor(int *y, int *x)
 {
+	if (typing_y >= 0) {
+		*y = typing_y, *x = typing_x;
+		return true;
+	}
 	*y = cursor_y, *x = cursor_x;
 	return cursor_y >= 0;
 }

@@ -50,6 +50,10 @@ enum role select_row(const struct select *s, long i, int y, int x, int w);
 void select_cursor_reset(void);
 bool select_cursor(int *y, int *x);
 
+/* Words are being typed at (y, x): the cursor stands there instead, this
+ * frame, where a screen reader reads what is typed. */
+void select_cursor_typing(int y, int x);
+
 /* Up/Down j/k (stop at the ends), PgUp/PgDn b/Space, Home/End g/G, and
  * letters typed to jump to the next item whose label begins with them.
  * ACT_NONE when the key was the list's, else ACT_UNHANDLED. */

@@ -1,6 +1,7 @@
 #!/bin/bash
 # The terminal's cursor (hidden) stands on the selected row, as screen
-# readers and magnifiers follow it: on the home menu, in the result list
+# readers and magnifiers follow it: on the home menu, after the words
+# being typed on the search line, in the result list
 # (rows with snippets between them) after Down and PgDn, back from a
 # record, and on vt100 too, whose frames take other motions.
 . tests/lib.sh
@@ -30,6 +31,18 @@ for term in xterm-256color vt100; do
 	wait_for 'Case Law Database: 46 cases' >/dev/null
 	keys /
 	keys -l 'forced labour'
+	wait_for 'Search: forced labour' >/dev/null
+	cursor_after_typing() {
+		local want
+		want="1,$(($(screen | sed -n 2p | sed 's/forced labour.*//' | wc -m) - 1 + 13))"
+		for _ in $(seq 50); do
+			[ "$(t display -p -t k '#{cursor_y},#{cursor_x}')" = "$want" ] && return 0
+			sleep 0.1
+		done
+		echo "# cursor at $(t display -p -t k '#{cursor_y},#{cursor_x}'), want $want"
+		return 1
+	}
+	check "$term: typing: the cursor stands after the words typed" cursor_after_typing
 	keys Enter
 	wait_for '^ Results 1-' >/dev/null
 	first=$(screen | sed -n 6p | cut -c3-20)
