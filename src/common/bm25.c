@@ -11,10 +11,10 @@
 #include <string.h>
 
 /* Each record's length in tokens (all its fields), per database, read
- * whole from the index's own table of them the first time one of its
- * searches is ranked (a few ms, 4 bytes a record): FTS5 looks each
- * length up with a statement of its own, half the time of ranking a
- * prefix's 50,000 records. Freed with the connection. */
+ * whole from the index's own table of them the first time a statement
+ * scores many of its records (a few ms, 4 bytes a record): FTS5 looks
+ * each length up with a statement of its own, half the time of ranking
+ * a prefix's 50,000 records. Freed with the connection. */
 struct lengths {
 	sqlite3 *db;
 	uint32_t *len[DB_COUNT];
@@ -99,12 +99,19 @@ static void lengths_load(struct lengths *l, int i)
 	l->len[i] = len, l->n[i] = n;
 }
 
-/* Record rowid's length in database i, or -1 when not known here. */
-static long length_of(struct lengths *l, int i, sqlite3_int64 rowid)
+/* Reading a database's lengths costs what looking up a few thousand
+ * one by one does: a statement reads them once it has scored this many
+ * records (a search ranked from its candidates scores a few hundred,
+ * and a kiosk that only ever does that never holds them). */
+#define LENGTHS_AFTER 2000
+
+/* Record rowid's length in database i, or -1 when not known here; read
+ * for the whole database first when load. */
+static long length_of(struct lengths *l, int i, sqlite3_int64 rowid, bool load)
 {
 	if (!l || i < 0 || i >= DB_COUNT)
 		return -1;
-	if (!l->tried[i])
+	if (!l->tried[i] && load)
 		lengths_load(l, i);
 	if (!l->len[i] || rowid < 0 || (size_t)rowid >= l->n[i] || l->len[i][rowid] == UINT32_MAX)
 		return -1;
@@ -118,6 +125,7 @@ struct shared {
 	bool unscaled;           /* the one phrase's count is not known yet:
 				    its IDF is taken as 1 (bm25.h) */
 	long rows;               /* the index's records */
+	long scored;             /* records scored so far */
 	int nphrase;
 	double avgdl;
 	double idf[];
@@ -159,12 +167,12 @@ static struct shared *shared_of(const Fts5ExtensionApi *api, Fts5Context *fts, i
  * SQLITE_OK; SQLITE_DONE when it cannot be computed here (another
  * index); else an error. */
 static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
-		    sqlite3_value **arg, double *score, const struct shared **shared)
+		    sqlite3_value **arg, double *score, struct shared **shared)
 {
 	static const double weight[] = {RANK_WEIGHT_TITLE, RANK_WEIGHT_BODY,
 					RANK_WEIGHT_NAMES};
 	const double k1 = RANK_K1, b = RANK_B;
-	const struct shared *c = *shared = shared_of(api, fts, nargs, arg);
+	struct shared *c = *shared = shared_of(api, fts, nargs, arg);
 	if (!c)
 		return SQLITE_NOMEM;
 	if (c->declined)
@@ -179,7 +187,7 @@ static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
 			freq[ip] += ic < 3 ? weight[ic] : 1.0;
 	}
 	long known = length_of(api->xUserData(fts), sqlite3_value_int(arg[0]),
-			       api->xRowid(fts));
+			       api->xRowid(fts), ++c->scored > LENGTHS_AFTER);
 	if (rc == SQLITE_OK && known >= 0 && known <= INT_MAX)
 		ntok = (int)known;
 	else if (rc == SQLITE_OK)
@@ -197,7 +205,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 		    int nval, sqlite3_value **val)
 {
 	double score;
-	const struct shared *c = NULL;
+	struct shared *c = NULL;
 	int rc = score_of(api, fts, nval, val, &score, &c);
 	if (rc == SQLITE_OK && c && c->unscaled)
 		rc = SQLITE_DONE;   /* a score without its IDF is no bm25 */
@@ -282,7 +290,7 @@ static void collect_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 		return;
 	}
 	double score;
-	const struct shared *c = NULL;
+	struct shared *c = NULL;
 	int rc = score_of(api, fts, nval - 1, val + 1, &score, &c);
 	top->unscaled = c && c->unscaled;
 	top->rows = c ? c->rows : 0;

@@ -210,14 +210,15 @@ static int check_schema(struct store *st, char *err, size_t errlen)
 }
 
 /* "file:PATH?immutable=1", PATH's bytes outside [A-Za-z0-9/._~-]
- * written %XX (SQLite's URI rules). */
+ * written %XX (SQLite's URI rules); an absolute path after an empty
+ * authority, so that "//srv/htkp.db" is not read as host "srv". */
 static char *immutable_uri(const char *path)
 {
 	static const char tail[] = "?immutable=1";
-	char *uri = malloc(5 + 3 * strlen(path) + sizeof tail), *o = uri;
+	char *uri = malloc(7 + 3 * strlen(path) + sizeof tail), *o = uri;
 	if (!uri)
 		return NULL;
-	o += sprintf(o, "file:");
+	o += sprintf(o, path[0] == '/' ? "file://" : "file:");
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
 		if (isalnum(*p) || strchr("/._~-", *p))
 			*o++ = (char)*p;

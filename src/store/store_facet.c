@@ -14,6 +14,9 @@
 #include <string.h>
 
 #define BITS_TYPE "htkp_bits"
+/* More records than a database of the portal will hold (a bitmap of 12
+ * MB): a larger number in facet_recs is damage. */
+#define FACET_MAX_ROWID 100000000UL
 
 /* Room for rowid r in b (the words past the old end cleared); -1 when
  * memory ran out. */
@@ -115,7 +118,12 @@ static void or_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	for (struct recs it = recs_of(argv[1]); recs_next(&it);) {
-		if (it.rec > (unsigned long)INT64_MAX / 2 || bits_room(b, (sqlite3_int64)it.rec) != 0) {
+		/* A damaged list must not make the bitmap hundreds of MB. */
+		if (it.rec > FACET_MAX_ROWID) {
+			sqlite3_result_error(ctx, "htkp_or: a record number out of range", -1);
+			return;
+		}
+		if (bits_room(b, (sqlite3_int64)it.rec) != 0) {
 			sqlite3_result_error_nomem(ctx);
 			return;
 		}
