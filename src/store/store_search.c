@@ -367,8 +367,10 @@ static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
 	long known = words_alone(s) ? search_counted(st, s->db, s->fts) : -1;
-	if (known >= 0)
-		return known;
+	if (known < 0 && words_alone(s) && (known = toprank_count(st, s)) >= 0)
+		remember_count(st, s, known);
+	if (known >= 0 || known == -2)
+		return known == -2 ? -1 : known;
 	if (!s->fts && !s->id && !s->added_since && s->n_filters > 0) {
 		add_filters_count(&q, s);
 	} else {

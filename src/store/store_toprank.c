@@ -263,6 +263,75 @@ static long phrase_docs(struct store *st, const struct search *s, const struct p
 	return n;
 }
 
+/* The records of one word and its other spellings, searched alone
+ * ("w" or ("w" OR "v" OR ...)), when one of them is frequent: its count
+ * at import (rank_top.docs) and, counted now, the records of the others
+ * it is not in. Counting a word found in every record read 100,000
+ * matches; the rare spellings' few records cost little. -1 when the
+ * search is not of that form (count it in full), -2 on error. */
+long toprank_count(struct store *st, const struct search *s)
+{
+	const struct db_info *d = &catalog[s->db];
+	struct phrase p[MAX_PHRASES];
+	if (!s->fts || !st->fts5)
+		return -1;
+	int np = split_phrases(s->fts, p, MAX_PHRASES);
+	if (np <= 0)
+		return -1;
+	/* Exactly the form query.c writes for one word and its spellings. */
+	size_t len = 3;
+	for (int i = 0; i < np; i++)
+		len += strlen(p[i].text) + 4;
+	char *form = malloc(len), *rest = malloc(len + 8);
+	long n = -1, frequent = -1, docs = 0;
+	if (!form || !rest) {
+		n = -2;
+		goto done;
+	}
+	char *o = form;
+	o += sprintf(o, "%s", np > 1 ? "(" : "");
+	for (int i = 0; i < np; i++)
+		o += sprintf(o, "%s%s", i ? " OR " : "", p[i].text);
+	sprintf(o, "%s", np > 1 ? ")" : "");
+	if (strcmp(form, s->fts) != 0)
+		goto done;
+	for (int i = 0; i < np; i++) {
+		struct tokens k;
+		struct phrase w = {0};
+		long rows = 0;
+		if (p[i].prefix || tokenize(st->fts5, p[i].body, &k) != 0 || k.n != 1)
+			goto done;
+		int found = read_top(st, d->table, k.t[0], &w, &rows);
+		free(w.rowid), free(w.g);
+		if (found < 0) {
+			n = -2;
+			goto done;
+		}
+		if (found && frequent >= 0)
+			goto done;   /* two frequent spellings: counted in full */
+		if (found)
+			frequent = i, docs = w.docs;
+	}
+	if (frequent < 0)
+		goto done;
+	n = docs;
+	if (np > 1) {
+		/* The other spellings' records without the frequent one. */
+		o = rest + sprintf(rest, "(");
+		for (int i = 0, first = 1; i < np; i++)
+			if (i != frequent)
+				o += sprintf(o, "%s%s", first ? "" : " OR ", p[i].text), first = 0;
+		sprintf(o, ") NOT %s", p[frequent].text);
+		struct phrase others = {.text = rest};
+		long more = count_phrase(st, d->fts, &others);
+		n = more < 0 ? -2 : n + more;
+	}
+done:
+	free(form), free(rest);
+	phrases_free(p, np);
+	return n;
+}
+
 /* Fills phrase i: 1 ready, 0 this way cannot rank it, -1 error. */
 static int load_phrase(struct store *st, const struct search *s, struct phrase *p,
 		       int nphrase, long *rows)

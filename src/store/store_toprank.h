@@ -24,6 +24,11 @@
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
 		   long **out, size_t *n, char **args, bool counting);
 
+/* The count of a word and its other spellings searched alone, when one
+ * of them is frequent (from rank_top); -1 when s is not such a search,
+ * -2 on error (recorded). */
+long toprank_count(struct store *st, const struct search *s);
+
 /* store_search.c: the statement giving rowid and htkp_rank(<fts>
  * rank_args) for each record s finds among rowids ("1,5,9"), looked up
  * one by one; rowids NULL: among those of its last parameter, a JSON
