@@ -158,6 +158,14 @@ static void bits_free(struct facet_bits *b)
 	}
 }
 
+long facet_bits_count(const struct facet_bits *b)
+{
+	long n = 0;
+	for (size_t w = 0; b && w < b->n_words; w++)
+		n += __builtin_popcountll(b->w[w]);
+	return n;
+}
+
 void facet_bits_drop(struct store *st)
 {
 	bits_free(st->bits);
@@ -238,13 +246,8 @@ int facet_filtered(struct store *st, const struct search *s, const char *skip,
 const struct facet_bits *facet_marked(struct store *st, const struct search *s,
 				      const char *field)
 {
-	struct search k = *s;
-	k.sort = 0;
-	k.relax = NULL;
-	k.n_filters = 0;
-	for (size_t i = 0; i < s->n_filters; i++)
-		if (strcmp(s->filters[i].field, field) != 0)
-			k.filters[k.n_filters++] = s->filters[i];
+	struct search k = filters_of(s, field);
+	k.fts = s->fts, k.id = s->id, k.added_since = s->added_since;
 	char *key = ranked_key(&k);
 	if (!key) {
 		snprintf(st->error, sizeof st->error, "Out of memory.");

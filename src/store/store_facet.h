@@ -44,6 +44,9 @@ const struct facet_bits *facet_marked(struct store *st, const struct search *s,
 int facet_filtered(struct store *st, const struct search *s, const char *skip,
 		   const struct facet_bits **out);
 
+/* How many records b marks (NULL: none). */
+long facet_bits_count(const struct facet_bits *b);
+
 /* Forgets the kept bitmaps. */
 void facet_bits_drop(struct store *st);
 

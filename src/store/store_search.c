@@ -254,8 +254,7 @@ static sqlite3_stmt *sql_prepare(struct store *st, struct sql *q)
 	return stmt;
 }
 
-/* Words alone: nothing but the words decides the count. */
-static bool words_alone(const struct search *s)
+bool search_words_alone(const struct search *s)
 {
 	return s->fts && !s->id && !s->added_since && s->n_filters == 0;
 }
@@ -264,21 +263,6 @@ long search_counted(struct store *st, int db, const char *fts)
 {
 	return st->counted_fts && st->counted_db == db && strcmp(st->counted_fts, fts) == 0
 	       ? st->counted : -1;
-}
-
-/* Filters alone are counted in the facet index: the records each filter
- * leaves, intersected, without reading a record (Nigeria's 4,000 cases
- * read one by one cost 3 ms). */
-static void add_filters_count(struct sql *q, const struct search *s)
-{
-	const struct db_info *d = &catalog[s->db];
-	sql_add(q, "SELECT count(*) FROM (");
-	for (size_t i = 0; i < s->n_filters; i++) {
-		sql_add(q, i ? " INTERSECT SELECT rec FROM facet WHERE"
-			     : "SELECT DISTINCT rec FROM facet WHERE");
-		add_filter(q, d, &s->filters[i], NULL);
-	}
-	sql_add(q, ")");
 }
 
 void search_count_known(struct store *st, int db, const char *fts, long n)
@@ -296,7 +280,7 @@ void search_count_known(struct store *st, int db, const char *fts, long n)
  * for counting the same words again. */
 static void remember_count(struct store *st, const struct search *s, long n)
 {
-	if (words_alone(s))
+	if (search_words_alone(s))
 		search_count_known(st, s->db, s->fts, n);
 }
 
@@ -366,18 +350,25 @@ static long count_ranked(struct store *st, const struct search *s)
 static long count_plain(struct store *st, const struct search *s)
 {
 	struct sql q = {0};
-	long known = words_alone(s) ? search_counted(st, s->db, s->fts) : -1;
-	if (known < 0 && words_alone(s) && (known = toprank_count(st, s)) >= 0)
-		remember_count(st, s, known);
-	if (known >= 0 || known == -2)
-		return known == -2 ? -1 : known;
-	if (!s->fts && !s->id && !s->added_since && s->n_filters > 0) {
-		add_filters_count(&q, s);
-	} else {
-		sql_add(&q, "SELECT count(*)");
-		if (add_from_where(st, &q, s, false, filters_tested(st, s, NULL), NULL) != 0)
-			return -1;
+	if (search_words_alone(s)) {
+		long known = search_counted(st, s->db, s->fts);
+		if (known < 0) {
+			if ((known = toprank_count(st, s)) == -2)
+				return -1;
+			remember_count(st, s, known);
+		}
+		if (known >= 0)
+			return known;
 	}
+	/* Filters alone are counted in their bitmap, without reading a
+	 * record (Nigeria's 4,000 cases read one by one cost 3 ms). */
+	if (!s->fts && !s->id && !s->added_since && s->n_filters > 0) {
+		const struct facet_bits *bits = NULL;
+		return facet_filtered(st, s, NULL, &bits) != 0 ? -1 : facet_bits_count(bits);
+	}
+	sql_add(&q, "SELECT count(*)");
+	if (add_from_where(st, &q, s, false, filters_tested(st, s, NULL), NULL) != 0)
+		return -1;
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
 		return -1;

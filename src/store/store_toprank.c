@@ -204,6 +204,25 @@ static int read_top(struct store *st, const char *table, const char *term,
 	return found;
 }
 
+/* The records a frequent word is in, from its row of rank_top: -1 when
+ * it has none (a rare word), -2 on error. */
+static long term_docs(struct store *st, const char *table, const char *term)
+{
+	sqlite3_stmt *s = store_cached(st, "SELECT docs FROM rank_top WHERE db = ? AND term = ?");
+	if (!s)
+		return -2;
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, term, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	long docs = -1;
+	if (rc == SQLITE_ROW)
+		docs = (long)sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		store_fail(st, "reading the ranking table"), docs = -2;
+	store_done(st, s);
+	return docs;
+}
+
 /* Every record of a phrase with a rare word: its candidates. */
 static int read_rare(struct store *st, const char *fts, struct phrase *p)
 {
@@ -297,20 +316,17 @@ long toprank_count(struct store *st, const struct search *s)
 		goto done;
 	for (int i = 0; i < np; i++) {
 		struct tokens k;
-		struct phrase w = {0};
-		long rows = 0;
 		if (p[i].prefix || tokenize(st->fts5, p[i].body, &k) != 0 || k.n != 1)
 			goto done;
-		int found = read_top(st, d->table, k.t[0], &w, &rows);
-		free(w.rowid), free(w.g);
-		if (found < 0) {
+		long t = term_docs(st, d->table, k.t[0]);
+		if (t == -2) {
 			n = -2;
 			goto done;
 		}
-		if (found && frequent >= 0)
+		if (t >= 0 && frequent >= 0)
 			goto done;   /* two frequent spellings: counted in full */
-		if (found)
-			frequent = i, docs = w.docs;
+		if (t >= 0)
+			frequent = i, docs = t;
 	}
 	if (frequent < 0)
 		goto done;
@@ -612,7 +628,7 @@ static char *rank_args(struct store *st, const struct search *s, struct phrase *
 	const struct db_info *d = &catalog[s->db];
 	if (!rows && !(rows = index_rows(st, d->table)))
 		return NULL;
-	bool alone = np == 1 && s->n_filters == 0 && !s->id && !s->added_since;
+	bool alone = np == 1 && search_words_alone(s);
 	for (int i = 0; i < np; i++) {
 		if (p[i].docs > 0 || p[i].rowid)
 			continue;

@@ -37,6 +37,10 @@ long toprank_count(struct store *st, const struct search *s);
 sqlite3_stmt *search_scored_stmt(struct store *st, const struct search *s,
 				 const char *rank_args, const char *rowids);
 
+/* store_search.c: whether nothing but the words of s (no filter, id or
+ * day) decides what it finds. */
+bool search_words_alone(const struct search *s);
+
 /* store_search.c: records the words fts alone (no filter) find in
  * database db (enum db), when that was counted this session, else -1. */
 long search_counted(struct store *st, int db, const char *fts);
