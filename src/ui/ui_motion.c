@@ -25,8 +25,8 @@
  *     known (ncurses sets it when it starts).
  * The cursor and the scroll region carry from frame to frame, exactly as
  * ncurses believes them. */
+#include "ui/ui_outbuf.h"
 #include "ui/ui_motion.h"
-#include "common/grow.h"
 
 #include <curses.h>
 #include <term.h>
@@ -83,23 +83,6 @@ void motion_forget(void)
 	at = nowhere;
 }
 
-struct out {
-	char **p;
-	size_t *cap, len;
-	bool failed;
-};
-
-static void put(struct out *o, const char *s, size_t n)
-{
-	if (o->failed || n == 0)
-		return;
-	if (grow(o->p, o->cap, o->len + n - 1, 1, 4096) != 0) {
-		o->failed = true;
-		return;
-	}
-	memcpy(*o->p + o->len, s, n);
-	o->len += n;
-}
 
 /* A candidate motion being built. */
 struct seq {
@@ -411,13 +394,13 @@ static size_t text(const char *s, size_t n, struct pos *p, int width)
 bool motion_compact(const char *in, size_t n, int height, int width, char **out, size_t *cap,
 		    size_t *len)
 {
-	struct out o = {out, cap, 0, false};
+	struct outbuf o = {out, cap, 0, false};
 	if (height != last_lines) {   /* a resize: the terminal resets the region */
 		region_top = region_bottom = -1;
 		last_lines = height;
 	}
 	if (!caps.on) {
-		put(&o, in, n);
+		outbuf_put(&o, in, n);
 		*len = o.len;
 		return !o.failed;
 	}
@@ -445,19 +428,19 @@ bool motion_compact(const char *in, size_t n, int height, int width, char **out,
 			if (at.row >= 0 && at.col >= 0) {
 				struct seq q = shortest(run_from, at, height);
 				if (q.n < i - run) {
-					put(&o, q.s, q.n);
+					outbuf_put(&o, q.s, q.n);
 					at.col_exact = at.col_exact || q.sets_col;
 				} else {
-					put(&o, in + run, i - run);
+					outbuf_put(&o, in + run, i - run);
 				}
 			} else {
-				put(&o, in + run, i - run);
+				outbuf_put(&o, in + run, i - run);
 			}
 			run = SIZE_MAX;
 		}
 		if (i >= n)
 			break;
-		put(&o, in + i, step);
+		outbuf_put(&o, in + i, step);
 		at = k == LOST ? nowhere : next;
 		i += step;
 	}

@@ -18,6 +18,7 @@
  * The state carries from frame to frame, exactly as ncurses believes it;
  * wire_forget() makes it unknown after a repaint that may follow
  * something else's writes (Ctrl-L after line noise, a resize). */
+#include "ui/ui_outbuf.h"
 #include "ui/ui_wire.h"
 
 #include <stdbool.h>
@@ -44,31 +45,6 @@ static const struct term_state unknown = {false, {0, COLOUR_DEFAULT, COLOUR_DEFA
 /* want: what ncurses has asked for; have: what the terminal has. */
 static struct term_state want = unknown, have = unknown;
 
-struct buf {
-	char **p;
-	size_t *cap, len;
-	bool failed;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	if (b->failed)
-		return;
-	if (b->len + n > *b->cap) {
-		size_t cap = *b->cap ? *b->cap : 4096;
-		while (cap < b->len + n)
-			cap *= 2;
-		char *p = realloc(*b->p, cap);
-		if (!p) {
-			b->failed = true;
-			return;
-		}
-		*b->p = p;
-		*b->cap = cap;
-	}
-	memcpy(*b->p + b->len, s, n);
-	b->len += n;
-}
 
 static void put_num(char *s, size_t *n, size_t size, int v)
 {
@@ -120,7 +96,7 @@ static size_t sgr_seq(const struct sgr *from, const struct sgr *to, char *s, siz
 
 /* Brings the terminal to what ncurses asked for, before something that
  * shows it. */
-static void settle(struct buf *b)
+static void settle(struct outbuf *b)
 {
 	if (want.sgr_known && (!have.sgr_known || memcmp(&want.sgr, &have.sgr, sizeof want.sgr))) {
 		char s[96];
@@ -134,17 +110,17 @@ static void settle(struct buf *b)
 				n = m;
 			}
 		}
-		put(b, s, n);
+		outbuf_put(b, s, n);
 		have.sgr = want.sgr;
 		have.sgr_known = true;
 	}
 	if (want.g0 && want.g0 != have.g0) {
 		char s[3] = {'\033', '(', want.g0};
-		put(b, s, 3);
+		outbuf_put(b, s, 3);
 		have.g0 = want.g0;
 	}
 	if (want.shifted >= 0 && want.shifted != have.shifted) {
-		put(b, want.shifted ? "\016" : "\017", 1);
+		outbuf_put(b, want.shifted ? "\016" : "\017", 1);
 		have.shifted = want.shifted;
 	}
 }
@@ -233,7 +209,7 @@ void wire_forget(void)
 
 bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len)
 {
-	struct buf b = {out, cap, 0, false};
+	struct outbuf b = {out, cap, 0, false};
 	size_t i = 0;
 	while (i < n) {
 		char c = in[i];
@@ -241,7 +217,7 @@ bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len
 			size_t len = esc_len(in + i, n - i);
 			if (len == 0) {   /* cut off: as it is */
 				settle(&b);
-				put(&b, in + i, n - i);
+				outbuf_put(&b, in + i, n - i);
 				break;
 			}
 			char fin = in[i + len - 1];
@@ -256,17 +232,17 @@ bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len
 					want.sgr_known = true;
 				} else {   /* not modelled: on the wire as it is */
 					settle(&b);
-					put(&b, in + i, len);
+					outbuf_put(&b, in + i, len);
 					want.sgr_known = have.sgr_known = false;
 				}
 			} else if (in[i + 1] == '(' && len == 3) {
 				want.g0 = fin;
 			} else if (in[i + 1] == '[' && strchr("HfdGABCD", fin)
 				   && !memchr(in + i + 2, '?', len - 3)) {
-				put(&b, in + i, len);   /* motion: attributes wait */
+				outbuf_put(&b, in + i, len);   /* motion: attributes wait */
 			} else {
 				settle(&b);
-				put(&b, in + i, len);
+				outbuf_put(&b, in + i, len);
 				/* Restoring the cursor restores its attributes
 				 * and charsets too: whatever they were. */
 				if ((len == 2 && fin == '8') || (in[i + 1] == '[' && fin == 'u'))
@@ -277,7 +253,7 @@ bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len
 			want.shifted = c == '\016';
 			i++;
 		} else if (c == '\r' || c == '\b') {
-			put(&b, in + i, 1);
+			outbuf_put(&b, in + i, 1);
 			i++;
 		} else {
 			settle(&b);
@@ -285,7 +261,7 @@ bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len
 			while (j < n && in[j] != '\033' && in[j] != '\016' && in[j] != '\017'
 			       && in[j] != '\r' && in[j] != '\b')
 				j++;
-			put(&b, in + i, j - i);
+			outbuf_put(&b, in + i, j - i);
 			i = j;
 		}
 	}
