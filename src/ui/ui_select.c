@@ -105,41 +105,63 @@ static bool is_command(const struct select_src *src, int c)
 	return strchr("jkgGbhlqH", c) || (src->commands && strchr(src->commands, c));
 }
 
+/* The first selectable item from `from` on (wrapping) whose label begins
+ * with want, or -1. */
+static long find_prefix(const struct select *s, const struct select_src *src, long from,
+			const char *want)
+{
+	for (long k = 0; k < s->n; k++) {
+		long i = (from + k) % s->n;
+		char buf[256];
+		const char *label = can_select(s, src, i) ? src->label(src->ctx, i, buf, sizeof buf)
+							  : NULL;
+		if (label && text_starts_with(label, want))
+			return i;
+	}
+	return -1;
+}
+
 /* Letter c typed: extends the jump when one is going on, else starts one
  * (unless c is a command), and selects the next item the letters begin.
- * False when c is a command to leave to the view. */
+ * A letter that extends the jump to no item starts a jump of its own, so
+ * that letters typed soon after a jump elsewhere in the list (a label
+ * typed, Enter, back) are never swallowed. False when c is a command to
+ * leave to the view. */
 static bool jump(struct select *s, const struct select_src *src, int c)
 {
 	double now = now_seconds();
 	bool going = s->jump_len > 0 && now - s->jump_at < JUMP_SECONDS;
 	if (!going && c < 0x80 && is_command(src, c))
 		return false;
-	if (!going)
-		s->jump_len = 0;
+	s->jump_at = now;
+	if (!src->label)
+		return true;
 	char want[sizeof s->jump];
-	size_t len = s->jump_len;
+	size_t len = going ? s->jump_len : 0;
 	memcpy(want, s->jump, len);
 	want[len] = '\0';
-	s->jump_at = now;
-	if (text_append_char(want, &len, sizeof want, (unsigned)c) != 0 || !src->label)
-		return true;
 	/* A new jump looks past the selection, so that typing the same letter
 	 * again goes to the next item; a longer prefix may still fit it. */
-	long from = going ? s->sel : s->sel + 1;
-	for (long k = 0; k < s->n; k++) {
-		long i = (from + k) % s->n;
-		char buf[256];
-		const char *label = can_select(s, src, i) ? src->label(src->ctx, i, buf, sizeof buf)
-							  : NULL;
-		if (label && text_starts_with(label, want)) {
-			s->sel = i;
-			memcpy(s->jump, want, len + 1);
-			s->jump_len = len;
-			return true;
+	long i = -1;
+	if (going && text_append_char(want, &len, sizeof want, (unsigned)c) == 0)
+		i = find_prefix(s, src, s->sel, want);
+	if (i < 0) {
+		if (going && c < 0x80 && is_command(src, c)) {
+			s->jump_len = 0;
+			return false;
 		}
+		len = 0;
+		want[0] = '\0';
+		if (text_append_char(want, &len, sizeof want, (unsigned)c) == 0)
+			i = find_prefix(s, src, s->sel + 1, want);
 	}
-	if (!going)
+	if (i < 0) {
 		s->jump_len = 0;   /* nothing to extend: the next letter starts anew */
+		return true;
+	}
+	s->sel = i;
+	memcpy(s->jump, want, len + 1);
+	s->jump_len = len;
 	return true;
 }
 

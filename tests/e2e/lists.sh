@@ -93,6 +93,14 @@ keys Home
 wait_selected '^ +Country' >/dev/null
 keys v
 check "filters: v jumps to the next row beginning with v" wait_selected "^ +Verdict"
+# A letter that continues no row's name starts a jump of its own: letters
+# typed soon after a jump (a name typed, a picker opened and closed) are
+# never swallowed.
+keys Home
+wait_selected '^ +Country' >/dev/null
+keys p t
+check "filters: p then t (no row begins 'pt') jumps on to the next row beginning with t" \
+	wait_selected '^ +Type of court'
 keys Escape
 wait_for '1  Search Case Law' >/dev/null
 
