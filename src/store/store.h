@@ -130,6 +130,13 @@ int store_search_page(struct store *st, const struct search *q, long offset,
 		      int limit, struct result_page *out);
 void result_page_free(struct result_page *p);
 
+/* Makes sure paging to the first rows results of q ranks nothing: ranks
+ * and keeps them now when q's order needs ranking and they are not kept
+ * yet (else does nothing). The kiosk calls it while it waits for keys,
+ * as the reader nears the end of what is kept, so that the PgDn past it
+ * reads rows by rowid. Returns 0 or -1 (a database error). */
+int store_search_prepare(struct store *st, const struct search *q, long rows);
+
 struct facet_value {
 	char *value;
 	long count;

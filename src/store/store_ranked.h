@@ -14,8 +14,10 @@
 
 /* Rowids kept, from the first result on: at first RANKED_FIRST (ten
  * pages of 20), five times more whenever paging goes past them, at most
- * RANKED_ROWS (250 pages, 40 KB). Pages past those are ranked again each
- * time (the search itself), which is correct, only as slow as before.
+ * RANKED_ROWS (250 pages, 40 KB); the kiosk asks for more while the
+ * reader reads, ahead of the selection (store_search_prepare). Pages past
+ * RANKED_ROWS are ranked again each time (the search itself), which is
+ * correct, only as slow as before.
  * Ranking more rows costs more: 5000 of 10,000 matches about half as much
  * again as 20; 200 no more than 20. */
 #define RANKED_FIRST 200

@@ -591,6 +591,15 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 	return st->ranked;   /* NULL when it could not be kept */
 }
 
+int store_search_prepare(struct store *st, const struct search *s, long rows)
+{
+	bool failed = false;
+	rows = rows < RANKED_ROWS ? rows : RANKED_ROWS;
+	if (rows > 0 && order_sorts_matches(s))
+		ranked_rowids(st, s, rows, &failed);
+	return failed ? -1 : 0;
+}
+
 /* Step one: the page's rowids, in order. Only rowids go through the sort,
  * so ranking a large match set never carries its rows along; a sorted
  * search's first rowids are kept (ranked_rowids), so that paging within

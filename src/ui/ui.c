@@ -359,12 +359,22 @@ static void notice_new_database(struct app *app)
 	}
 }
 
+/* The top view's work ahead, when it has some and no key is waiting:
+ * a key typed meanwhile waits for it, once. */
+static void idle_work(struct app *app)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	if (app->top && app->top->ops->idle && poll(&p, 1, 0) == 0)
+		app->top->ops->idle(app->top, app);
+}
+
 static int loop(struct app *app)
 {
 	double last_key = now_seconds();
 	bool idle_done = false;
 	int empty_wakeups = 0;
 	draw(app);
+	idle_work(app);
 	while (!app->quit) {
 		int ms = -1;
 		if (app->cfg->idle_timeout > 0 && !idle_done) {
@@ -404,8 +414,10 @@ static int loop(struct app *app)
 			break;
 		}
 		}
-		if (!app->quit)
+		if (!app->quit) {
 			draw(app);
+			idle_work(app);
+		}
 	}
 	return 0;
 }

@@ -210,7 +210,7 @@ static void db_destroy(struct view *v)
 	free(v);
 }
 
-static const struct view_ops db_ops = {db_draw, db_key, db_hints, db_destroy};
+static const struct view_ops db_ops = {db_draw, db_key, db_hints, db_destroy, NULL};
 
 struct view *db_view_new(struct app *app, int db)
 {

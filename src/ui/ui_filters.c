@@ -144,7 +144,7 @@ static void filters_destroy(struct view *v)
 }
 
 static const struct view_ops filters_ops = {filters_draw, filters_key, filters_hints,
-					    filters_destroy};
+					    filters_destroy, NULL};
 
 struct view *filters_view_new(struct app *app, struct dbshared *sh, bool over_list)
 {

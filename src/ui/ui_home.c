@@ -238,7 +238,7 @@ static void home_destroy(struct view *v)
 	free(v);
 }
 
-static const struct view_ops home_ops = {home_draw, home_key, home_hints, home_destroy};
+static const struct view_ops home_ops = {home_draw, home_key, home_hints, home_destroy, NULL};
 
 struct view *home_view_new(void)
 {

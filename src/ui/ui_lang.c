@@ -77,7 +77,7 @@ static void lang_destroy(struct view *v)
 	free(v);
 }
 
-static const struct view_ops lang_ops = {lang_draw, lang_key, lang_hints, lang_destroy};
+static const struct view_ops lang_ops = {lang_draw, lang_key, lang_hints, lang_destroy, NULL};
 
 struct view *language_view_new(struct app *app)
 {

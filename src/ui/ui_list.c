@@ -331,7 +331,27 @@ static void list_destroy(struct view *v)
 	free(l);
 }
 
-static const struct view_ops list_ops = {list_draw, list_key, list_hints, list_destroy};
+/* Pages kept ranked ahead of the selection: by the time PgDn reaches the
+ * end of the ranked rows the store keeps (200 at first), the next ones
+ * were ranked while the reader read (ranking 1000 of a word in a third
+ * of 100,000 cases takes about 10 ms; reading a kept page, a tenth of
+ * one). */
+#define PAGES_AHEAD 4
+
+static void list_idle(struct view *v, struct app *app)
+{
+	struct list_view *l = (struct list_view *)v;
+	if (!l->loaded || l->sh->edit.active || l->list.n <= 0)
+		return;
+	struct search q;
+	dbstate_search(&l->sh->state, &q);
+	long rows = l->list.sel + (PAGES_AHEAD + 1) * l->list.page;
+	if (store_search_prepare(app->store, &q, rows < l->list.n ? rows : l->list.n) != 0)
+		ui_message(app, true, "%s", store_error(app->store));
+}
+
+static const struct view_ops list_ops = {list_draw, list_key, list_hints, list_destroy,
+					 list_idle};
 
 struct view *list_view_new(struct app *app, struct dbshared *sh)
 {

@@ -48,8 +48,8 @@ static void page_destroy(struct view *v)
 	free(p);
 }
 
-static const struct view_ops page_ops = {page_draw, page_key, page_hints, page_destroy};
-const struct view_ops help_view_ops = {page_draw, page_key, page_hints, page_destroy};
+static const struct view_ops page_ops = {page_draw, page_key, page_hints, page_destroy, NULL};
+const struct view_ops help_view_ops = {page_draw, page_key, page_hints, page_destroy, NULL};
 
 static struct page_view *page_new(const struct view_ops *ops, const char *title)
 {

@@ -348,7 +348,7 @@ static void pick_destroy(struct view *v)
 	free(p);
 }
 
-static const struct view_ops pick_ops = {pick_draw, pick_key, pick_hints, pick_destroy};
+static const struct view_ops pick_ops = {pick_draw, pick_key, pick_hints, pick_destroy, NULL};
 
 struct view *pick_view_new(struct app *app, struct dbshared *sh, enum pick_mode mode,
 			   const char *const *fields, size_t n_fields, const char *title)

@@ -161,7 +161,7 @@ static void reclist_destroy(struct view *v)
 }
 
 static const struct view_ops reclist_ops = {reclist_draw, reclist_key, reclist_hints,
-					    reclist_destroy};
+					    reclist_destroy, NULL};
 
 static struct view *reclist_new(int db)
 {

@@ -137,7 +137,7 @@ static void record_destroy(struct view *v)
 }
 
 static const struct view_ops record_ops = {record_draw, record_key, record_hints,
-					   record_destroy};
+					   record_destroy, NULL};
 
 struct view *record_view_new(struct app *app, int db, long rowid, bool highlight)
 {

@@ -114,7 +114,7 @@ static void stats_destroy(struct view *v)
 	free(s);
 }
 
-static const struct view_ops stats_ops = {stats_draw, stats_key, stats_hints, stats_destroy};
+static const struct view_ops stats_ops = {stats_draw, stats_key, stats_hints, stats_destroy, NULL};
 
 struct view *stats_view_new(struct app *app, struct dbshared *sh)
 {

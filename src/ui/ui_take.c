@@ -50,7 +50,7 @@ static void cite_destroy(struct view *v)
 	free(c);
 }
 
-static const struct view_ops cite_ops = {cite_draw, cite_key, cite_hints, cite_destroy};
+static const struct view_ops cite_ops = {cite_draw, cite_key, cite_hints, cite_destroy, NULL};
 
 /* Reads item it's record and its citation; NULL after a status-bar message. */
 static char *cite_of(struct app *app, const struct mark *it, const char *article,

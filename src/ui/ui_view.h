@@ -39,6 +39,10 @@ struct view_ops {
 	 * HINT(enum hint) (ui_hints.h). */
 	unsigned (*hints)(struct view *v, const struct app *app);
 	void (*destroy)(struct view *v);
+	/* Optional: work done ahead while the loop waits for keys (after a
+	 * frame, when none is typed ahead), such as ranking the results
+	 * the next pages will need. Draws nothing. */
+	void (*idle)(struct view *v, struct app *app);
 };
 
 struct view {

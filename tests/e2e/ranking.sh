@@ -94,4 +94,27 @@ check "a prefix (ranked in full, each record's length read once)" \
 check "a prefix in one country" same 'traf*' '"traf"*' Nigeria
 check "two frequent words in one country" \
 	same 'trafficking court' '("trafficking" OR "traffickings") AND ("court" OR "courts")' Nigeria
+
+# The kiosk pages past the 200 results it ranks at first: as the reader
+# nears them it ranks further while waiting for keys (src/ui/ui_list.c),
+# one PgDn at a time as a person reads; the page after them lists what
+# bm25 ranks there.
+start 80x24 "$HTKP" --db "$DB"
+wait_for 'Human Trafficking Knowledge Portal' >/dev/null
+keys 3
+wait_for 'Case Law Database' >/dev/null
+keys / s h e Enter
+wait_for 'Results 1-9 of' >/dev/null
+for n in $(seq 24); do
+	keys PgDn
+	wait_for "Results $((n * 9 + 1))-" >/dev/null || break
+done
+# The first 20 characters of each title shown, and of bm25's rows 217-225.
+shown=$(screen | sed -n '6,22p' | sed -n 'p;n' | sed -E 's/^[ *] (.{20}).*/\1/; s/ +$//')
+want=$(sqlite3 "$DB" "SELECT rtrim(substr(c.title, 1, 20)) FROM cases_fts f JOIN cases c ON c.rowid = f.rowid
+	WHERE cases_fts MATCH '\"she\"' ORDER BY bm25(cases_fts, 10.0, 1.0, 0.0), f.rowid
+	LIMIT 9 OFFSET 216")
+check "the kiosk's page 25 (results 217-225, past the first 200 ranked) lists what bm25 ranks there" \
+	test -n "$want" -a "$shown" = "$want"
+[ "$shown" = "$want" ] || diff <(echo "$want") <(echo "$shown") | sed 's/^/# /' | head -12
 finish
