@@ -145,16 +145,26 @@ static void draw_title(const struct app *app)
 	ui_puts_fit(0, 3 + w, title, COLS - 4 - w, ROLE_TITLE, NULL);
 }
 
+/* Fills the status bar in role: the whole line, or all but its last
+ * cell where that costs (ui_bottom_cols). */
+static void fill_status(int y, enum role role)
+{
+	int cols = ui_bottom_cols();
+	ui_fill(y, 0, cols, role);
+	if (cols < COLS)
+		ui_fill(y, cols, COLS - cols, ROLE_NORMAL);
+}
+
 static void draw_status(struct app *app)
 {
 	int y = LINES - 1;
 	if (app->message[0]) {
 		enum role role = app->message_is_error ? ROLE_ERROR : ROLE_STATUS;
-		ui_fill(y, 0, COLS, role);
+		fill_status(y, role);
 		ui_puts(y, 1, app->message, COLS - 2, role);
 		return;
 	}
-	ui_fill(y, 0, COLS, ROLE_STATUS);
+	fill_status(y, ROLE_STATUS);
 	int right = 0;
 	if (app->position[0]) {
 		int pw = text_width(app->position, strlen(app->position));
@@ -520,6 +530,7 @@ int ui_run(struct app *app)
 	}
 	views_free_all(app);
 	ui_frame_end();   /* when no frame was drawn, what start-up sent */
+	ui_frame_settle();
 	endwin();
 	delscreen(scr);
 	return rc;

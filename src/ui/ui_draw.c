@@ -94,6 +94,14 @@ void ui_draw_init(const struct config *cfg)
 	rule_char = cfg->low_bandwidth ? 0 : ascii ? '-' : ACS_HLINE;
 }
 
+int ui_bottom_cols(void)
+{
+	static int bce = -1;
+	if (bce < 0)
+		bce = tigetflag("bce") > 0;
+	return bce || COLS < 2 ? COLS : COLS - 1;
+}
+
 void ui_rule(int y, int x, int cols)
 {
 	if (rule_char && cols > 0 && y >= 0 && y < LINES)

@@ -47,6 +47,13 @@ void ui_rule(int y, int x, int cols);
  * drawn; otherwise their ASCII names are. */
 bool ui_utf8(void);
 
+/* The cells of the bottom line a bar in colour or reverse may fill: on a
+ * terminal without back_color_erase (vt100) a blank of the bar's colour
+ * in the bottom-right cell costs 11 bytes each time the bar is drawn
+ * (auto-margins off, the blank, on again), so there the bar ends one
+ * column short; elsewhere the whole line. */
+int ui_bottom_cols(void);
+
 /* Fills cols cells at (y, x) with the role's background. */
 void ui_fill(int y, int x, int cols, enum role role);
 

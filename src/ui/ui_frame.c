@@ -101,6 +101,15 @@ void ui_frame_begin(void)
 	frame.open = true;
 }
 
+void ui_frame_settle(void)
+{
+	size_t n;
+	if (wire_settle(&frame.wire, &frame.wire_cap, &n))
+		write_all(STDOUT_FILENO, frame.wire, n);
+	else
+		write_all(STDOUT_FILENO, "\033[m", 3);   /* out of memory: at least plain */
+}
+
 void ui_frame_end(void)
 {
 	frame.open = false;

@@ -15,8 +15,9 @@
  *     kind knows (0, 1-9, 30-49, 90-107, 38/48;5;n) are produced, and a
  *     code it does not model is passed on as it came, after which the
  *     state counts as unknown.
- * The state carries from frame to frame, exactly as ncurses believes it;
- * wire_forget() makes it unknown after a repaint that may follow
+ * The state carries from frame to frame, exactly as ncurses believes it,
+ * except that changes no text used wait for the next frame's text
+ * (wire_settle() sends them when the session ends); wire_forget() makes it unknown after a repaint that may follow
  * something else's writes (Ctrl-L after line noise, a resize). */
 #include "ui/ui_outbuf.h"
 #include "ui/ui_wire.h"
@@ -202,6 +203,18 @@ static size_t esc_len(const char *s, size_t n)
 	return 2;
 }
 
+bool wire_settle(char **out, size_t *cap, size_t *len)
+{
+	struct outbuf b = {out, cap, 0, false};
+	settle(&b);
+	if (b.failed) {
+		have = unknown;
+		return false;
+	}
+	*len = b.len;
+	return true;
+}
+
 void wire_forget(void)
 {
 	have = unknown;
@@ -265,7 +278,6 @@ bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len
 			i = j;
 		}
 	}
-	settle(&b);
 	if (b.failed) {
 		have = unknown;
 		return false;

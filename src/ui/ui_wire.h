@@ -12,6 +12,14 @@
  * terminal's state carries from one frame to the next. */
 bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len);
 
+/* Attribute and charset changes that no text of the frame used are not
+ * sent: the terminal keeps what the last text needed until text of the
+ * next frame needs something else (ncurses resets at the end of each
+ * frame, 3 bytes or more every time). wire_settle() sends what ncurses
+ * believes the terminal has, before anything that is not a frame (the
+ * end of the session) depends on it. Same returns as wire_compact. */
+bool wire_settle(char **out, size_t *cap, size_t *len);
+
 /* The terminal's attributes and charsets are no longer known (a repaint
  * after Ctrl-L or a resize, or start-up): the next frame sets them all. */
 void wire_forget(void);
