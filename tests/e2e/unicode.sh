@@ -99,6 +99,16 @@ check "TERM=vt100: no colour sequences" \
 	bash -c "! tmux -L $TMUX_SOCKET capture-pane -p -e -t k | grep -qE $'\e\\\\[[0-9;]*(3[0-7]|4[0-7]|38;5)[;m]'"
 check "TERM=vt100: the selection is in reverse video" \
 	bash -c "tmux -L $TMUX_SOCKET capture-pane -p -e -t k | grep -qE $'\e\\\\[[0-9;]*7m'"
+# A frame leaves the terminal in its last text's attributes (the status
+# bar's reverse); leaving the session must not hand them to the shell.
+keys H
+keys q
+expect '^\[exited 0\]' "TERM=vt100: q quits"
+# The attributes written on the exit line before "[exited", as tmux
+# shows them: none of bold (1), underline (4) or reverse (7).
+exit_sgr=$(t capture-pane -p -e -t k | grep -m1 'exited' | sed 's/\[exited.*//')
+check "TERM=vt100: what follows the session is written plain, not in the bar's reverse" \
+	bash -c '! printf "%s" "$1" | grep -qE "$2"' _ "$exit_sgr" $'\e\\[([0-9;]*;)?(1|4|7)(;[0-9;]*)?m'
 
 # --- an unknown TERM: vt100 rather than an exit ---
 start 80x24 env TERM=nosuchterm "$HTKP" -c config/htkp.ini
