@@ -75,12 +75,20 @@ static void theme_init(int theme)
 		if (!colour || (c->fg == 0 && c->bg == 0))
 			continue;
 		short fg = c->fg, bg = c->bg;
+		attr_t keep = mono[r] & ~A_REVERSE;
+		/* A bright colour instead of bold where the terminal has
+		 * them: ESC[93m is 5 bytes, ESC[1;33m 7, on every label of a
+		 * record; bold on a black letter stays (bright black is grey). */
+		if ((keep & A_BOLD) && fg > COLOR_BLACK && fg < 8 && COLORS >= 16) {
+			fg = (short)(fg + 8);
+			keep &= ~A_BOLD;
+		}
 		if (!defaults && bg < 0)
 			bg = COLOR_BLACK;
 		if (init_pair((short)(r + 1), fg, bg) != OK)
 			continue;
 		/* Colour replaces reverse video where it gives the contrast. */
-		role_attr[r] = (mono[r] & ~A_REVERSE) | COLOR_PAIR(r + 1);
+		role_attr[r] = keep | COLOR_PAIR(r + 1);
 	}
 }
 

@@ -126,6 +126,28 @@ static void settle(struct outbuf *b)
 	}
 }
 
+/* True when blanks, and erased cells, look the same under have as under
+ * want: their attributes differ only in ones a blank does not show
+ * (bold, dim, italic) and in the letter colour, unless reverse video
+ * makes that colour the cell's. */
+static bool blank_alike(void)
+{
+	const unsigned shows_not = 1u << 1 | 1u << 2 | 1u << 3;
+	if (!want.sgr_known || !have.sgr_known)
+		return false;
+	if ((want.sgr.attrs ^ have.sgr.attrs) & ~shows_not || want.sgr.bg != have.sgr.bg)
+		return false;
+	return !(have.sgr.attrs & 1u << 7) || want.sgr.fg == have.sgr.fg;
+}
+
+/* settle() before blanks or an erase: nothing when they would look the
+ * same without it (the charset does not change a blank either). */
+static void settle_blank(struct outbuf *b)
+{
+	if (!blank_alike())
+		settle(b);
+}
+
 /* Applies SGR parameters p[0..n) to *s. False for a code not modelled. */
 static bool sgr_apply(struct sgr *s, const int *p, int n)
 {
@@ -253,6 +275,10 @@ bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len
 			} else if (in[i + 1] == '[' && strchr("HfdGABCD", fin)
 				   && !memchr(in + i + 2, '?', len - 3)) {
 				outbuf_put(&b, in + i, len);   /* motion: attributes wait */
+			} else if (in[i + 1] == '[' && strchr("KJX", fin)
+				   && !memchr(in + i + 2, '?', len - 3)) {
+				settle_blank(&b);   /* an erase: blanks of the background */
+				outbuf_put(&b, in + i, len);
 			} else {
 				settle(&b);
 				outbuf_put(&b, in + i, len);
@@ -269,11 +295,17 @@ bool wire_compact(const char *in, size_t n, char **out, size_t *cap, size_t *len
 			outbuf_put(&b, in + i, 1);
 			i++;
 		} else {
-			settle(&b);
 			size_t j = i + 1;
+			bool blanks = c == ' ';
 			while (j < n && in[j] != '\033' && in[j] != '\016' && in[j] != '\017'
-			       && in[j] != '\r' && in[j] != '\b')
+			       && in[j] != '\r' && in[j] != '\b') {
+				blanks = blanks && in[j] == ' ';
 				j++;
+			}
+			if (blanks)
+				settle_blank(&b);
+			else
+				settle(&b);
 			outbuf_put(&b, in + i, j - i);
 			i = j;
 		}

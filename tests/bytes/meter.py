@@ -426,12 +426,24 @@ def blank_snapshot(cols, lines):
     return snapshot(pyte.Screen(cols, lines))
 
 
+def looks(c):
+    """What a cell shows: a blank shows its background, underline, strike
+    and (in reverse video) its letter colour, not bold, dim or italics,
+    nor the letter colour otherwise (htkp writes blanks under whatever
+    the terminal has when they look the same: src/ui/ui_wire.c)."""
+    if c.data != " ":
+        return c
+    return (" ", c.bg, c.reverse, c.underscore, c.strikethrough,
+            c.fg if c.reverse else None)
+
+
 def floor_bytes(before, after, acs=frozenset()):
-    """What a perfect writer needs to turn BEFORE into AFTER. A character of
-    the terminal's line-drawing set (ACS) costs one byte."""
+    """What a perfect writer needs to turn BEFORE into AFTER, counting the
+    cells that look different (looks). A character of the terminal's
+    line-drawing set (ACS) costs one byte."""
     total = 0
     for row_b, row_a in zip(before, after):
-        changed = [x for x, (b, a) in enumerate(zip(row_b, row_a)) if b != a]
+        changed = [x for x, (b, a) in enumerate(zip(row_b, row_a)) if looks(b) != looks(a)]
         if not changed:
             continue
         runs = [[changed[0], changed[0]]]
