@@ -4,7 +4,8 @@
 # the results of "forced labour", a record) from db/htkp.db as a static
 # site; a Python HTTP server serves it on loopback; tests/bytes/meter.py
 # plays bench/keys/lynx.keys and w3m.keys (the same steps, as each browser
-# does them) and cases.keys for htkp, as xterm-256color and vt100 at 80x24.
+# does them) and cases.keys for htkp (with the shipped configuration, and
+# again with low_bandwidth = yes), as xterm-256color and vt100 at 80x24.
 # The table shows each step's bytes and htkp's floor (bench/README.md).
 #   BENCH_SETTLE=MS   the meter's settle time (default 400)
 # Run from the repository root after make (make bench does both).
@@ -44,6 +45,10 @@ meter() {   # meter NAME PROGRAM ARGS KEYS
 		{ echo "browsers.sh: the meter failed on $1" >&2; exit 1; }
 }
 meter htkp "$HTKP" "-c config/htkp.ini" tests/bytes/cases.keys
+# The same walk with [display] low_bandwidth = yes (no rules or snippets,
+# an arrow for the selection): a second set of rows.
+sed 's/^low_bandwidth = .*/low_bandwidth = yes/' config/htkp.ini >"$work/lowband.ini"
+meter htkp-lowband "$HTKP" "-c $work/lowband.ini" tests/bytes/cases.keys
 meter lynx "$(command -v lynx)" "$url" bench/keys/lynx.keys
 meter w3m "$(command -v w3m)" "$url" bench/keys/w3m.keys
 
@@ -52,9 +57,11 @@ import json, os, sys
 sys.path.insert(0, "bench")
 from results import add
 runs = {n: {e["term"]: e for e in json.load(open(os.path.join(sys.argv[1], n + ".json")))}
-        for n in ("htkp", "lynx", "w3m")}
-for term, h in runs["htkp"].items():
-    print("TERM=%s 80x24: bytes per step (floor: htkp's changed cells)" % term)
+        for n in ("htkp", "htkp-lowband", "lynx", "w3m")}
+for (term, h), lowband in [(th, False) for th in runs["htkp"].items()] + \
+        [(th, True) for th in runs["htkp-lowband"].items()]:
+    mode = ", low_bandwidth" if lowband else ""
+    print("TERM=%s 80x24%s: bytes per step (floor: htkp's changed cells)" % (term, mode))
     print("%-14s %6s %6s %6s %6s %6s %6s" % ("step", "htkp", "lynx", "w3m", "floor",
                                             "/best", "/floor"))
     tot = [0, 0, 0, 0]
@@ -66,7 +73,7 @@ for term, h in runs["htkp"].items():
         # The one table of make bench: each step against the best browser
         # (its floor row comes from the meter's run of cases.keys).
         who = [b for b, o in zip(("lynx", "w3m"), other) if o == best][0]
-        add("wire", "%s cases %s, beside browsers" % (term, s["step"]), "bytes", s["bytes"],
+        add("wire", "%s cases%s %s, beside browsers" % (term, mode, s["step"]), "bytes", s["bytes"],
             anchor=who, anchor_value=best, target="ratio<=1",
             note="lynx %s, w3m %s" % tuple(other))
         tot = [t + (v or 0) for t, v in zip(tot, row)]
@@ -76,7 +83,7 @@ for term, h in runs["htkp"].items():
             "%.2f" % (s["bytes"] / s["floor"]) if s["floor"] else "-"))
     print("%-14s %6d %6d %6d %6d %6.2f %6.2f" % ("total", tot[0], tot[1], tot[2], tot[3],
                                                tot[0] / min(tot[1], tot[2]), tot[0] / tot[3]))
-    add("wire", "%s cases total, beside browsers" % term, "bytes", tot[0],
+    add("wire", "%s cases%s total, beside browsers" % (term, mode), "bytes", tot[0],
         anchor="lynx" if tot[1] <= tot[2] else "w3m", anchor_value=min(tot[1], tot[2]),
         target="ratio<=1", note="lynx %d, w3m %d, floor %d" % tuple(tot[1:]))
     print()

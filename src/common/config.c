@@ -62,7 +62,8 @@ static const struct config_key keys[] = {
 	 "Line drawing with plain ASCII: auto (when the terminal has no\n"
 	 "line-drawing set), yes or no."},
 	{"display", "low_bandwidth", KEY_BOOL, AT(low_bandwidth), "no", NULL, 0, 0,
-	 "yes drops decoration (rules, snippets under results) on slow links."},
+	 "yes drops decoration (rules, snippets under results) on slow links,\n"
+	 "and marks the selected row with an arrow (>) instead of a bar."},
 	{"display", "mode", KEY_CHOICE, AT(mode), "auto", mode_names, 0, 0,
 	 "full: the full-screen kiosk. line: line mode, plain lines of text\n"
 	 "read and typed a line at a time, for screen readers, braille\n"

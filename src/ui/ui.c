@@ -208,6 +208,7 @@ static void draw(struct app *app)
 	} else {
 		draw_title(app);
 		app->top->ops->draw(app->top, app, content_area());
+		select_mark_arrow();
 		draw_status(app);
 	}
 	/* The hidden cursor stands on the selected row (screen readers and
@@ -519,6 +520,7 @@ int ui_run(struct app *app)
 	}
 	set_escdelay(app->cfg->esc_delay);
 	ui_draw_init(app->cfg);
+	select_use_arrow(app->cfg->low_bandwidth);
 	struct view *home = home_view_new();
 	int rc = 1;
 	if (home) {
@@ -541,6 +543,7 @@ int ui_run(struct app *app)
 int ui_fuzz_begin(struct app *app)
 {
 	ui_draw_init(app->cfg);
+	select_use_arrow(app->cfg->low_bandwidth);
 	struct view *home = home_view_new();
 	if (!home)
 		return -1;

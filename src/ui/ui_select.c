@@ -69,6 +69,12 @@ void select_scroll(struct select *s, long page)
 }
 
 static int cursor_y = -1, cursor_x;   /* the selected row of this frame */
+static bool arrow;                    /* select_use_arrow */
+
+void select_use_arrow(bool on)
+{
+	arrow = on;
+}
 static int typing_y = -1, typing_x;   /* where words are typed, first */
 
 void select_cursor_reset(void)
@@ -95,9 +101,19 @@ enum role select_row(const struct select *s, long i, int y, int x, int w)
 {
 	if (i != s->sel || s->n == 0)
 		return ROLE_NORMAL;
+	if (arrow) {   /* select_mark_arrow draws it over the row's text */
+		cursor_y = y, cursor_x = 0;
+		return ROLE_NORMAL;
+	}
 	ui_fill(y, x, w, ROLE_SELECTED);
 	cursor_y = y, cursor_x = x;
 	return ROLE_SELECTED;
+}
+
+void select_mark_arrow(void)
+{
+	if (arrow && cursor_y >= 0)
+		ui_puts(cursor_y, 0, ">", 1, ROLE_NORMAL);   /* no attribute to switch */
 }
 
 static bool is_command(const struct select_src *src, int c)

@@ -42,6 +42,14 @@ void select_scroll(struct select *s, long page);
  * returns the role to draw the row's text in. */
 enum role select_row(const struct select *s, long i, int y, int x, int w);
 
+/* With on, the selected row is marked by an arrow, a plain '>' in the
+ * first column of the screen, instead of a bar over the row: moving it
+ * rewrites two cells, not two rows, and switches no attribute
+ * ([display] low_bandwidth, as mutt's arrow_cursor). select_mark_arrow draws it, once the rows are drawn
+ * (every row leaves the first column blank). */
+void select_use_arrow(bool on);
+void select_mark_arrow(void);
+
 /* The terminal's cursor stands at the start of the selected row, hidden,
  * for screen readers and magnifiers that follow it: select_row notes
  * where that row is drawn, and the frame moves the cursor there.

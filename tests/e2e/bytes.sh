@@ -130,6 +130,33 @@ for entry in report:
 sys.exit(1 if failed else 0)
 EOF
 
+# --- low_bandwidth = yes: Case Law's walk (tests/bytes/cases.keys) with
+# the selection an arrow instead of a bar, held to
+# tests/bytes/lowband-budgets, one write() a step ---
+lowband=$(with low_bandwidth=yes)
+json=$TMPDIR_TEST/lowband.json
+"$PY" tests/bytes/meter.py --htkp "$HTKP" --args "-c $lowband" --term xterm-256color \
+	--term vt100 --keys tests/bytes/cases.keys --budgets tests/bytes/lowband-budgets \
+	--strace --json >"$json" 2>"$err"
+rc=$?
+grep -E '^(ok|not ok) ' "$err" | sed 's/^\(not \)\{0,1\}ok - /&low_bandwidth: /'
+grep -vE '^(ok|not ok) ' "$err" | sed 's/^/# /'
+[ "$rc" = 0 ] || not_ok "low_bandwidth: the byte meter ran within the budgets (status $rc)"
+"$PY" - "$json" low_bandwidth <<'EOF' || FAILED=1
+import json
+import sys
+
+failed = False
+for entry in json.load(open(sys.argv[1])):
+    for s in entry["steps"]:
+        name = "%s %s %s" % (sys.argv[2], entry["term"], s["step"])
+        good = s["writes"] == 1
+        print(("ok - " if good else "not ok - ") + "%s: %d write() for %d bytes"
+              % (name, s["writes"], s["bytes"]))
+        failed |= not good
+sys.exit(1 if failed else 0)
+EOF
+
 # --- line mode, beside it ---
 dump=$TMPDIR_TEST/line-dump
 mkdir -p "$dump"

@@ -168,4 +168,23 @@ wait_for 'Nothing to choose from' >/dev/null
 kill -HUP "$pid"
 check "empty picker: the kiosk still ends on hang-up" wait_for '^\[exited 0\]'
 
+# --- low_bandwidth = yes: an arrow, not a bar, marks the selection ---
+kiosk 80x24 -c "$(with low_bandwidth=yes)"
+check "low_bandwidth: the home menu's first item has the arrow" wait_for '^>  1  Welcome'
+check "low_bandwidth: no row is in a bar" test -z "$(selected_no)"
+keys Down
+check "low_bandwidth: Down moves the arrow to the next item" wait_for '^>  2  Definition'
+check "low_bandwidth: ... and off the one before" screen_has '^   1  Welcome'
+check "low_bandwidth: the cursor stands on the arrow" \
+	test "$(t display-message -p -t k '#{cursor_y} #{cursor_x}')" = "5 0"
+keys 3 5
+wait_for 'Results 1-' >/dev/null
+check "low_bandwidth: a result list's first row has the arrow" \
+	screen_has '^> Government of Nepal'
+keys Down
+# arrow_on N: the one arrow on the screen is on line N.
+arrow_on() { [ "$(screen | grep -n '^>' | cut -d: -f1 | tr '\n' ' ')" = "$1 " ]; }
+check "low_bandwidth: Down in the list moves it to the second row, the only arrow" \
+	poll 5 arrow_on 7
+
 finish
