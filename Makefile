@@ -65,7 +65,7 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --sort-by-file --add-location=fi
 	--package-name=htkp --package-version=$(VERSION)
 
 .PHONY: pot update-po all run check mutants bench fuzz install uninstall clean deps-build deps-test lint FORCE \
-	deb test-deb test-cluster deps-deb
+	deb test-deb test-cluster deps-deb deps-bench
 .DELETE_ON_ERROR:
 
 all: htkp htkp-import $(SAMPLE_DB) $(MO)
@@ -83,11 +83,13 @@ update-po: pot
 
 # Before compiling anything, check everything the goals will need, so that
 # one apt-get line covers it all.
-DEPS_SET = $(if $(filter fuzz,$(MAKECMDGOALS)),fuzz,$(if $(filter check bench lint,$(MAKECMDGOALS)),test,build))
+DEPS_SET = $(if $(filter fuzz,$(MAKECMDGOALS)),fuzz,$(if $(filter bench,$(MAKECMDGOALS)),bench,$(if $(filter check lint,$(MAKECMDGOALS)),test,build)))
 deps-build:
 	@scripts/deps.sh $(DEPS_SET)
 deps-test:
 	@scripts/deps.sh test
+deps-bench:
+	@scripts/deps.sh bench
 
 build/%.o: src/%.c | deps-build
 	@mkdir -p $(@D)
@@ -151,7 +153,7 @@ check: all build/asan/htkp build/asan/htkp-import build/debug/htkp $(UNIT_BIN) |
 mutants: | deps-test
 	@tests/mutants.sh $(if $(M),-m '$(M)')
 
-bench: all | deps-test
+bench: all | deps-bench
 	@bench/run.sh
 
 lint: | deps-test

@@ -2,13 +2,16 @@
 # Makes sure the Debian packages htkp needs are installed, so that `make run`
 # and `make check` work as the first command on a fresh machine. As root it
 # installs what is missing; otherwise it prints the apt-get line and fails.
-# Usage: scripts/deps.sh build|test|fuzz|deb
+# Usage: scripts/deps.sh build|test|fuzz|bench|deb
 set -eu
 
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libunistring-dev libinih-dev libseccomp-dev gettext"
 test="$build libcmocka-dev tmux python3 python3-pyte python3-jsonschema strace mandoc procps valgrind openssh-server openssh-client mosh lynx w3m"
 
 fuzz="$test clang libclang-rt-14-dev"
+# make bench: the tests' packages, and for bench/cluster.sh front-ends in
+# network namespaces behind HAProxy, publishing with rsync.
+bench="$test haproxy rsync iproute2"
 # make deb, test-deb, test-cluster: building and checking the package,
 # a bookworm chroot to install it in, front-ends in network namespaces
 # behind HAProxy, publishing with rsync.
@@ -18,8 +21,9 @@ case "${1:-}" in
 build) want=$build ;;
 test) want=$test ;;
 fuzz) want=$fuzz ;;
+bench) want=$bench ;;
 deb) want=$deb ;;
-*) echo "usage: $0 build|test|fuzz|deb" >&2; exit 2 ;;
+*) echo "usage: $0 build|test|fuzz|bench|deb" >&2; exit 2 ;;
 esac
 
 missing=

@@ -130,19 +130,20 @@ for entry in report:
 sys.exit(1 if failed else 0)
 EOF
 
-# --- low_bandwidth = yes: Case Law's walk (tests/bytes/cases.keys) with
-# the selection an arrow instead of a bar, held to
-# tests/bytes/lowband-budgets, one write() a step ---
-lowband=$(with low_bandwidth=yes)
-json=$TMPDIR_TEST/lowband.json
-"$PY" tests/bytes/meter.py --htkp "$HTKP" --args "-c $lowband" --term xterm-256color \
-	--term vt100 --keys tests/bytes/cases.keys --budgets tests/bytes/lowband-budgets \
-	--strace --json >"$json" 2>"$err"
-rc=$?
-grep -E '^(ok|not ok) ' "$err" | sed 's/^\(not \)\{0,1\}ok - /&low_bandwidth: /'
-grep -vE '^(ok|not ok) ' "$err" | sed 's/^/# /'
-[ "$rc" = 0 ] || not_ok "low_bandwidth: the byte meter ran within the budgets (status $rc)"
-"$PY" - "$json" low_bandwidth <<'EOF' || FAILED=1
+# walk_beside NAME BUDGETS KEYS METER-ARGS...: plays KEYS with the meter
+# held to BUDGETS, its TAP lines named NAME, and checks that every step
+# took exactly one write().
+walk_beside() {
+	local name=$1 budgets=$2 keysfile=$3 rc
+	shift 3
+	json=$TMPDIR_TEST/$name.json
+	"$PY" tests/bytes/meter.py --htkp "$HTKP" "$@" --keys "$keysfile" \
+		--budgets "$budgets" --strace --json >"$json" 2>"$err"
+	rc=$?
+	grep -E '^(ok|not ok) ' "$err" | sed "s/^\(not \)\{0,1\}ok - /&$name: /"
+	grep -vE '^(ok|not ok) ' "$err" | sed 's/^/# /'
+	[ "$rc" = 0 ] || not_ok "$name: the byte meter ran within the budgets (status $rc)"
+	"$PY" - "$json" "$name" <<'EOF' || FAILED=1
 import json
 import sys
 
@@ -156,31 +157,18 @@ for entry in json.load(open(sys.argv[1])):
         failed |= not good
 sys.exit(1 if failed else 0)
 EOF
+}
+
+# --- low_bandwidth = yes: Case Law's walk (tests/bytes/cases.keys) with
+# the selection an arrow instead of a bar ---
+walk_beside low_bandwidth tests/bytes/lowband-budgets tests/bytes/cases.keys \
+	--args "-c $(with low_bandwidth=yes)" --term xterm-256color --term vt100
 
 # --- line mode, beside it ---
 dump=$TMPDIR_TEST/line-dump
 mkdir -p "$dump"
-"$PY" tests/bytes/meter.py --htkp "$HTKP" --args "-c config/htkp.ini --line" --term dumb \
-	--keys tests/bytes/line.keys --budgets tests/bytes/line-budgets \
-	--strace --json --dump "$dump" >"$json" 2>"$err"
-rc=$?
-grep -E '^(ok|not ok) ' "$err" | sed 's/^\(not \)\{0,1\}ok - /&line mode: /'
-grep -vE '^(ok|not ok) ' "$err" | sed 's/^/# /'
-[ "$rc" = 0 ] || not_ok "line mode: the byte meter ran within the budgets (status $rc)"
-"$PY" - "$json" <<'EOF' || FAILED=1
-import json
-import sys
-
-failed = False
-for entry in json.load(open(sys.argv[1])):
-    for s in entry["steps"]:
-        name = "line mode %s %s" % (entry["term"], s["step"])
-        good = s["writes"] == 1
-        print(("ok - " if good else "not ok - ") + "%s: %d write() for %d bytes"
-              % (name, s["writes"], s["bytes"]))
-        failed |= not good
-sys.exit(1 if failed else 0)
-EOF
+walk_beside "line mode" tests/bytes/line-budgets tests/bytes/line.keys \
+	--args "-c config/htkp.ini --line" --term dumb --dump "$dump"
 check "line mode: the meter recorded every step" test "$(ls "$dump" | wc -l)" -ge 14
 check "line mode: not one escape byte in the whole walk" bash -c "! cat '$dump'/* | grep -q $'\x1b'"
 
