@@ -69,13 +69,13 @@ void select_scroll(struct select *s, long page)
 }
 
 static int cursor_y = -1, cursor_x;   /* the selected row of this frame */
+static int typing_y = -1, typing_x;   /* where words are typed, first */
 static bool arrow;                    /* select_use_arrow */
 
 void select_use_arrow(bool on)
 {
 	arrow = on;
 }
-static int typing_y = -1, typing_x;   /* where words are typed, first */
 
 void select_cursor_reset(void)
 {

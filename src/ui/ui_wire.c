@@ -14,11 +14,15 @@
  *     shorter when both would do; only the codes every terminal of the
  *     kind knows (0, 1-9, 30-49, 90-107, 38/48;5;n) are produced, and a
  *     code it does not model is passed on as it came, after which the
- *     state counts as unknown.
- * The state carries from frame to frame, exactly as ncurses believes it,
- * except that changes no text used wait for the next frame's text
- * (wire_settle() sends them when the session ends); wire_forget() makes it unknown after a repaint that may follow
- * something else's writes (Ctrl-L after line noise, a resize). */
+ *     state counts as unknown;
+ *   - blanks and erased cells show only the background, underline and
+ *     reverse video (and in reverse the letter colour): before them a
+ *     change of bold, dim, italics or letter colour alone is not sent.
+ * The state carries from frame to frame as ncurses believes it, except
+ * that changes no text used wait for the next frame's text (wire_settle()
+ * sends them when the session ends); wire_forget() makes it unknown
+ * after a repaint that may follow something else's writes (Ctrl-L after
+ * line noise, a resize). */
 #include "ui/ui_outbuf.h"
 #include "ui/ui_wire.h"
 
