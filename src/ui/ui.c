@@ -188,8 +188,13 @@ static void draw_too_small(void)
 	struct text_lines lines = {0};
 	if (COLS < 1 || text_wrap(msg, strlen(msg), COLS, &lines) != 0)
 		return text_lines_free(&lines);
+	/* Never into the bottom-right cell: ncurses writes that one by
+	 * writing the cell before it and inserting, and a screen one column
+	 * wide has no cell before it (at 1x1 it sent whatever lay in memory
+	 * there, a stray wide letter in blinking reverse). */
 	for (int y = 0; y < LINES && (size_t)y < lines.n; y++)
-		ui_put(y, 0, msg + lines.v[y].off, lines.v[y].len, COLS, ROLE_NORMAL);
+		ui_put(y, 0, msg + lines.v[y].off, lines.v[y].len,
+		       y == LINES - 1 ? COLS - 1 : COLS, ROLE_NORMAL);
 	text_lines_free(&lines);
 }
 
