@@ -58,9 +58,8 @@ sys.path.insert(0, "bench")
 from results import add
 runs = {n: {e["term"]: e for e in json.load(open(os.path.join(sys.argv[1], n + ".json")))}
         for n in ("htkp", "htkp-lowband", "lynx", "w3m")}
-for (term, h), lowband in [(th, False) for th in runs["htkp"].items()] + \
-        [(th, True) for th in runs["htkp-lowband"].items()]:
-    mode = ", low_bandwidth" if lowband else ""
+for (term, h), mode in [(th, "") for th in runs["htkp"].items()] + \
+        [(th, ", low_bandwidth") for th in runs["htkp-lowband"].items()]:
     print("TERM=%s 80x24%s: bytes per step (floor: htkp's changed cells)" % (term, mode))
     print("%-14s %6s %6s %6s %6s %6s %6s" % ("step", "htkp", "lynx", "w3m", "floor",
                                             "/best", "/floor"))

@@ -145,26 +145,16 @@ static void draw_title(const struct app *app)
 	ui_puts_fit(0, 3 + w, title, COLS - 4 - w, ROLE_TITLE, NULL);
 }
 
-/* Fills the status bar in role: the whole line, or all but its last
- * cell where that costs (ui_bottom_cols). */
-static void fill_status(int y, enum role role)
-{
-	int cols = ui_bottom_cols();
-	ui_fill(y, 0, cols, role);
-	if (cols < COLS)
-		ui_fill(y, cols, COLS - cols, ROLE_NORMAL);
-}
-
 static void draw_status(struct app *app)
 {
 	int y = LINES - 1;
 	if (app->message[0]) {
 		enum role role = app->message_is_error ? ROLE_ERROR : ROLE_STATUS;
-		fill_status(y, role);
+		ui_fill(y, 0, ui_bottom_cols(), role);
 		ui_puts(y, 1, app->message, COLS - 2, role);
 		return;
 	}
-	fill_status(y, ROLE_STATUS);
+	ui_fill(y, 0, ui_bottom_cols(), ROLE_STATUS);
 	int right = 0;
 	if (app->position[0]) {
 		int pw = text_width(app->position, strlen(app->position));
@@ -375,12 +365,11 @@ static void notice_new_database(struct app *app)
 	}
 }
 
-/* The top view's work ahead, when it has some and no key is waiting:
- * a key typed meanwhile waits for it, once. */
+/* The top view's work ahead, when it has some and nothing is waiting
+ * (no key, resize or signal): a key typed meanwhile waits for it, once. */
 static void idle_work(struct app *app)
 {
-	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-	if (app->top && app->top->ops->idle && poll(&p, 1, 0) == 0)
+	if (app->top && app->top->ops->idle && wait_for_input(0) == WAIT_TIMEOUT)
 		app->top->ops->idle(app->top, app);
 }
 
@@ -503,6 +492,14 @@ static SCREEN *start_terminal(void)
 	return scr;
 }
 
+/* The theme, the rules and how the selection is marked, from the
+ * configuration (the kiosk and the key fuzzer alike). */
+static void drawing_init(const struct config *cfg)
+{
+	ui_draw_init(cfg);
+	select_use_arrow(cfg->low_bandwidth);
+}
+
 static void views_free_all(struct app *app)
 {
 	while (app->top) {
@@ -524,8 +521,7 @@ int ui_run(struct app *app)
 		return 1;
 	}
 	set_escdelay(app->cfg->esc_delay);
-	ui_draw_init(app->cfg);
-	select_use_arrow(app->cfg->low_bandwidth);
+	drawing_init(app->cfg);
 	struct view *home = home_view_new();
 	int rc = 1;
 	if (home) {
@@ -547,8 +543,7 @@ int ui_run(struct app *app)
 /* The loop's steps for tests/fuzz/fuzz_keys.c (ui_fuzz.h). */
 int ui_fuzz_begin(struct app *app)
 {
-	ui_draw_init(app->cfg);
-	select_use_arrow(app->cfg->low_bandwidth);
+	drawing_init(app->cfg);
 	struct view *home = home_view_new();
 	if (!home)
 		return -1;

@@ -147,7 +147,8 @@ static bool jump(struct select *s, const struct select_src *src, int c)
 {
 	double now = now_seconds();
 	bool going = s->jump_len > 0 && now - s->jump_at < JUMP_SECONDS;
-	if (!going && c < 0x80 && is_command(src, c))
+	bool command = c < 0x80 && is_command(src, c);
+	if (!going && command)
 		return false;
 	s->jump_at = now;
 	if (!src->label)
@@ -162,7 +163,7 @@ static bool jump(struct select *s, const struct select_src *src, int c)
 	if (going && text_append_char(want, &len, sizeof want, (unsigned)c) == 0)
 		i = find_prefix(s, src, s->sel, want);
 	if (i < 0) {
-		if (going && c < 0x80 && is_command(src, c)) {
+		if (going && command) {
 			s->jump_len = 0;
 			return false;
 		}

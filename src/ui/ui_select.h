@@ -45,8 +45,9 @@ enum role select_row(const struct select *s, long i, int y, int x, int w);
 /* With on, the selected row is marked by an arrow, a plain '>' in the
  * first column of the screen, instead of a bar over the row: moving it
  * rewrites two cells, not two rows, and switches no attribute
- * ([display] low_bandwidth, as mutt's arrow_cursor). select_mark_arrow draws it, once the rows are drawn
- * (every row leaves the first column blank). */
+ * ([display] low_bandwidth, as mutt's arrow_cursor). select_mark_arrow
+ * draws it once the rows are drawn (every row leaves the first column
+ * blank). */
 void select_use_arrow(bool on);
 void select_mark_arrow(void);
 
