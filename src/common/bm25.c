@@ -177,13 +177,19 @@ static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
 		return SQLITE_NOMEM;
 	if (c->declined)
 		return SQLITE_DONE;
-	double freq[BM25_MAX_PHRASES] = {0};
-	int ninst = 0, ntok = 0;
-	int rc = api->xInstCount(fts, &ninst);
-	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
-		int ip, ic, io;
-		rc = api->xInst(fts, i, &ip, &ic, &io);
-		if (rc == SQLITE_OK && ip >= 0 && ip < c->nphrase)
+	/* Each phrase's instances walked in its own list: xInst would first
+	 * merge every phrase's into one array, in the order of the text
+	 * (a fifth of ranking a prefix's 50,000 records). A phrase's own
+	 * instances come in the same order either way, so freq adds up to
+	 * the same double as bm25's. */
+	double freq[BM25_MAX_PHRASES];   /* zeroed as used: called 50,000 times */
+	int ntok = 0, rc = SQLITE_OK;
+	for (int ip = 0; rc == SQLITE_OK && ip < c->nphrase; ip++) {
+		Fts5PhraseIter it;
+		int ic, io;
+		freq[ip] = 0;
+		rc = api->xPhraseFirst(fts, ip, &it, &ic, &io);
+		for (; rc == SQLITE_OK && ic >= 0; api->xPhraseNext(fts, &it, &ic, &io))
 			freq[ip] += ic < 3 ? weight[ic] : 1.0;
 	}
 	long known = length_of(api->xUserData(fts), sqlite3_value_int(arg[0]),

@@ -18,9 +18,11 @@
  * *out (caller frees), their number in *n. Returns 1 when done, 0 when
  * it could not be done this way (nothing in *out): the caller ranks
  * every match, with htkp_rank(<fts> *args) when *args is not NULL (the
- * counts of the phrases, made here; the caller frees it). counting: the
- * caller ranks with htkp_collect while counting s, and *args may leave
- * the count of a search's only phrase to that count (common/bm25.h). */
+ * counts of the phrases, made here; the caller frees it). counting: a
+ * search's first screen, counted as it is listed: need rows are proven
+ * and no more (paging proves ten pages); the caller ranks with
+ * htkp_collect while counting s, and *args may leave the count of a
+ * search's only phrase to that count (common/bm25.h). */
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
 		   long **out, size_t *n, char **args, bool counting);
 

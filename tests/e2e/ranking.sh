@@ -117,4 +117,25 @@ want=$(sqlite3 "$DB" "SELECT rtrim(substr(c.title, 1, 20)) FROM cases_fts f JOIN
 check "the kiosk's page 25 (results 217-225, past the first 200 ranked) lists what bm25 ranks there" \
 	test -n "$want" -a "$shown" = "$want"
 [ "$shown" = "$want" ] || diff <(echo "$want") <(echo "$shown") | sed 's/^/# /' | head -12
+
+# A first screen proves only its own rows; the pages after it are
+# ranked while the reader reads. Page 3 of two frequent words lists what
+# bm25 ranks there.
+keys h
+wait_for 'Browse by country' >/dev/null
+keys c
+wait_for 'Search: (none' >/dev/null
+keys / t r a f f i c k i n g Space c o u r t Enter
+wait_for 'Results 1-9 of' >/dev/null
+keys PgDn
+wait_for 'Results 10-18 of' >/dev/null
+keys PgDn
+wait_for 'Results 19-27 of' >/dev/null
+shown=$(screen | sed -n '6,22p' | sed -n 'p;n' | sed -E 's/^[ *] (.{20}).*/\1/; s/ +$//')
+want=$(sqlite3 "$DB" "SELECT rtrim(substr(c.title, 1, 20)) FROM cases_fts f JOIN cases c ON c.rowid = f.rowid
+	WHERE cases_fts MATCH '(\"trafficking\" OR \"traffickings\") AND (\"court\" OR \"courts\")'
+	ORDER BY bm25(cases_fts, 10.0, 1.0, 0.0), f.rowid LIMIT 9 OFFSET 18")
+check "two frequent words: the kiosk's page 3 lists what bm25 ranks there" \
+	test -n "$want" -a "$shown" = "$want"
+[ "$shown" = "$want" ] || diff <(echo "$want") <(echo "$shown") | sed 's/^/# /' | head -12
 finish
