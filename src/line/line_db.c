@@ -161,7 +161,7 @@ static void db_destroy(struct lscreen *sc)
 	free(sc);
 }
 
-static const struct lscreen_ops db_ops = {db_show, db_prompt, db_input, db_destroy};
+static const struct lscreen_ops db_ops = {db_show, db_prompt, db_input, db_destroy, NULL};
 
 struct lscreen *line_db_new(struct lsession *s, int db)
 {

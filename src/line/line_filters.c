@@ -120,7 +120,7 @@ static void filters_destroy(struct lscreen *sc)
 }
 
 static const struct lscreen_ops filters_ops = {filters_show, filters_prompt, filters_input,
-					       filters_destroy};
+					       filters_destroy, NULL};
 
 struct lscreen *line_filters_new(struct lsession *s, int db, bool over_list)
 {

@@ -86,7 +86,8 @@ static void home_destroy(struct lscreen *sc)
 	free(sc);
 }
 
-static const struct lscreen_ops home_ops = {home_show, home_prompt, home_input, home_destroy};
+static const struct lscreen_ops home_ops = {home_show, home_prompt, home_input, home_destroy,
+					      NULL};
 
 struct lscreen *line_home_new(struct lsession *s)
 {

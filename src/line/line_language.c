@@ -45,7 +45,7 @@ static void language_destroy(struct lscreen *sc)
 }
 
 static const struct lscreen_ops language_ops = {language_show, language_prompt,
-						language_input, language_destroy};
+						language_input, language_destroy, NULL};
 
 struct lscreen *line_language_new(struct lsession *s)
 {

@@ -235,7 +235,23 @@ static void list_destroy(struct lscreen *sc)
 	free(sc);
 }
 
-static const struct lscreen_ops list_ops = {list_show, list_prompt, list_input, list_destroy};
+/* The next two pages ranked while the reader reads this one: Enter then
+ * reads kept rows (a search's first screen ranks only its own page). An
+ * error is left for the page that needs them to report. */
+static void list_ahead(struct lscreen *sc, struct lsession *s)
+{
+	struct list_screen *l = (struct list_screen *)sc;
+	struct dbstate *st = line_state(s, l->db);
+	if (!st || l->total <= l->offset + PER_PAGE)
+		return;
+	struct search q;
+	dbstate_search(st, &q);
+	long rows = l->offset + 3 * PER_PAGE;
+	store_search_prepare(s->store, &q, rows < l->total ? rows : l->total);
+}
+
+static const struct lscreen_ops list_ops = {list_show, list_prompt, list_input, list_destroy,
+					    list_ahead};
 
 struct lscreen *line_list_new(struct lsession *s, int db)
 {

@@ -94,7 +94,8 @@ static void page_destroy(struct lscreen *sc)
 	free(p);
 }
 
-static const struct lscreen_ops page_ops = {page_show, page_prompt, page_input, page_destroy};
+static const struct lscreen_ops page_ops = {page_show, page_prompt, page_input, page_destroy,
+					      NULL};
 
 static struct page *page_open(struct lsession *s, const char *file, const char *title,
 			      bool help)

@@ -261,7 +261,8 @@ static void pick_destroy(struct lscreen *sc)
 	free(p);
 }
 
-static const struct lscreen_ops pick_ops = {pick_show, pick_prompt, pick_input, pick_destroy};
+static const struct lscreen_ops pick_ops = {pick_show, pick_prompt, pick_input, pick_destroy,
+					      NULL};
 
 struct lscreen *line_pick_new(struct lsession *s, int db, enum lpick_mode mode,
 			      const char *const *fields, size_t n_fields, const char *title)

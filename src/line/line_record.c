@@ -165,7 +165,7 @@ static void record_destroy(struct lscreen *sc)
 }
 
 static const struct lscreen_ops record_ops = {record_show, record_prompt, record_input,
-					      record_destroy};
+					      record_destroy, NULL};
 
 struct lscreen *line_record_new(struct lsession *s, int db, long rowid)
 {

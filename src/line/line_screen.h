@@ -54,6 +54,9 @@ struct lscreen_ops {
 	/* Answers a line typed (trimmed, clean UTF-8, maybe empty). */
 	struct lact (*input)(struct lscreen *sc, struct lsession *s, const char *line);
 	void (*destroy)(struct lscreen *sc);
+	/* Optional: work ahead of the next line typed, done once the
+	 * prompt is out (a result list ranks its next pages). */
+	void (*ahead)(struct lscreen *sc, struct lsession *s);
 };
 
 struct lscreen {

@@ -212,6 +212,10 @@ static int loop(struct lsession *s)
 			ev = s->out.answer;   /* the answer to a pause */
 		} else {
 			prompt(s);
+			if (s->top->ops->ahead) {
+				fflush(stdout);
+				s->top->ops->ahead(s->top, s);
+			}
 			lin_read(idle_ms, &ev);
 		}
 		lout_reset(&s->out);

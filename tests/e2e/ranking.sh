@@ -95,6 +95,16 @@ check "a prefix in one country" same 'traf*' '"traf"*' Nigeria
 check "two frequent words in one country" \
 	same 'trafficking court' '("trafficking" OR "traffickings") AND ("court" OR "courts")' Nigeria
 
+# Line mode ranks the next pages while the reader reads one; results
+# 31-40 of two frequent words are what bm25 ranks there.
+got=$(printf '3\ntrafficking court\n\n\n\n' | "$HTKP" --db "$DB" --line 2>&1 \
+	| sed -n -E 's/^(3[1-9]|40)\. (.{12}).*/\2/p')
+want=$(sqlite3 "$DB" "SELECT substr(c.title, 1, 12) FROM cases_fts f JOIN cases c ON c.rowid = f.rowid
+	WHERE cases_fts MATCH '(\"trafficking\" OR \"traffickings\") AND (\"court\" OR \"courts\")'
+	ORDER BY bm25(cases_fts, 10.0, 1.0, 0.0), f.rowid LIMIT 10 OFFSET 30")
+check "line mode's results 31-40 of two frequent words are bm25's" test -n "$want" -a "$got" = "$want"
+[ "$got" = "$want" ] || diff <(echo "$want") <(echo "$got") | sed 's/^/# /' | head -12
+
 # The kiosk pages past the 200 results it ranks at first: as the reader
 # nears them it ranks further while waiting for keys (src/ui/ui_list.c),
 # one PgDn at a time as a person reads; the page after them lists what
