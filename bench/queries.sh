@@ -12,7 +12,7 @@
 #      anchor; BENCH_NAIVE=0 leaves it out).
 # Environment: BENCH_N (default 100000 times BENCH_SCALE; 5000 for a quick run), BENCH_SEED
 # (1), BENCH_RUNS (15), BENCH_IMPORT=0 to reuse a database built before,
-# BENCH_FORM=jsonl to import JSON Lines, BENCH_IMPORT_RUNS (1) imports and
+# BENCH_FORM=jsonl to import JSON Lines, BENCH_IMPORT_RUNS (2) imports and
 # anchors taken in turn (the best of each counts), BENCH_ANCHOR=0 to skip
 # the anchor.
 # See bench/README.md for how to read the table.
@@ -26,7 +26,7 @@ RUNS=${BENCH_RUNS:-15}
 PY=/usr/bin/python3
 OUT=bench/out
 FORM=${BENCH_FORM:-json}
-IRUNS=${BENCH_IMPORT_RUNS:-1}
+IRUNS=${BENCH_IMPORT_RUNS:-2}
 JSON=$OUT/htkp-$N-s$SEED.json
 INPUT=$OUT/htkp-$N-s$SEED.$FORM
 DB=$OUT/htkp-$N-s$SEED.db
