@@ -45,9 +45,9 @@
 /* Rows proven at the least when paging: the ten pages a ranked search
  * keeps at first (store_ranked.h), so that paging through them ranks
  * nothing. A search's first screen proves its page only: two frequent
- * words' 373 candidates took 6.8 ms to score at 100,000 cases, the 60
- * that prove its first page about 1; the kiosk ranks the rest while the
- * reader reads (store_search_prepare). */
+ * words' 373 candidates took 6.8 ms to score at 100,000 cases, the 33
+ * that prove their first page 0.6-0.8; the kiosk and line mode rank the
+ * rest while the reader reads (store_search_prepare). */
 #define MIN_WANT RANKED_FIRST
 /* Scores closer than this to a bound count as not beating it. */
 #define MARGIN 1e-9
