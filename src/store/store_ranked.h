@@ -12,7 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Rowids kept, from the first result on: at first RANKED_FIRST (ten
+/* Rowids kept, from the first result on: a search's first screen keeps
+ * what proves its page (store_toprank.h), paging RANKED_FIRST (ten
  * pages of 20), five times more whenever paging goes past them, at most
  * RANKED_ROWS (250 pages, 40 KB); the kiosk asks for more while the
  * reader reads, ahead of the selection (store_search_prepare). Pages past
