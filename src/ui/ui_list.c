@@ -332,10 +332,10 @@ static void list_destroy(struct view *v)
 }
 
 /* Pages kept ranked ahead of the selection: by the time PgDn reaches the
- * end of the ranked rows the store keeps (200 at first), the next ones
- * were ranked while the reader read (ranking 1000 of a word in a third
- * of 100,000 cases takes about 10 ms; reading a kept page, a tenth of
- * one). */
+ * end of the ranked rows the store keeps (a first screen's own page,
+ * then 200), the next ones were ranked while the reader read (ranking
+ * 1000 of a word in a third of 100,000 cases takes about 10 ms; reading
+ * a kept page, a tenth of one). */
 #define PAGES_AHEAD 4
 
 static void list_idle(struct view *v, struct app *app)
