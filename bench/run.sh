@@ -62,22 +62,8 @@ else
 	status=1
 fi
 
-# Before each benchmark, what the last one left behind is let go: its
-# dirty pages written out (cluster.sh publishes 1 GB) and its processes
-# gone, until for 2 s no other task waits for a CPU (at most 60 s). A
-# full run once timed the import 1.57x its anchor with cluster.sh's
-# write-back still going, and 1.0-1.1x alone.
-settle() {
-	sync
-	quiet=0 waited=0
-	while [ "$quiet" -lt 10 ] && [ "$waited" -lt 300 ]; do
-		# Read by the shell itself, which is then the one task running.
-		read -r _ _ _ tasks _ </proc/loadavg || tasks=1/0
-		if [ "${tasks%/*}" -le 1 ]; then quiet=$((quiet + 1)); else quiet=0; fi
-		sleep 0.2
-		waited=$((waited + 1))
-	done
-}
+# Before each benchmark, what the last one left behind is let go.
+. bench/settle.sh
 
 for b in bench/*.sh; do
 	[ "$b" = bench/run.sh ] && continue
