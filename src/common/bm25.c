@@ -311,6 +311,38 @@ static void collect_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 	sqlite3_result_int(ctx, 1);
 }
 
+static int by_rowid(const void *key, const void *elem)
+{
+	long x = *(const long *)key, y = *(const long *)elem;
+	return x < y ? -1 : x > y;
+}
+
+static void pick_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		    int nval, sqlite3_value **val)
+{
+	struct bm25_pick *pick = nval > 0 ? sqlite3_value_pointer(val[0], BM25_PICK_TYPE) : NULL;
+	if (!pick) {
+		sqlite3_result_error(ctx, "htkp_pick: no candidates", -1);
+		return;
+	}
+	long rowid = (long)api->xRowid(fts);
+	const long *at = bsearch(&rowid, pick->rowid, pick->n, sizeof *pick->rowid, by_rowid);
+	if (at) {
+		double score;
+		struct shared *c = NULL;
+		int rc = score_of(api, fts, nval - 1, val + 1, &score, &c);
+		if (rc == SQLITE_OK && c && c->unscaled)
+			pick->g[at - pick->rowid] = -score;
+		else if (rc == SQLITE_OK || rc == SQLITE_DONE)
+			pick->declined = true;
+		else {
+			sqlite3_result_error_code(ctx, rc);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 1);
+}
+
 struct fts5_api *bm25_attach(sqlite3 *db)
 {
 	fts5_api *api = NULL;
@@ -323,19 +355,25 @@ struct fts5_api *bm25_attach(sqlite3 *db)
 	if (!api)
 		return NULL;
 	/* Without room for the lengths, FTS5 gives each record's. The
-	 * lengths go with the connection: both functions hold them, the
+	 * lengths go with the connection: every function holds them, the
 	 * last one destroyed frees them. */
+	static const struct {
+		const char *name;
+		fts5_extension_function fn;
+	} fns[] = {{"htkp_rank", rank_fn}, {"htkp_collect", collect_fn}, {"htkp_pick", pick_fn}};
+	int nfns = (int)(sizeof fns / sizeof fns[0]);
 	struct lengths *l = calloc(1, sizeof *l);
 	if (l)
-		l->db = db, l->users = 2;
-	if (api->xCreateFunction(api, "htkp_rank", l, rank_fn, lengths_free) != SQLITE_OK) {
-		free(l);
-		return NULL;
-	}
-	if (api->xCreateFunction(api, "htkp_collect", l, collect_fn, lengths_free) != SQLITE_OK) {
-		if (l)
-			l->users--;   /* htkp_rank alone holds them now */
-		return NULL;
+		l->db = db, l->users = nfns;
+	for (int i = 0; i < nfns; i++) {
+		if (api->xCreateFunction(api, fns[i].name, l, fns[i].fn, lengths_free) != SQLITE_OK) {
+			/* The functions made before hold them; the rest never will. */
+			if (l && i == 0)
+				free(l);
+			else if (l)
+				l->users -= nfns - i;
+			return NULL;
+		}
 	}
 	return api;
 }

@@ -17,7 +17,13 @@
  *       pointer of type "htkp_top") when it is among its best; 1. For a
  *       search of one phrase, n_0 may be -1, unknown: the statement
  *       counts it (the phrase is all the search), and bm25_top_finish
- *       turns what was kept into scores once it is known. */
+ *       turns what was kept into scores once it is known;
+ *   htkp_pick(fts, pick, db, rows, -1)
+ *       for a search of one phrase whose count is not known: 1, and
+ *       when the record is one of pick's candidates (a struct bm25_pick
+ *       bound as a pointer of type "htkp_pick"), its g kept there (its
+ *       score without the IDF), so that the statement that counts the
+ *       phrase scores its candidates too. */
 #ifndef HTKP_COMMON_BM25_H
 #define HTKP_COMMON_BM25_H
 
@@ -50,7 +56,19 @@ struct bm25_top {
  * g differ may still tie once multiplied by it. */
 #define BM25_SLACK 64
 
-/* Registers htkp_rank and htkp_collect on db (store_open, and the
+#define BM25_PICK_TYPE "htkp_pick"
+
+/* A phrase's candidates, scored as its matches are counted (htkp_pick).
+ * bm25 of the one phrase is then -1.0 * (idf * g[i]): the operations of
+ * bm25's own, so the same double. */
+struct bm25_pick {
+	const long *rowid;       /* sorted ascending */
+	double *g;               /* g of rowid[i], or NAN: not a match */
+	size_t n;
+	bool declined;           /* a record could not be scored here */
+};
+
+/* Registers htkp_rank, htkp_collect and htkp_pick on db (store_open, and the
  * import before rank_top). Returns FTS5's API (for its tokenizer), NULL
  * when there is none. The lengths are read at a database's first score:
  * register after its index is built, or at least score after. */

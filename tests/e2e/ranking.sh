@@ -27,6 +27,12 @@ def plural(v):
     if isinstance(v, dict):
         return {k: plural(x) for k, x in v.items()}
     return v
+# Two words found only together, in four cases of five, one to three
+# times: the best records of either prove the phrase's first pages,
+# which are then ordered by the scores taken as it is counted.
+for i, case in enumerate(data["cases"]):
+    if i % 5 != 4:
+        case["summary"] += " Zorbat quimel." * (i % 3 + 1)
 for i in range(3):
     case = plural(data["cases"][i])
     case["id"] = "PLURAL-%d" % i
@@ -81,6 +87,8 @@ check "a word in every record ranks as bm25 ranks it" \
 check "two frequent words" \
 	same 'trafficking court' '("trafficking" OR "traffickings") AND ("court" OR "courts")'
 check "a phrase of frequent words" same '"the court"' '"the court"'
+check "a phrase proven from its words' best records, scored as it is counted" \
+	same '"zorbat quimel"' '"zorbat quimel"'
 check "a word in most records, alone" same she '"she"'
 check "two words in most records" same 'convicted years' '"convicted" AND ("years" OR "year")'
 check "a frequent word without another" \
@@ -99,7 +107,7 @@ check "two frequent words in one country" \
 # 31-40 of two frequent words are what bm25 ranks there.
 got=$(printf '3\ntrafficking court\n\n\n\n' | "$HTKP" --db "$DB" --line 2>&1 \
 	| sed -n -E 's/^(3[1-9]|40)\. (.{12}).*/\2/p')
-want=$(sqlite3 "$DB" "SELECT substr(c.title, 1, 12) FROM cases_fts f JOIN cases c ON c.rowid = f.rowid
+want=$(sqlite3 "$DB" "SELECT substr(c.title || '. ', 1, 12) FROM cases_fts f JOIN cases c ON c.rowid = f.rowid
 	WHERE cases_fts MATCH '(\"trafficking\" OR \"traffickings\") AND (\"court\" OR \"courts\")'
 	ORDER BY bm25(cases_fts, 10.0, 1.0, 0.0), f.rowid LIMIT 10 OFFSET 30")
 check "line mode's results 31-40 of two frequent words are bm25's" test -n "$want" -a "$got" = "$want"
