@@ -13,9 +13,8 @@ fuzz="$test clang libclang-rt-14-dev"
 # network namespaces behind HAProxy, publishing with rsync.
 bench="$test haproxy rsync iproute2"
 # make deb, test-deb, test-cluster: building and checking the package,
-# a bookworm chroot to install it in, front-ends in network namespaces
-# behind HAProxy, publishing with rsync.
-deb="$test debhelper dpkg-dev fakeroot lintian git debootstrap haproxy rsync iproute2"
+# a bookworm chroot to install it in, and the cluster as make bench has it.
+deb="$bench debhelper dpkg-dev fakeroot lintian git debootstrap"
 
 case "${1:-}" in
 build) want=$build ;;

@@ -441,12 +441,15 @@ static int load_phrase(struct store *st, const struct search *s, struct phrase *
 		p->docs = best.docs;
 		return 1;
 	}
-	p->docs = -2;
-	if (nphrase == 1 && search_counted(st, s->db, s->fts) < 0
-	    && (p->docs = count_picking(st, s, p, *rows)) >= 0)
-		search_count_known(st, s->db, s->fts, p->docs);
-	if (p->docs == -2)
-		p->docs = phrase_docs(st, s, p, nphrase);
+	/* A phrase searched alone and not counted yet: its candidates are
+	 * scored by the pass that counts it. */
+	long n = -2;
+	if (nphrase == 1 && search_counted(st, s->db, s->fts) < 0) {
+		n = count_picking(st, s, p, *rows);
+		if (n >= 0)
+			search_count_known(st, s->db, s->fts, n);
+	}
+	p->docs = n == -2 ? phrase_docs(st, s, p, nphrase) : n;
 	return p->docs < 0 ? -1 : 1;
 }
 
