@@ -127,6 +127,7 @@ struct shared {
 	long rows;               /* the index's records */
 	long scored;             /* records scored so far */
 	int nphrase;
+	bool joined[BM25_MAX_PHRASES];   /* phrase i is counted as i - 1's */
 	double avgdl;
 	double idf[];
 };
@@ -143,19 +144,24 @@ static struct shared *shared_of(const Fts5ExtensionApi *api, Fts5Context *fts, i
 	    || !(c = calloc(1, sizeof *c + (size_t)nphrase * sizeof c->idf[0])))
 		return NULL;
 	c->nphrase = nphrase;
-	/* An unknown count (-1) only for a statement's one phrase. */
-	c->unscaled = nphrase == 1 && nargs == 3 && sqlite3_value_int64(arg[2]) < 0;
 	c->declined = nargs < 2 || nphrase != nargs - 2
 		      || api->xRowCount(fts, &rows) != SQLITE_OK || rows <= 0
 		      || rows != sqlite3_value_int64(arg[1])
 		      || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK;
 	c->rows = (long)rows;
 	if (!c->declined) {
+		int groups = 0;
+		for (int i = 0; i < nphrase; i++) {
+			c->joined[i] = i > 0 && sqlite3_value_int64(arg[i + 2]) == BM25_JOINED;
+			groups += !c->joined[i];
+		}
+		/* An unknown count (-1) only for a statement's one phrase. */
+		c->unscaled = groups == 1 && sqlite3_value_int64(arg[2]) == -1;
 		c->avgdl = (double)tokens / (double)rows;
 		for (int i = 0; i < nphrase; i++) {
 			sqlite3_int64 docs = sqlite3_value_int64(arg[i + 2]);
-			c->declined |= docs < 0 && !c->unscaled;
-			c->idf[i] = c->unscaled ? 1.0 : rank_idf(rows, docs);
+			c->declined |= docs < 0 && !c->unscaled && !c->joined[i];
+			c->idf[i] = c->unscaled || c->joined[i] ? 1.0 : rank_idf(rows, docs);
 		}
 	}
 	if (api->xSetAuxdata(fts, c, free) != SQLITE_OK)
@@ -200,9 +206,16 @@ static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
 		rc = api->xColumnSize(fts, -1, &ntok);
 	if (rc != SQLITE_OK)
 		return rc;
+	/* A prefix's words add up to the prefix's count: each freq is a sum
+	 * of whole weights, so any order of adding gives the same double. */
 	double D = (double)ntok, sum = 0.0;
-	for (int i = 0; i < c->nphrase; i++)
-		sum += c->idf[i] * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / c->avgdl)));
+	for (int i = 0; i < c->nphrase;) {
+		int first = i;
+		double f = freq[i++];
+		while (i < c->nphrase && c->joined[i])
+			f += freq[i++];
+		sum += c->idf[first] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * D / c->avgdl)));
+	}
 	*score = -1.0 * sum;
 	return SQLITE_OK;
 }

@@ -11,12 +11,14 @@
  *       the record's bm25 score on database db (enum db) of the catalog
  *       whose index has rows records, phrase i being in n_i of them;
  *       NULL when the index has another number of rows or of phrases
- *       (then ask bm25);
+ *       (then ask bm25). n_i may be BM25_JOINED: phrase i is one more
+ *       word of the phrase before it;
  *   htkp_collect(fts, top, db, rows, n_0, ...)
  *       the same score, kept in top (a struct bm25_top bound as a
  *       pointer of type "htkp_top") when it is among its best; 1. For a
- *       search of one phrase, n_0 may be -1, unknown: the statement
- *       counts it (the phrase is all the search), and bm25_top_finish
+ *       search of one phrase (with its joined words), n_0 may be -1,
+ *       unknown: the statement counts it (the phrase is all the
+ *       search), and bm25_top_finish
  *       turns what was kept into scores once it is known;
  *   htkp_pick(fts, pick, db, rows, -1)
  *       for a search of one phrase whose count is not known: 1, and
@@ -33,6 +35,13 @@
 
 /* Most phrases a search may have for the store to score it. */
 #define BM25_MAX_PHRASES 64
+
+/* A phrase's count (n_i) that says it is one more word of the phrase
+ * before it: a prefix searched as the words it stands for
+ * (store/fts_words.h). Its instances count as that phrase's, as FTS5
+ * counts a prefix's, and the group is scored with the first one's IDF:
+ * the prefix's score, the same double. */
+#define BM25_JOINED -2
 
 #define BM25_TOP_TYPE "htkp_top"
 

@@ -1,5 +1,6 @@
-/* htkp-import: table rank_top (db/schema.sql, src/store/rank_top.h).
- * For each word in at least RANK_TOP_MIN_DOCS records of a database, its
+/* htkp-import: tables vocab and rank_top (db/schema.sql,
+ * src/store/rank_top.h). Every word of each full-text index goes into
+ * vocab. For each word in at least RANK_TOP_MIN_DOCS records of a database, its
  * RANK_TOP_KEEP best-ranked records when searched alone, with each one's
  * g (its bm25 score divided by the word's IDF) and a bound on the g of
  * every record left out. The kiosk ranks a search among these candidates
@@ -95,7 +96,7 @@ static enum imp_status one_db(struct imp *imp, int d, struct bm25_top *top)
 {
 	const struct db_info *di = &catalog[d];
 	char sql[512];
-	sqlite3_stmt *vocab = NULL, *scan = NULL, *ins = NULL, *cnt = NULL;
+	sqlite3_stmt *vocab = NULL, *scan = NULL, *ins = NULL, *cnt = NULL, *word = NULL;
 	long rows = 0;
 	int rc;
 
@@ -110,8 +111,8 @@ static enum imp_status one_db(struct imp *imp, int d, struct bm25_top *top)
 		rc = sqlite3_exec(imp->db, sql, NULL, NULL, NULL);
 	}
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(imp->db, "SELECT term, doc FROM temp.rank_vocab"
-					" WHERE doc >= ?", -1, &vocab, NULL);
+		rc = sqlite3_prepare_v2(imp->db, "SELECT term, doc FROM temp.rank_vocab",
+					-1, &vocab, NULL);
 	if (rc == SQLITE_OK) {
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s MATCH ?1"
 			 " AND htkp_collect(%s, ?2, %d, %ld, ?3)", di->fts, di->fts, di->fts, d,
@@ -122,12 +123,21 @@ static enum imp_status one_db(struct imp *imp, int d, struct bm25_top *top)
 		rc = sqlite3_prepare_v2(imp->db, "INSERT INTO rank_top (db, term, rows,"
 					" docs, bound, best) VALUES (?, ?, ?, ?, ?, ?)",
 					-1, &ins, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(imp->db, "INSERT INTO vocab (db, term) VALUES (?, ?)",
+					-1, &word, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_int(vocab, 1, RANK_TOP_MIN_DOCS);
+		/* The words come in order: vocab grows at its end. */
+		sqlite3_bind_text(word, 1, di->table, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(vocab)) == SQLITE_ROW) {
-			rc = one_term(top, scan, ins, di->table,
-				      (const char *)sqlite3_column_text(vocab, 0), rows,
-				      sqlite3_column_int64(vocab, 1));
+			const char *term = (const char *)sqlite3_column_text(vocab, 0);
+			long docs = sqlite3_column_int64(vocab, 1);
+			sqlite3_bind_text(word, 2, term, -1, SQLITE_STATIC);
+			rc = sqlite3_step(word);
+			sqlite3_reset(word);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+			if (rc == SQLITE_OK && docs >= RANK_TOP_MIN_DOCS)
+				rc = one_term(top, scan, ins, di->table, term, rows, docs);
 			if (rc != SQLITE_OK)
 				break;
 		}
@@ -135,6 +145,7 @@ static enum imp_status one_db(struct imp *imp, int d, struct bm25_top *top)
 	}
 	enum imp_status st = rc == SQLITE_OK ? IMP_OK : imp_sqlerr(imp, "ranking frequent words");
 	sqlite3_finalize(vocab), sqlite3_finalize(scan), sqlite3_finalize(ins);
+	sqlite3_finalize(word);
 	if (st == IMP_OK)
 		st = imp_exec(imp, "DROP TABLE temp.rank_vocab", "ranking frequent words");
 	return st;

@@ -7,6 +7,7 @@
 #include "store/store_ranked.h"
 #include "common/bm25.h"
 #include "store/store_facet.h"
+#include "store/fts_words.h"
 #include "common/catalog.h"
 
 #include <ctype.h>
@@ -145,7 +146,7 @@ static int compare_rows(sqlite3_stmt *file, sqlite3_stmt *ref, char *what, size_
 /* Refuses a file whose tables, indexes, views and triggers are not
  * exactly those of db/schema.sql: a view or trigger planted in a file
  * would otherwise run inside the kiosk's queries. */
-static int check_objects(struct store *st, char *err, size_t errlen)
+static int check_objects(struct store *st, int version, char *err, size_t errlen)
 {
 	sqlite3 *ref = NULL;
 	sqlite3_stmt *file = NULL, *want = NULL;
@@ -153,6 +154,7 @@ static int check_objects(struct store *st, char *err, size_t errlen)
 	int rc = -1;
 	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
 	    && sqlite3_exec(ref, schema_sql, NULL, NULL, NULL) == SQLITE_OK
+	    && (version > 4 || sqlite3_exec(ref, "DROP TABLE vocab", NULL, NULL, NULL) == SQLITE_OK)
 	    && sqlite3_prepare_v2(ref, schema_rows, -1, &want, NULL) == SQLITE_OK
 	    && sqlite3_prepare_v2(st->db, schema_rows, -1, &file, NULL) == SQLITE_OK)
 		rc = compare_rows(file, want, what, sizeof what);
@@ -186,7 +188,9 @@ static int check_schema(struct store *st, char *err, size_t errlen)
 			 st->path);
 		return -1;
 	}
-	if (version != STORE_SCHEMA_VERSION) {
+	/* Version 4 lacks only vocab: it is read as it was, a prefix
+	 * searched the slower way, until it is imported again. */
+	if (version != STORE_SCHEMA_VERSION && version != 4) {
 		snprintf(err, errlen,
 			 "%s: database schema version %d, this htkp reads version %d "
 			 "(rebuild it with this version's htkp-import)",
@@ -198,8 +202,9 @@ static int check_schema(struct store *st, char *err, size_t errlen)
 	 * see the time limit stop it. */
 	if (!getenv("HTKP_DEBUG_TRUST_SCHEMA"))
 #endif
-	if (check_objects(st, err, errlen) != 0)
+	if (check_objects(st, version, err, errlen) != 0)
 		return -1;
+	st->vocab = version > 4;
 	for (int i = 0; i < DB_COUNT; i++)
 		if (store_count(st, i) < 0) {
 			snprintf(err, errlen, "%s: damaged database (%s)", st->path,
@@ -313,6 +318,7 @@ void store_close(struct store *st)
 	close_file(st);
 	ranked_drop(st);
 	facet_bits_drop(st);
+	fts_words_drop(st);
 	free(st->counted_fts);
 	free(st->path);
 	free(st);
@@ -333,6 +339,7 @@ int store_reopen_if_replaced(struct store *st)
 	ranked_drop(st);   /* its rowids were the old file's */
 	free(st->counted_fts);   /* and its count */
 	facet_bits_drop(st);
+	fts_words_drop(st);   /* and the words it had */
 	fresh.path = st->path;
 	*st = fresh;
 	/* The handler was given fresh's address, which is about to go. */

@@ -32,8 +32,14 @@ struct store {
 	struct ranked *ranked; /* the last ranked search (store_ranked.h);
 				  dropped with the file it was read from */
 	struct fts5_api *fts5; /* the connection's FTS5 (store_toprank.c) */
+	bool vocab;          /* the file has table vocab (schema version 5):
+				prefixes are searched as their words
+				(fts_words.h) */
 	struct facet_bits *bits; /* the last search's records (store_facet.h) */
 	struct facet_bits *filtered; /* the records its filters leave (same) */
+	char *words_of;        /* the last expression fts_matching */
+	int words_db;          /* rewrote, in which database, and */
+	char *words;           /* what it became (NULL: itself) */
 	char *counted_fts;     /* the last words counted alone, */
 	int counted_db;        /* in which database (enum db), and */
 	long counted;          /* their count (store_search.c) */

@@ -3,6 +3,7 @@
 #include "store/store_ranked.h"
 #include "store/store_impl.h"
 #include "store/store_facet.h"
+#include "store/fts_words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,4 +115,5 @@ void store_forget(struct store *st)
 	facet_bits_drop(st);
 	free(st->counted_fts);
 	st->counted_fts = NULL;
+	fts_words_drop(st);
 }

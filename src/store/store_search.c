@@ -7,6 +7,7 @@
 #include "store/store_impl.h"
 #include "store/store_ranked.h"
 #include "store/store_toprank.h"
+#include "store/fts_words.h"
 #include "common/bm25.h"
 #include "store/store_facet.h"
 #include "store/rank_top.h"
@@ -324,15 +325,17 @@ static long count_ranked(struct store *st, const struct search *s)
 	}
 	long keep = RANKED_FIRST, *rowid = NULL, n = -2;
 	size_t got = 0;
-	char *args = NULL;
-	if (toprank_rowids(st, s, RANKED_PAGE, keep, &rowid, &got, &args, true) == 1) {
+	char *args = NULL, *words = NULL;
+	if (toprank_rowids(st, s, RANKED_PAGE, keep, &rowid, &got, &args, &words, true) == 1) {
 		ranked_keep(st, key, rowid, got, false);
 		return -2;
 	}
 	size_t room = (size_t)keep + BM25_SLACK;
 	struct bm25_top top = {.v = args ? malloc(room * sizeof *top.v) : NULL, .keep = room};
+	struct search ranked = *s;
+	ranked.fts = words ? words : s->fts;
 	if (top.v)
-		n = count_collect(st, s, args, &top);
+		n = count_collect(st, &ranked, args, &top);
 	if (n >= 0 && !top.declined && bm25_top_finish(&top, n, (size_t)keep) == 0
 	    && (rowid = malloc((size_t)keep * sizeof *rowid))) {
 		for (size_t i = 0; i < top.n; i++)
@@ -342,7 +345,7 @@ static long count_ranked(struct store *st, const struct search *s)
 			st->ranked->count = n;
 		key = NULL;
 	}
-	free(key), free(args), free(top.v);
+	free(key), free(args), free(words), free(top.v);
 	remember_count(st, s, n);
 	return n;
 }
@@ -366,8 +369,10 @@ static long count_plain(struct store *st, const struct search *s)
 		const struct facet_bits *bits = NULL;
 		return facet_filtered(st, s, NULL, &bits) != 0 ? -1 : facet_bits_count(bits);
 	}
+	struct search m = *s;
+	m.fts = fts_matching(st, s->db, s->fts);
 	sql_add(&q, "SELECT count(*)");
-	if (add_from_where(st, &q, s, false, filters_tested(st, s, NULL), NULL) != 0)
+	if (add_from_where(st, &q, &m, false, filters_tested(st, s, NULL), NULL) != 0)
 		return -1;
 	sqlite3_stmt *stmt = sql_prepare(st, &q);
 	if (!stmt)
@@ -456,8 +461,13 @@ static int query_rowids(struct store *st, const struct search *s, long offset,
 {
 	struct sql q = {0};
 	char r[64];
+	/* bm25 would score a prefix's words apart: only an order by the
+	 * records' own columns reads them as the prefix. */
+	struct search m = *s;
+	if (s->sort != SORT_RELEVANCE)
+		m.fts = fts_matching(st, s->db, s->fts);
 	sql_add(&q, "SELECT %s", rowid_of(s, r, sizeof r));
-	if (add_from_where(st, &q, s, order_needs_table(s),
+	if (add_from_where(st, &q, &m, order_needs_table(s),
 			   (s->fts && s->sort == SORT_RELEVANCE) || filters_tested(st, s, NULL),
 			   NULL) != 0)
 		return -1;
@@ -520,9 +530,11 @@ sqlite3_stmt *search_marking_stmt(struct store *st, const struct search *s,
 {
 	struct sql q = {0};
 	char r[64];
+	struct search m = *s;
+	m.fts = fts_matching(st, s->db, s->fts);
 	sql_add(&q, "SELECT sum(htkp_mark(?, %s))", rowid_of(s, r, sizeof r));
 	bind_bits(&q, bits);
-	if (add_from_where(st, &q, s, false, filters_tested(st, s, field), field) != 0)
+	if (add_from_where(st, &q, &m, false, filters_tested(st, s, field), field) != 0)
 		return NULL;
 	return sql_prepare(st, &q);
 }
@@ -571,19 +583,21 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 	size_t n = 0;
 	/* Ranked from the frequent words' best records when that proves
 	 * enough of them; else every match ranked. */
-	char *args = NULL;
-	int top = toprank_rowids(st, s, need, keep, &rowid, &n, &args, false);
+	char *args = NULL, *words = NULL;
+	int top = toprank_rowids(st, s, need, keep, &rowid, &n, &args, &words, false);
 	if (top == 1) {
 		ranked_keep(st, key, rowid, n, false);
 		return st->ranked;
 	}
+	struct search ranked = *s;
+	ranked.fts = words ? words : s->fts;
 	rowid = malloc((size_t)keep * sizeof *rowid);
-	if (!rowid || query_rowids(st, s, 0, keep, rowid, &n, args) != 0) {
+	if (!rowid || query_rowids(st, &ranked, 0, keep, rowid, &n, args) != 0) {
 		*failed = rowid != NULL;
-		free(rowid), free(key), free(args);
+		free(rowid), free(key), free(args), free(words);
 		return NULL;
 	}
-	free(args);
+	free(args), free(words);
 	long *fit = n > 0 ? realloc(rowid, n * sizeof *rowid) : NULL;
 	if (fit)
 		rowid = fit;

@@ -20,6 +20,7 @@
 #include "store/rank_top.h"
 #include "store/store_ranked.h"
 #include "store/store_facet.h"
+#include "store/fts_words.h"
 #include "common/catalog.h"
 
 #include <math.h>
@@ -67,6 +68,10 @@ struct phrase {
 	double bound;        /* g of any record outside rowid; 0 when rare */
 	double *picked;      /* the phrase's own g for each of rowid (NAN:
 				not a match), scored while counting it */
+	char *words;         /* a prefix as the words it stands for, an OR
+				of them (fts_words.h), or NULL */
+	int nwords;          /* the phrases it is in the expression ranked:
+				1, or the words of a prefix */
 };
 
 static void phrases_free(struct phrase *p, int n)
@@ -77,6 +82,7 @@ static void phrases_free(struct phrase *p, int n)
 		free(p[i].rowid);
 		free(p[i].g);
 		free(p[i].picked);
+		free(p[i].words);
 	}
 }
 
@@ -104,7 +110,7 @@ static int split_phrases(const char *fts, struct phrase *p, int max)
 		*o = '\0';
 		bool prefix = *c == '"' && c[1] == '*';
 		size_t len = (size_t)(c - start) + 1 + prefix;
-		p[n] = (struct phrase){.body = body, .prefix = prefix};
+		p[n] = (struct phrase){.body = body, .prefix = prefix, .nwords = 1};
 		if (!(p[n].text = malloc(len + 1))) {
 			phrases_free(p, n + 1);
 			return -1;
@@ -117,44 +123,6 @@ static int split_phrases(const char *fts, struct phrase *p, int max)
 		c += prefix;
 	}
 	return n;
-}
-
-/* The phrase's words as the index's tokenizer splits them. */
-struct tokens {
-	char t[8][64];
-	int n;
-	bool overflow;
-};
-
-static int on_token(void *ctx, int flags, const char *tok, int len, int start, int end)
-{
-	struct tokens *k = ctx;
-	(void)start, (void)end;
-	if (flags & FTS5_TOKEN_COLOCATED)
-		return SQLITE_OK;
-	if (k->n == 8 || len >= 64) {
-		k->overflow = true;
-		return SQLITE_OK;
-	}
-	memcpy(k->t[k->n], tok, (size_t)len);
-	k->t[k->n++][len] = '\0';
-	return SQLITE_OK;
-}
-
-/* The tokenizer of db/schema.sql's indexes. */
-static int tokenize(fts5_api *api, const char *text, struct tokens *k)
-{
-	void *ud = NULL;
-	fts5_tokenizer tk;
-	Fts5Tokenizer *t = NULL;
-	const char *args[] = {"remove_diacritics", "2"};
-	*k = (struct tokens){0};
-	if (!api || api->xFindTokenizer(api, "unicode61", &ud, &tk) != SQLITE_OK
-	    || tk.xCreate(ud, args, 2, &t) != SQLITE_OK)
-		return -1;
-	int rc = tk.xTokenize(t, k, FTS5_TOKENIZE_QUERY, text, (int)strlen(text), on_token);
-	tk.xDelete(t);
-	return rc == SQLITE_OK && !k->overflow ? 0 : -1;
 }
 
 static uint32_t le32(const unsigned char *p)
@@ -266,7 +234,7 @@ static int read_rare(struct store *st, const char *fts, struct phrase *p)
 }
 
 /* Records the phrase is in, counted (the words' own counts bound it
- * only from above). */
+ * only from above; a prefix's words count faster than the prefix). */
 static long count_phrase(struct store *st, const char *fts, const struct phrase *p)
 {
 	char sql[160];
@@ -274,7 +242,7 @@ static long count_phrase(struct store *st, const char *fts, const struct phrase 
 	sqlite3_stmt *s = store_cached(st, sql);
 	if (!s)
 		return -1;
-	sqlite3_bind_text(s, 1, p->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, p->words ? p->words : p->text, -1, SQLITE_STATIC);
 	long n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
 	store_done(st, s);
 	return n < 0 ? store_fail(st, "ranking") : n;
@@ -364,7 +332,7 @@ long toprank_count(struct store *st, const struct search *s)
 		goto done;
 	for (int i = 0; i < np; i++) {
 		struct tokens k;
-		if (p[i].prefix || tokenize(st->fts5, p[i].body, &k) != 0 || k.n != 1)
+		if (p[i].prefix || fts_tokenize(st->fts5, p[i].body, &k) != 0 || k.n != 1)
 			goto done;
 		long t = term_docs(st, d->table, k.t[0]);
 		if (t == -2) {
@@ -402,7 +370,7 @@ static int load_phrase(struct store *st, const struct search *s, struct phrase *
 {
 	const struct db_info *d = &catalog[s->db];
 	struct tokens k;
-	if (p->prefix || tokenize(st->fts5, p->body, &k) != 0 || k.n == 0)
+	if (p->prefix || fts_tokenize(st->fts5, p->body, &k) != 0 || k.n == 0)
 		return 0;
 	/* The frequent word with the smallest bound bounds the phrase best. */
 	struct phrase best = {0};
@@ -512,15 +480,22 @@ static struct cand *candidates(const struct phrase *p, int np, size_t *n)
 	return c;
 }
 
-/* htkp_rank's arguments after the table: ", db, rows, docs_0, ...". */
+/* htkp_rank's arguments after the table: ", db, rows, docs_0, ...",
+ * a prefix's other words joined to its first (BM25_JOINED). */
 static char *args_of(const struct search *s, long rows, const struct phrase *p, int np)
 {
-	char *args = malloc(24 * (size_t)(np + 2) + 1);
+	size_t n = 2;
+	for (int i = 0; i < np; i++)
+		n += (size_t)p[i].nwords;
+	char *args = malloc(24 * n + 1);
 	if (!args)
 		return NULL;
 	char *o = args + sprintf(args, ", %d, %ld", (int)s->db, rows);
-	for (int i = 0; i < np; i++)
+	for (int i = 0; i < np; i++) {
 		o += sprintf(o, ", %ld", p[i].docs);
+		for (int w = 1; w < p[i].nwords; w++)
+			o += sprintf(o, ", %d", BM25_JOINED);
+	}
 	return args;
 }
 
@@ -692,6 +667,24 @@ static long index_rows(struct store *st, const char *table)
 	return rows;
 }
 
+/* A search's prefixes as their words (fts_words.h): each prefix's OR
+ * of them, to count it by, and into *fts the expression to rank with
+ * them, each prefix's words in p[i].nwords (*fts NULL: s's own, each
+ * phrase one). -1 on error (recorded). */
+static int expand_prefixes(struct store *st, const struct search *s, struct phrase *p,
+			   int np, char **fts)
+{
+	int words[MAX_PHRASES], one;
+	bool failed = false;
+	for (int i = 0; i < np && !failed; i++)
+		if (p[i].prefix)
+			p[i].words = fts_expand(st, s->db, p[i].text, &one, 1, &failed);
+	if (!failed && (*fts = fts_expand(st, s->db, s->fts, words, MAX_PHRASES, &failed)))
+		for (int i = 0; i < np; i++)
+			p[i].nwords = words[i];
+	return failed ? -1 : 0;
+}
+
 /* htkp_rank's arguments (args_of): every phrase's count known (a
  * prefix's or an unsplittable phrase's counted here), NULL when not.
  * counting: the caller counts s as it ranks it, so the one phrase of
@@ -718,9 +711,9 @@ static char *rank_args(struct store *st, const struct search *s, struct phrase *
 }
 
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
-		   long **out, size_t *n, char **args, bool counting)
+		   long **out, size_t *n, char **args, char **fts, bool counting)
 {
-	*out = NULL, *n = 0, *args = NULL;
+	*out = NULL, *n = 0, *args = NULL, *fts = NULL;
 	if (!s->fts || s->sort != SORT_RELEVANCE || !st->fts5)
 		return 0;
 	struct phrase p[MAX_PHRASES];
@@ -746,8 +739,12 @@ int toprank_rowids(struct store *st, const struct search *s, long need, long kee
 	/* Ranked in full then, by htkp_rank with the counts known here:
 	 * bm25 would count each phrase's records again, and read each
 	 * record's length from the index's table of them. */
-	if (result == 0)
+	if (result == 0 && expand_prefixes(st, s, p, np, fts) == 0)
 		*args = rank_args(st, s, p, np, rows, counting);
+	if (!*args) {
+		free(*fts);
+		*fts = NULL;
+	}
 	phrases_free(p, np);
 	/* A statement this way could not make (a search with every filter
 	 * and the candidates' list is too long) is no reason to fail the

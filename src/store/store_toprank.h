@@ -18,13 +18,15 @@
  * *out (caller frees), their number in *n. Returns 1 when done, 0 when
  * it could not be done this way (nothing in *out): the caller ranks
  * every match, with htkp_rank(<fts> *args) when *args is not NULL (the
- * counts of the phrases, made here; the caller frees it). counting: a
+ * counts of the phrases, made here; the caller frees it), matching the
+ * expression *fts when that is not NULL: s's, its prefixes written as
+ * the words they stand for (fts_words.h; the caller frees it). counting: a
  * search's first screen, counted as it is listed: need rows are proven
  * and no more (paging proves ten pages); the caller ranks with
  * htkp_collect while counting s, and *args may leave the count of a
  * search's only phrase to that count (common/bm25.h). */
 int toprank_rowids(struct store *st, const struct search *s, long need, long keep,
-		   long **out, size_t *n, char **args, bool counting);
+		   long **out, size_t *n, char **args, char **fts, bool counting);
 
 /* The count of a word and its other spellings searched alone, when one
  * of them is frequent (from rank_top); -1 when s is not such a search,

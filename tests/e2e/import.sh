@@ -56,7 +56,7 @@ else
 		  (SELECT value FROM meta WHERE key = 'count_cases'),
 		  (SELECT user_version FROM pragma_user_version),
 		  (SELECT journal_mode FROM pragma_journal_mode)")
-	want='46|33|38|46|33|38|htkp/2|46|4|delete'
+	want='46|33|38|46|33|38|htkp/2|46|5|delete'
 	if [ "$got" = "$want" ]; then pass "seed database holds the records"; else
 		fail "seed database holds the records" "got  $got" "want $want"
 	fi

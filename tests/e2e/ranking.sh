@@ -100,6 +100,19 @@ check "a word in most records in one country" same she '"she"' Romania
 check "a prefix (ranked in full, each record's length read once)" \
 	same 'cour*' '"cour"*'
 check "a prefix in one country" same 'traf*' '"traf"*' Nigeria
+# forc* stands for two frequent words, force and forced, searched as
+# ("force" OR "forced") and scored together as the prefix (table vocab).
+check "vocab holds the words a prefix stands for" \
+	test "$(sqlite3 "$DB" "SELECT group_concat(term, ' ') FROM vocab WHERE db = 'cases'
+		AND term >= 'forc' AND term < 'ford'")" = 'force forced'
+check "a prefix of two frequent words ranks as the prefix" same 'forc*' '"forc"*'
+check "a prefix of two words and another word" \
+	same 'forc* labour' '"forc"* AND ("labour" OR "labor" OR "labours" OR "labors")'
+check "a prefix without a word" \
+	same 'forc* -labour' '("forc"*) NOT ("labour" OR "labor" OR "labours" OR "labors")'
+check "a prefix of two words in one country" same 'forc*' '"forc"*' Romania
+check "a prefix's count" counted 'forc*' '"forc"*'
+check "a prefix's count, by date" counted 'forc* --sort newest' '"forc"*'
 check "two frequent words in one country" \
 	same 'trafficking court' '("trafficking" OR "traffickings") AND ("court" OR "courts")' Nigeria
 

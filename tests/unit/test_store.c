@@ -23,6 +23,7 @@
 #include "store/snippet.h"
 #include "store/store.h"
 #include "store/store_ranked.h"
+#include "store/fts_words.h"
 #include "seed_words.h"
 
 #define DB_PATH "db/htkp.db"
@@ -267,6 +268,41 @@ static void test_search_prefix(void **state)
 	ids_free(p);
 	query_free(&word.q);
 	query_free(&prefix.q);
+}
+
+/* A prefix is searched as the words of the index that begin with it
+ * (table vocab): the same records, without FTS5 merging their lists
+ * first. The other phrases stay as they were, in their order. */
+static void test_prefix_words(void **state)
+{
+	(void)state;
+	int words[4];
+	bool failed = true;
+	char *w = fts_expand(st, DB_LEGISLATION, "\"organ\"*", words, 4, &failed);
+	assert_false(failed);
+	assert_string_equal(w, "(\"organ\" OR \"organisations\" OR \"organised\" OR"
+			       " \"organising\" OR \"organized\" OR \"organs\")");
+	assert_int_equal(words[0], 6);
+	free(w);
+	/* Folded as the index folds its words: one word is itself. */
+	w = fts_expand(st, DB_CASES, "(\"forced labour\") AND \"Organis\"* NOT (\"BOGOT\"*)",
+		       words, 4, &failed);
+	assert_string_equal(w, "(\"forced labour\") AND (\"organise\" OR \"organised\" OR"
+			       " \"organising\") NOT (\"bogota\")");
+	assert_int_equal(words[0], 1);
+	assert_int_equal(words[1], 3);
+	assert_int_equal(words[2], 1);
+	free(w);
+	/* Left to FTS5: no prefix, a prefix of no word, of more words than
+	 * PREFIX_MAX_WORDS (126 begin with "a"), more phrases than room. */
+	assert_null(fts_expand(st, DB_CASES, "\"organised\"", words, 4, &failed));
+	assert_null(fts_expand(st, DB_CASES, "\"zzqx\"*", words, 4, &failed));
+	assert_null(fts_expand(st, DB_CASES, "\"a\"*", words, 4, &failed));
+	assert_null(fts_expand(st, DB_CASES, "\"a\" \"b\" \"organis\"*", words, 2, &failed));
+	assert_false(failed);
+	/* What each finds is what the prefix finds. */
+	expect_text(DB_CASES, "organis* OR bogot*", IDS("COL-2018-001", "ECHR-2020-001",
+		"EGY-2013-001", "NAM-2018-001", "NGA-2004-001", "NGA-2020-001"));
 }
 
 static void test_search_or_not(void **state)
@@ -1553,6 +1589,42 @@ static void test_open_bad_files(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A file of schema version 4 (before table vocab) is read as it was:
+ * prefixes find what they found, the slower way. */
+static void test_schema_4(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/htkp-test-v4-XXXXXX", p[64], cmd[256], err[512] = "";
+	assert_non_null(mkdtemp(dir));
+	snprintf(p, sizeof p, "%s/v4.db", dir);
+	snprintf(cmd, sizeof cmd, "cp " DB_PATH " %s", p);
+	assert_int_equal(system(cmd), 0);
+	sqlite3 *d;
+	assert_int_equal(sqlite3_open(p, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, "DROP TABLE vocab; PRAGMA user_version = 4", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(d);
+	struct store *v4 = store_open(p, err, sizeof err);
+	if (!v4)
+		fail_msg("%s", err);
+	struct typed prefix;
+	typed_init(&prefix, DB_LEGISLATION, "organ*");
+	assert_int_equal(store_search_count(v4, &prefix.s), 16);
+	int words[4];
+	bool failed;
+	assert_null(fts_expand(v4, DB_LEGISLATION, "\"organ\"*", words, 4, &failed));
+	query_free(&prefix.q);
+	store_close(v4);
+	/* A version 4 file with the table is not what version 4 was. */
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(sqlite3_open(p, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, "PRAGMA user_version = 4", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
+	expect_refused(p);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* A new file renamed over the old one is picked up; nothing else is. */
 static void test_reopen(void **state)
 {
@@ -1665,6 +1737,7 @@ int main(void)
 		cmocka_unit_test(test_search_words),
 		cmocka_unit_test(test_search_phrase),
 		cmocka_unit_test(test_search_prefix),
+		cmocka_unit_test(test_prefix_words),
 		cmocka_unit_test(test_search_or_not),
 		cmocka_unit_test(test_search_diacritics),
 		cmocka_unit_test(test_near_misses),
@@ -1690,6 +1763,7 @@ int main(void)
 		cmocka_unit_test(test_records_match_seed),
 		cmocka_unit_test(test_proceedings),
 		cmocka_unit_test(test_open_bad_files),
+		cmocka_unit_test(test_schema_4),
 		cmocka_unit_test(test_reopen),
 		cmocka_unit_test(test_kept_dropped_on_replace),
 	};
