@@ -15,7 +15,7 @@
  * scores many of its records (a few ms, 4 bytes a record): FTS5 looks
  * each length up with a statement of its own, half the time of ranking
  * a prefix's 50,000 records. Freed with the connection. */
-struct lengths {
+struct bm25_lengths {
 	sqlite3 *db;
 	uint32_t *len[DB_COUNT];
 	size_t n[DB_COUNT];
@@ -25,7 +25,7 @@ struct lengths {
 
 static void lengths_free(void *p)
 {
-	struct lengths *l = p;
+	struct bm25_lengths *l = p;
 	if (!l || --l->users > 0)
 		return;
 	for (int i = 0; i < DB_COUNT; i++)
@@ -53,7 +53,7 @@ static int varint(const unsigned char **p, const unsigned char *end, uint64_t *v
 
 /* Reads database i's lengths; on any failure leaves none (FTS5 then
  * gives each record's). */
-static void lengths_load(struct lengths *l, int i)
+static void lengths_load(struct bm25_lengths *l, int i)
 {
 	char sql[128];
 	sqlite3_stmt *q = NULL;
@@ -107,7 +107,7 @@ static void lengths_load(struct lengths *l, int i)
 
 /* Record rowid's length in database i, or -1 when not known here; read
  * for the whole database first when load. */
-static long length_of(struct lengths *l, int i, sqlite3_int64 rowid, bool load)
+static long length_of(struct bm25_lengths *l, int i, sqlite3_int64 rowid, bool load)
 {
 	if (!l || i < 0 || i >= DB_COUNT)
 		return -1;
@@ -116,6 +116,16 @@ static long length_of(struct lengths *l, int i, sqlite3_int64 rowid, bool load)
 	if (!l->len[i] || rowid < 0 || (size_t)rowid >= l->n[i] || l->len[i][rowid] == UINT32_MAX)
 		return -1;
 	return l->len[i][rowid];
+}
+
+/* One phrase's part of bm25: idf times g, g growing with the phrase's
+ * weighted count f in the record and falling with its length D. One
+ * function for htkp_rank and bm25_direct, so that both compile to the
+ * same operations as FTS5's bm25 and give the same double. */
+static double phrase_score(double idf, double f, double D, double avgdl)
+{
+	const double k1 = RANK_K1, b = RANK_B;
+	return idf * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * D / avgdl)));
 }
 
 /* What a statement's every record shares, worked out at its first:
@@ -173,11 +183,10 @@ static struct shared *shared_of(const Fts5ExtensionApi *api, Fts5Context *fts, i
  * SQLITE_OK; SQLITE_DONE when it cannot be computed here (another
  * index); else an error. */
 static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
-		    sqlite3_value **arg, double *score, struct shared **shared)
+		    sqlite3_value **arg, double *score, double *f0, struct shared **shared)
 {
 	static const double weight[] = {RANK_WEIGHT_TITLE, RANK_WEIGHT_BODY,
 					RANK_WEIGHT_NAMES};
-	const double k1 = RANK_K1, b = RANK_B;
 	struct shared *c = *shared = shared_of(api, fts, nargs, arg);
 	if (!c)
 		return SQLITE_NOMEM;
@@ -214,7 +223,9 @@ static int score_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
 		double f = freq[i++];
 		while (i < c->nphrase && c->joined[i])
 			f += freq[i++];
-		sum += c->idf[first] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * D / c->avgdl)));
+		if (first == 0 && f0)
+			*f0 = f;
+		sum += phrase_score(c->idf[first], f, D, c->avgdl);
 	}
 	*score = -1.0 * sum;
 	return SQLITE_OK;
@@ -225,7 +236,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 {
 	double score;
 	struct shared *c = NULL;
-	int rc = score_of(api, fts, nval, val, &score, &c);
+	int rc = score_of(api, fts, nval, val, &score, NULL, &c);
 	if (rc == SQLITE_OK && c && c->unscaled)
 		rc = SQLITE_DONE;   /* a score without its IDF is no bm25 */
 	if (rc == SQLITE_OK)
@@ -249,9 +260,7 @@ static void swap(struct bm25_scored *a, struct bm25_scored *b)
 	*a = *b, *b = t;
 }
 
-/* Keeps e when it is among the best keep seen: a heap with the worst
- * kept at v[0]. */
-static void top_add(struct bm25_top *t, struct bm25_scored e)
+void bm25_top_add(struct bm25_top *t, struct bm25_scored e)
 {
 	if (t->n < t->keep) {
 		size_t i = t->n++;
@@ -308,13 +317,20 @@ static void collect_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
 		sqlite3_result_error(ctx, "htkp_collect: no list", -1);
 		return;
 	}
-	double score;
+	double score, f = 0;
 	struct shared *c = NULL;
-	int rc = score_of(api, fts, nval - 1, val + 1, &score, &c);
+	int rc = score_of(api, fts, nval - 1, val + 1, &score, &f, &c);
 	top->unscaled = c && c->unscaled;
 	top->rows = c ? c->rows : 0;
-	if (rc == SQLITE_OK)
-		top_add(top, (struct bm25_scored){(long)api->xRowid(fts), score});
+	if (rc == SQLITE_OK) {
+		long rowid = (long)api->xRowid(fts);
+		bm25_top_add(top, (struct bm25_scored){rowid, score});
+		if (top->counts && rowid >= 0 && (size_t)rowid < top->ncounts
+		    && f >= 0 && f < 65535 && f == (double)(uint16_t)f)
+			top->counts[rowid] = (uint16_t)(f + 1);
+		else if (top->counts)
+			top->counts_lost = true;
+	}
 	else if (rc == SQLITE_DONE)
 		top->declined = true;
 	else {
@@ -343,7 +359,7 @@ static void pick_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	if (at) {
 		double score;
 		struct shared *c = NULL;
-		int rc = score_of(api, fts, nval - 1, val + 1, &score, &c);
+		int rc = score_of(api, fts, nval - 1, val + 1, &score, NULL, &c);
 		if (rc == SQLITE_OK && c && c->unscaled)
 			pick->g[at - pick->rowid] = -score;
 		else if (rc == SQLITE_OK || rc == SQLITE_DONE)
@@ -356,8 +372,10 @@ static void pick_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	sqlite3_result_int(ctx, 1);
 }
 
-struct fts5_api *bm25_attach(sqlite3 *db)
+struct fts5_api *bm25_attach(sqlite3 *db, struct bm25_lengths **lengths)
 {
+	if (lengths)
+		*lengths = NULL;
 	fts5_api *api = NULL;
 	sqlite3_stmt *s = NULL;
 	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) == SQLITE_OK) {
@@ -375,7 +393,7 @@ struct fts5_api *bm25_attach(sqlite3 *db)
 		fts5_extension_function fn;
 	} fns[] = {{"htkp_rank", rank_fn}, {"htkp_collect", collect_fn}, {"htkp_pick", pick_fn}};
 	int nfns = (int)(sizeof fns / sizeof fns[0]);
-	struct lengths *l = calloc(1, sizeof *l);
+	struct bm25_lengths *l = calloc(1, sizeof *l);
 	if (l)
 		l->db = db, l->users = nfns;
 	for (int i = 0; i < nfns; i++) {
@@ -388,5 +406,59 @@ struct fts5_api *bm25_attach(sqlite3 *db)
 			return NULL;
 		}
 	}
+	if (lengths)
+		*lengths = l;
 	return api;
+}
+
+/* The index's records and tokens, from FTS5's totals (the record of its
+ * %_data table with id 1: the records, then each column's tokens), as
+ * xRowCount and xColumnTotalSize give them to htkp_rank. */
+static int totals(sqlite3 *db, int dbi, sqlite3_int64 *rows, sqlite3_int64 *tokens)
+{
+	char sql[128];
+	sqlite3_stmt *q = NULL;
+	snprintf(sql, sizeof sql, "SELECT block FROM \"%s_data\" WHERE id = 1", catalog[dbi].fts);
+	int result = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK
+	    && sqlite3_step(q) == SQLITE_ROW) {
+		const unsigned char *b = sqlite3_column_blob(q, 0);
+		const unsigned char *end = b + sqlite3_column_bytes(q, 0);
+		uint64_t v;
+		if (b && varint(&b, end, &v) == 0) {
+			*rows = (sqlite3_int64)v, *tokens = 0;
+			while (b < end && varint(&b, end, &v) == 0)
+				*tokens += (sqlite3_int64)v;
+			result = 0;
+		}
+	}
+	sqlite3_finalize(q);
+	return result;
+}
+
+int bm25_direct_init(sqlite3 *db, struct bm25_lengths *len, int dbi, long rows, long docs,
+		     struct bm25_direct *d)
+{
+	sqlite3_int64 n = 0, tokens = 0;
+	if (!len || dbi < 0 || dbi >= DB_COUNT || totals(db, dbi, &n, &tokens) != 0
+	    || n != rows || rows <= 0)
+		return -1;
+	if (!len->tried[dbi])
+		lengths_load(len, dbi);
+	if (!len->len[dbi])
+		return -1;
+	*d = (struct bm25_direct){.len = len, .db = dbi,
+				  .avgdl = (double)tokens / (double)n,
+				  .idf = rank_idf(rows, docs)};
+	return 0;
+}
+
+double bm25_direct(const struct bm25_direct *d, long rowid, double f)
+{
+	long known = length_of(d->len, d->db, rowid, false);
+	if (known < 0)
+		return NAN;
+	double sum = 0.0;
+	sum += phrase_score(d->idf, f, (double)known, d->avgdl);
+	return -1.0 * sum;
 }

@@ -32,6 +32,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Most phrases a search may have for the store to score it. */
 #define BM25_MAX_PHRASES 64
@@ -59,7 +60,16 @@ struct bm25_top {
 	bool unscaled;           /* n_0 was -1: each bm25 is minus g, the
 				    score without its IDF */
 	long rows;               /* the index's records */
+	/* When not NULL: each record's weighted count of the one phrase
+	 * plus one, at counts[rowid] (the import's word_counts); a record
+	 * whose count does not fit sets counts_lost. */
+	uint16_t *counts;
+	size_t ncounts;
+	bool counts_lost;
 };
+
+/* Keeps e in t when it is among the best t->keep seen. */
+void bm25_top_add(struct bm25_top *t, struct bm25_scored e);
 
 /* Room kept past the rows wanted while the IDF is unknown: records whose
  * g differ may still tie once multiplied by it. */
@@ -77,11 +87,36 @@ struct bm25_pick {
 	bool declined;           /* a record could not be scored here */
 };
 
+/* Each record's length, per database, kept with the connection. */
+struct bm25_lengths;
+
 /* Registers htkp_rank, htkp_collect and htkp_pick on db (store_open, and the
  * import before rank_top). Returns FTS5's API (for its tokenizer), NULL
- * when there is none. The lengths are read at a database's first score:
- * register after its index is built, or at least score after. */
-struct fts5_api *bm25_attach(sqlite3 *db);
+ * when there is none, and the lengths the functions read into *lengths
+ * (unless NULL; valid while db is open). The lengths are read at a
+ * database's first score: register after its index is built, or at
+ * least score after. */
+struct fts5_api *bm25_attach(sqlite3 *db, struct bm25_lengths **lengths);
+
+/* bm25 of one phrase searched alone, from its weighted count in a
+ * record, without FTS5 (store/store_dense.c): the operations of
+ * htkp_rank, so the same double. */
+struct bm25_direct {
+	struct bm25_lengths *len;
+	int db;
+	double avgdl, idf;
+};
+
+/* Readies d for database dbi (enum db), whose index has rows records,
+ * the phrase being in docs of them: 0, or -1 when the index's totals
+ * or its records' lengths cannot be read, or it has another number of
+ * records (then rank with FTS5). */
+int bm25_direct_init(sqlite3 *db, struct bm25_lengths *len, int dbi, long rows, long docs,
+		     struct bm25_direct *d);
+
+/* The bm25 of record rowid, whose weighted count of the phrase is f;
+ * NAN when its length is not known. */
+double bm25_direct(const struct bm25_direct *d, long rowid, double f);
 
 /* Orders a and b as ORDER BY bm25, rowid does (for qsort). */
 int bm25_order(const void *a, const void *b);

@@ -1,4 +1,4 @@
-/* htkp-import: tables vocab and rank_top (db/schema.sql,
+/* htkp-import: tables vocab, rank_top and word_counts (db/schema.sql,
  * src/store/rank_top.h). Every word of each full-text index goes into
  * vocab. For each word in at least RANK_TOP_MIN_DOCS records of a database, its
  * RANK_TOP_KEEP best-ranked records when searched alone, with each one's
@@ -46,16 +46,51 @@ static void put_le32(unsigned char *p, uint32_t v)
 	p[0] = v & 0xff, p[1] = (v >> 8) & 0xff, p[2] = (v >> 16) & 0xff, p[3] = v >> 24;
 }
 
+/* The word's row of word_counts, from the counts htkp_collect kept:
+ * each one byte when all fit in one, else two (little-endian). */
+static int insert_counts(sqlite3_stmt *counts, const struct bm25_top *top,
+			 const char *table, const char *term)
+{
+	size_t width = 1;
+	for (size_t i = 0; i < top->ncounts; i++)
+		width = top->counts[i] > 0xff ? 2 : width;
+	unsigned char *blob = malloc(width * top->ncounts);
+	if (!blob)
+		return SQLITE_NOMEM;
+	for (size_t i = 0; i < top->ncounts; i++) {
+		blob[width * i] = top->counts[i] & 0xff;
+		if (width == 2)
+			blob[2 * i + 1] = top->counts[i] >> 8;
+	}
+	sqlite3_bind_text(counts, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(counts, 2, term, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(counts, 3, blob, (int)(width * top->ncounts), SQLITE_STATIC);
+	int rc = sqlite3_step(counts);
+	sqlite3_reset(counts);
+	free(blob);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Ranks one word alone (scan: its query, counting while htkp_collect
- * keeps the best in top) and inserts its row. */
+ * keeps the best in top) and inserts its row; a word in a third of the
+ * records or more also gets its row of word_counts (counts), its count
+ * in every record kept by the same pass. */
 static int one_term(struct bm25_top *top, sqlite3_stmt *scan, sqlite3_stmt *ins,
-		    const char *table, const char *term, long rows, long docs)
+		    sqlite3_stmt *counts, const char *table, const char *term, long rows,
+		    long docs)
 {
 	char *phrase = quoted(term);
 	unsigned char best[RANK_TOP_ENTRY * RANK_TOP_KEEP];
 	if (!phrase)
 		return SQLITE_NOMEM;
-	top->n = 0, top->declined = false;
+	top->n = 0, top->declined = false, top->counts_lost = false;
+	/* Rowids run from 1 to the number of records (import_load.c). */
+	top->ncounts = 3 * docs >= rows ? (size_t)rows + 1 : 0;
+	top->counts = top->ncounts ? calloc(top->ncounts, sizeof *top->counts) : NULL;
+	if (top->ncounts && !top->counts) {
+		free(phrase);
+		return SQLITE_NOMEM;
+	}
 	sqlite3_bind_text(scan, 1, phrase, -1, SQLITE_STATIC);
 	sqlite3_bind_pointer(scan, 2, top, BM25_TOP_TYPE, NULL);
 	sqlite3_bind_int64(scan, 3, docs);
@@ -65,6 +100,11 @@ static int one_term(struct bm25_top *top, sqlite3_stmt *scan, sqlite3_stmt *ins,
 	free(phrase);
 	if (rc == SQLITE_OK && (top->declined || bm25_top_finish(top, docs, top->keep) != 0))
 		rc = SQLITE_INTERNAL;   /* the index is not the one counted */
+	/* A count too large to keep leaves the word to FTS5. */
+	if (rc == SQLITE_OK && top->counts && !top->counts_lost)
+		rc = insert_counts(counts, top, table, term);
+	free(top->counts);
+	top->counts = NULL;
 	if (rc != SQLITE_OK)
 		return rc;
 
@@ -97,6 +137,7 @@ static enum imp_status one_db(struct imp *imp, int d, struct bm25_top *top)
 	const struct db_info *di = &catalog[d];
 	char sql[512];
 	sqlite3_stmt *vocab = NULL, *scan = NULL, *ins = NULL, *cnt = NULL, *word = NULL;
+	sqlite3_stmt *counts = NULL;
 	long rows = 0;
 	int rc;
 
@@ -126,6 +167,9 @@ static enum imp_status one_db(struct imp *imp, int d, struct bm25_top *top)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(imp->db, "INSERT INTO vocab (db, term) VALUES (?, ?)",
 					-1, &word, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(imp->db, "INSERT INTO word_counts (db, term, counts)"
+					" VALUES (?, ?, ?)", -1, &counts, NULL);
 	if (rc == SQLITE_OK) {
 		/* The words come in order: vocab grows at its end. */
 		sqlite3_bind_text(word, 1, di->table, -1, SQLITE_STATIC);
@@ -137,7 +181,7 @@ static enum imp_status one_db(struct imp *imp, int d, struct bm25_top *top)
 			sqlite3_reset(word);
 			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 			if (rc == SQLITE_OK && docs >= RANK_TOP_MIN_DOCS)
-				rc = one_term(top, scan, ins, di->table, term, rows, docs);
+				rc = one_term(top, scan, ins, counts, di->table, term, rows, docs);
 			if (rc != SQLITE_OK)
 				break;
 		}
@@ -145,7 +189,7 @@ static enum imp_status one_db(struct imp *imp, int d, struct bm25_top *top)
 	}
 	enum imp_status st = rc == SQLITE_OK ? IMP_OK : imp_sqlerr(imp, "ranking frequent words");
 	sqlite3_finalize(vocab), sqlite3_finalize(scan), sqlite3_finalize(ins);
-	sqlite3_finalize(word);
+	sqlite3_finalize(word), sqlite3_finalize(counts);
 	if (st == IMP_OK)
 		st = imp_exec(imp, "DROP TABLE temp.rank_vocab", "ranking frequent words");
 	return st;
@@ -157,7 +201,7 @@ enum imp_status imp_toprank_load(struct imp *imp)
 	 * every other record's. */
 	struct bm25_scored v[RANK_TOP_KEEP + 1];
 	struct bm25_top top = {.v = v, .keep = RANK_TOP_KEEP + 1};
-	if (!bm25_attach(imp->db)) {
+	if (!bm25_attach(imp->db, NULL)) {
 		imp_fatal(imp, "internal error: SQLite has no FTS5");
 		return IMP_EFATAL;
 	}

@@ -38,6 +38,22 @@ int fts_tokenize(struct fts5_api *api, const char *text, struct tokens *k)
 	return rc == SQLITE_OK && !k->overflow ? 0 : -1;
 }
 
+int fts_word_known(struct store *st, int db, const char *word)
+{
+	if (!st->vocab)
+		return 0;
+	sqlite3_stmt *q = store_cached(st, "SELECT 1 FROM vocab WHERE db = ? AND term = ?");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, catalog[db].table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, word, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	int known = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0
+		    : store_fail(st, "reading the index's words");
+	store_done(st, q);
+	return known;
+}
+
 /* The expression being written. */
 struct out {
 	char *s;

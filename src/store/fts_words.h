@@ -23,6 +23,10 @@ struct tokens {
  * (no FTS5, or more or longer words than struct tokens holds). */
 int fts_tokenize(struct fts5_api *api, const char *text, struct tokens *k);
 
+/* Whether word is in database db's index: 1, 0 (or no table vocab), or
+ * -1 on error (recorded). */
+int fts_word_known(struct store *st, int db, const char *word);
+
 /* Most words a prefix is searched as. At 100,000 cases an OR of up to
  * 19 words counted as fast as their prefix or up to three times faster
  * (th*, 13 words: 64 -> 22 ms); past 20 words, most of them rare, it

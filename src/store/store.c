@@ -143,6 +143,10 @@ static int compare_rows(sqlite3_stmt *file, sqlite3_stmt *ref, char *what, size_
 	}
 }
 
+/* What version 5 added to version 4: a version 4 file has all the
+ * rest. */
+#define VERSION_5_TABLES_DROPPED "DROP TABLE vocab; DROP TABLE word_counts"
+
 /* Refuses a file whose tables, indexes, views and triggers are not
  * exactly those of db/schema.sql: a view or trigger planted in a file
  * would otherwise run inside the kiosk's queries. */
@@ -154,7 +158,8 @@ static int check_objects(struct store *st, int version, char *err, size_t errlen
 	int rc = -1;
 	if (sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
 	    && sqlite3_exec(ref, schema_sql, NULL, NULL, NULL) == SQLITE_OK
-	    && (version > 4 || sqlite3_exec(ref, "DROP TABLE vocab", NULL, NULL, NULL) == SQLITE_OK)
+	    && (version > 4 || sqlite3_exec(ref, VERSION_5_TABLES_DROPPED, NULL, NULL, NULL)
+			       == SQLITE_OK)
 	    && sqlite3_prepare_v2(ref, schema_rows, -1, &want, NULL) == SQLITE_OK
 	    && sqlite3_prepare_v2(st->db, schema_rows, -1, &file, NULL) == SQLITE_OK)
 		rc = compare_rows(file, want, what, sizeof what);
@@ -188,8 +193,9 @@ static int check_schema(struct store *st, char *err, size_t errlen)
 			 st->path);
 		return -1;
 	}
-	/* Version 4 lacks only vocab: it is read as it was, a prefix
-	 * searched the slower way, until it is imported again. */
+	/* Version 4 lacks only vocab and word_counts: it is read as it
+	 * was (a prefix, and a word in many records within filters,
+	 * searched the slower way) until it is imported again. */
 	if (version != STORE_SCHEMA_VERSION && version != 4) {
 		snprintf(err, errlen,
 			 "%s: database schema version %d, this htkp reads version %d "
@@ -204,7 +210,7 @@ static int check_schema(struct store *st, char *err, size_t errlen)
 #endif
 	if (check_objects(st, version, err, errlen) != 0)
 		return -1;
-	st->vocab = version > 4;
+	st->vocab = st->word_counts = version > 4;
 	for (int i = 0; i < DB_COUNT; i++)
 		if (store_count(st, i) < 0) {
 			snprintf(err, errlen, "%s: damaged database (%s)", st->path,
@@ -266,7 +272,7 @@ static int open_file(struct store *st, char *err, size_t errlen)
 			 sqlite3_errmsg(st->db));
 		return -1;
 	}
-	st->fts5 = bm25_attach(st->db);
+	st->fts5 = bm25_attach(st->db, &st->lengths);
 	if (facet_attach(st->db) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open database %s: %s", st->path,
 			 sqlite3_errmsg(st->db));

@@ -5,6 +5,7 @@
  * reading them does, and counting a value's records a few nanoseconds
  * each. */
 #include "store/store_facet.h"
+#include "store/store_dense.h"
 #include "store/store_ranked.h"
 
 #include <stdbool.h>
@@ -276,6 +277,17 @@ const struct facet_bits *facet_marked(struct store *st, const struct search *s,
 		}
 		free(b);
 		b = NULL;
+	}
+	/* A word in many records: marked from its counts, not its
+	 * every record read through FTS5. */
+	int dense = b ? dense_mark(st, s, field, b) : 0;
+	if (dense != 0) {
+		if (dense < 0) {
+			bits_free(b), free(key);
+			return NULL;
+		}
+		b->key = key;
+		return st->bits = b;
 	}
 	sqlite3_stmt *stmt = b ? search_marking_stmt(st, s, field, b) : NULL;
 	if (!stmt) {

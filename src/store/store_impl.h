@@ -35,6 +35,8 @@ struct store {
 	bool vocab;          /* the file has table vocab (schema version 5):
 				prefixes are searched as their words
 				(fts_words.h) */
+	bool word_counts;    /* and table word_counts (store_dense.h) */
+	struct bm25_lengths *lengths; /* the records' lengths bm25 reads */
 	struct facet_bits *bits; /* the last search's records (store_facet.h) */
 	struct facet_bits *filtered; /* the records its filters leave (same) */
 	char *words_of;        /* the last expression fts_matching */

@@ -8,6 +8,7 @@
 #include "store/store_ranked.h"
 #include "store/store_toprank.h"
 #include "store/fts_words.h"
+#include "store/store_dense.h"
 #include "common/bm25.h"
 #include "store/store_facet.h"
 #include "store/rank_top.h"
@@ -326,6 +327,18 @@ static long count_ranked(struct store *st, const struct search *s)
 	long keep = RANKED_FIRST, *rowid = NULL, n = -2;
 	size_t got = 0;
 	char *args = NULL, *words = NULL;
+	long found = 0;
+	int dense = dense_rowids(st, s, keep, &rowid, &got, &found);
+	if (dense != 0) {
+		if (dense == 1) {
+			ranked_keep(st, key, rowid, got, found <= keep);
+			if (st->ranked)
+				st->ranked->count = found;
+		} else {
+			free(key);
+		}
+		return dense == 1 ? found : -1;
+	}
 	if (toprank_rowids(st, s, RANKED_PAGE, keep, &rowid, &got, &args, &words, true) == 1) {
 		ranked_keep(st, key, rowid, got, false);
 		return -2;
@@ -362,6 +375,16 @@ static long count_plain(struct store *st, const struct search *s)
 		}
 		if (known >= 0)
 			return known;
+	}
+	/* A word in many records within filters: its records marked from
+	 * its counts, not read through FTS5. */
+	if (s->n_filters > 0) {
+		struct facet_bits marked = {0};
+		int dense = dense_mark(st, s, NULL, &marked);
+		long n = dense > 0 ? facet_bits_count(&marked) : -1;
+		free(marked.w);
+		if (dense != 0)
+			return n;
 	}
 	/* Filters alone are counted in their bitmap, without reading a
 	 * record (Nigeria's 4,000 cases read one by one cost 3 ms). */
@@ -584,6 +607,18 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 	/* Ranked from the frequent words' best records when that proves
 	 * enough of them; else every match ranked. */
 	char *args = NULL, *words = NULL;
+	long count = 0;
+	int dense = dense_rowids(st, s, keep, &rowid, &n, &count);
+	if (dense != 0) {
+		if (dense == 1)
+			ranked_keep(st, key, rowid, n, count <= keep);
+		else
+			free(key);
+		if (dense == 1 && st->ranked)
+			st->ranked->count = count;
+		*failed = dense < 0;
+		return dense == 1 ? st->ranked : NULL;
+	}
 	int top = toprank_rowids(st, s, need, keep, &rowid, &n, &args, &words, false);
 	if (top == 1) {
 		ranked_keep(st, key, rowid, n, false);

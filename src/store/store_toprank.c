@@ -298,6 +298,46 @@ static long phrase_docs(struct store *st, const struct search *s, const struct p
 	return n;
 }
 
+/* Whether the np phrases p of s are one word and its other spellings,
+ * exactly the form query.c writes ("w" or ("w" OR "v" OR ...)), with
+ * one of them frequent (a row of rank_top): 1 with that one's number in
+ * *frequent, its records in *docs and each phrase's word in tok; 0 not
+ * (two frequent spellings, a prefix, a phrase of words...); -1 error. */
+static int word_and_spellings(struct store *st, const struct search *s,
+			      const struct phrase *p, int np, int *frequent, long *docs,
+			      char (*tok)[64])
+{
+	size_t len = 3;
+	for (int i = 0; i < np; i++)
+		len += strlen(p[i].text) + 4;
+	char *form = malloc(len), *o = form;
+	if (!form)
+		return -1;
+	o += sprintf(o, "%s", np > 1 ? "(" : "");
+	for (int i = 0; i < np; i++)
+		o += sprintf(o, "%s%s", i ? " OR " : "", p[i].text);
+	sprintf(o, "%s", np > 1 ? ")" : "");
+	int result = strcmp(form, s->fts) == 0;
+	free(form);
+	*frequent = -1;
+	for (int i = 0; i < np && result == 1; i++) {
+		struct tokens k;
+		if (p[i].prefix || fts_tokenize(st->fts5, p[i].body, &k) != 0 || k.n != 1) {
+			result = 0;
+			break;
+		}
+		strcpy(tok[i], k.t[0]);
+		long t = term_docs(st, catalog[s->db].table, k.t[0]);
+		if (t == -2)
+			result = -1;
+		else if (t >= 0 && *frequent >= 0)
+			result = 0;   /* two frequent spellings */
+		else if (t >= 0)
+			*frequent = i, *docs = t;
+	}
+	return result == 1 && *frequent < 0 ? 0 : result;
+}
+
 /* The records of one word and its other spellings, searched alone
  * ("w" or ("w" OR "v" OR ...)), when one of them is frequent: its count
  * at import (rank_top.docs) and, counted now, the records of the others
@@ -306,62 +346,78 @@ static long phrase_docs(struct store *st, const struct search *s, const struct p
  * search is not of that form (count it in full), -2 on error. */
 long toprank_count(struct store *st, const struct search *s)
 {
-	const struct db_info *d = &catalog[s->db];
 	struct phrase p[MAX_PHRASES];
+	char tok[MAX_PHRASES][64];
 	if (!s->fts || !st->fts5)
 		return -1;
 	int np = split_phrases(s->fts, p, MAX_PHRASES);
 	if (np <= 0)
 		return -1;
-	/* Exactly the form query.c writes for one word and its spellings. */
-	size_t len = 3;
+	int frequent;
+	long docs = 0, n;
+	int r = word_and_spellings(st, s, p, np, &frequent, &docs, tok);
+	n = r < 0 ? -2 : r == 0 ? -1 : docs;
+	size_t len = 8;
 	for (int i = 0; i < np; i++)
 		len += strlen(p[i].text) + 4;
-	char *form = malloc(len), *rest = malloc(len + 8);
-	long n = -1, frequent = -1, docs = 0;
-	if (!form || !rest) {
+	char *rest = r == 1 && np > 1 ? malloc(len) : NULL;
+	if (r == 1 && np > 1 && !rest)
 		n = -2;
-		goto done;
-	}
-	char *o = form;
-	o += sprintf(o, "%s", np > 1 ? "(" : "");
-	for (int i = 0; i < np; i++)
-		o += sprintf(o, "%s%s", i ? " OR " : "", p[i].text);
-	sprintf(o, "%s", np > 1 ? ")" : "");
-	if (strcmp(form, s->fts) != 0)
-		goto done;
-	for (int i = 0; i < np; i++) {
-		struct tokens k;
-		if (p[i].prefix || fts_tokenize(st->fts5, p[i].body, &k) != 0 || k.n != 1)
-			goto done;
-		long t = term_docs(st, d->table, k.t[0]);
-		if (t == -2) {
-			n = -2;
-			goto done;
-		}
-		if (t >= 0 && frequent >= 0)
-			goto done;   /* two frequent spellings: counted in full */
-		if (t >= 0)
-			frequent = i, docs = t;
-	}
-	if (frequent < 0)
-		goto done;
-	n = docs;
-	if (np > 1) {
+	if (rest) {
 		/* The other spellings' records without the frequent one. */
-		o = rest + sprintf(rest, "(");
+		char *o = rest + sprintf(rest, "(");
 		for (int i = 0, first = 1; i < np; i++)
 			if (i != frequent)
 				o += sprintf(o, "%s%s", first ? "" : " OR ", p[i].text), first = 0;
 		sprintf(o, ") NOT %s", p[frequent].text);
 		struct phrase others = {.text = rest};
-		long more = count_phrase(st, d->fts, &others);
+		long more = count_phrase(st, catalog[s->db].fts, &others);
 		n = more < 0 ? -2 : n + more;
 	}
-done:
-	free(form), free(rest);
+	free(rest);
 	phrases_free(p, np);
 	return n;
+}
+
+/* Any row of rank_top for the database: the index's number of rows (0
+ * when no word is frequent there, or on error). */
+static long index_rows(struct store *st, const char *table)
+{
+	sqlite3_stmt *q = store_cached(st, "SELECT rows FROM rank_top WHERE db = ? LIMIT 1");
+	long rows = 0;
+	if (q) {
+		sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			rows = sqlite3_column_int64(q, 0);
+		store_done(st, q);
+	}
+	return rows;
+}
+
+int toprank_word(struct store *st, const struct search *s, char term[64], long *docs,
+		 long *rows)
+{
+	struct phrase p[MAX_PHRASES];
+	char tok[MAX_PHRASES][64];
+	if (!s->fts || !st->fts5 || !st->vocab)
+		return 0;
+	int np = split_phrases(s->fts, p, MAX_PHRASES);
+	if (np <= 0)
+		return 0;
+	int frequent;
+	int r = word_and_spellings(st, s, p, np, &frequent, docs, tok);
+	/* Its other spellings in no record: its records are the search's. */
+	for (int i = 0; i < np && r == 1; i++) {
+		int known = i == frequent ? 0 : fts_word_known(st, s->db, tok[i]);
+		r = known < 0 ? -1 : known ? 0 : r;
+	}
+	if (r == 1) {
+		strcpy(term, tok[frequent]);
+		*rows = index_rows(st, catalog[s->db].table);
+		r = *rows > 0;
+	}
+	phrases_free(p, np);
+	return r;
 }
 
 /* Fills phrase i: 1 ready, 0 this way cannot rank it, -1 error. */
@@ -650,21 +706,6 @@ static int rank_candidates(struct store *st, const struct search *s, const struc
 	}
 	free(c), free(args), free(sc);
 	return result;
-}
-
-/* Any row of rank_top for the database: the index's number of rows (0
- * when no word is frequent there, or on error). */
-static long index_rows(struct store *st, const char *table)
-{
-	sqlite3_stmt *q = store_cached(st, "SELECT rows FROM rank_top WHERE db = ? LIMIT 1");
-	long rows = 0;
-	if (q) {
-		sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			rows = sqlite3_column_int64(q, 0);
-		store_done(st, q);
-	}
-	return rows;
 }
 
 /* A search's prefixes as their words (fts_words.h): each prefix's OR

@@ -33,6 +33,13 @@ int toprank_rowids(struct store *st, const struct search *s, long need, long kee
  * -2 on error (recorded). */
 long toprank_count(struct store *st, const struct search *s);
 
+/* Whether s is one frequent word searched alone (with the other
+ * spellings query.c adds, none of them in the index): 1 with the word
+ * as the index keeps it in term, its records in *docs and the index's
+ * in *rows; 0 not; -1 on error (recorded). */
+int toprank_word(struct store *st, const struct search *s, char term[64], long *docs,
+		 long *rows);
+
 /* store_search.c: the statement giving rowid and htkp_rank(<fts>
  * rank_args) for each record s finds among rowids ("1,5,9"), looked up
  * one by one; rowids NULL: among those of its last parameter, a JSON
