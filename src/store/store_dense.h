@@ -24,10 +24,12 @@ int dense_rowids(struct store *st, const struct search *s, long keep, long **out
 struct facet_bits;
 
 /* Marks in b (whose words it allocates) the records s finds, field's
- * filter left out, when s is one word of word_counts with nothing but
- * filters: 1. 0 when s is not such a search (mark them with FTS5), -1
- * on error (recorded). A picker's counts with trafficking read its
- * 99,638 records from FTS5 to mark them. */
+ * filter left out, when s is words of word_counts that must all be in a
+ * record (one, or an AND of them as query.c writes it, each with its
+ * other spellings in no record) with nothing but filters: 1. 0 when s is
+ * not such a search (mark them with FTS5), -1 on error (recorded). A
+ * picker's counts with trafficking read its 99,638 records from FTS5 to
+ * mark them, and counting forced labour 33,560 records of two words. */
 int dense_mark(struct store *st, const struct search *s, const char *field,
 	       struct facet_bits *b);
 

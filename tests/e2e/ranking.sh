@@ -81,6 +81,12 @@ check "a frequent word's count adds its rare spelling's records" \
 	counted trafficking '"trafficking" OR "traffickings"'
 check "a frequent word alone is counted" counted she '"she"'
 check "two frequent spellings are counted" counted case '"case" OR "cases"'
+check "two words in many records, counted from their counts" counted 'she was' '"she" AND "was"'
+got=$("$HTKP" --db "$DB" query cases she was --filter country=Romania 2>&1 >/dev/null \
+	| sed -n 's/^Results [0-9]*-[0-9]* of //p')
+want=$(sqlite3 "$DB" "SELECT count(*) FROM cases_fts WHERE cases_fts MATCH '\"she\" AND \"was\"'
+	AND rowid IN (SELECT rec FROM facet WHERE db = 'cases' AND field = 'country' AND value = 'Romania')")
+check "and in one country" test -n "$want" -a "$got" = "$want"
 
 check "a word in every record ranks as bm25 ranks it" \
 	same trafficking '("trafficking" OR "traffickings")'
