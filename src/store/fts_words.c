@@ -79,11 +79,7 @@ static void put_phrase(struct out *o, const char *word)
 	put(o, "\"", 1);
 }
 
-/* Writes the words of db's index that begin with the one word of body
- * as an OR of them: their number, 0 (nothing written) when there are
- * none or more than PREFIX_MAX_WORDS, or body is not one word; -1 on
- * error. */
-static int put_words(struct store *st, int db, const char *body, struct out *o)
+int fts_prefix_words(struct store *st, int db, const char *body, char **word)
 {
 	struct tokens k;
 	if (fts_tokenize(st->fts5, body, &k) != 0 || k.n != 1)
@@ -95,36 +91,61 @@ static int put_words(struct store *st, int db, const char *body, struct out *o)
 	sqlite3_bind_text(q, 1, catalog[db].table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, k.t[0], -1, SQLITE_STATIC);
 	size_t len = strlen(k.t[0]);
-	char *word[PREFIX_MAX_WORDS + 1];
 	int n = 0, rc;
-	while (n <= PREFIX_MAX_WORDS && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(q, 0);
 		if (!t || strncmp(t, k.t[0], len) != 0) {
 			rc = SQLITE_DONE;
 			break;
 		}
-		if (!(word[n++] = strdup(t))) {
-			rc = SQLITE_NOMEM;
+		if (n == PREFIX_MAX_WORDS || !(word[n] = strdup(t)))
 			break;
-		}
+		n++;
 	}
 	int result = n;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (rc == SQLITE_ROW && n < PREFIX_MAX_WORDS)
+		snprintf(st->error, sizeof st->error, "Out of memory."), result = -1;
+	else if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		result = store_fail(st, "reading the index's words");
-	else if (n > PREFIX_MAX_WORDS)
-		result = 0;
+	else if (rc == SQLITE_ROW)
+		result = 0;   /* more than PREFIX_MAX_WORDS */
 	store_done(st, q);
-	if (result > 0) {
-		put(o, "(", result > 1);
-		for (int i = 0; i < n; i++) {
-			put(o, " OR ", i ? 4 : 0);
-			put_phrase(o, word[i]);
-		}
-		put(o, ")", result > 1);
+	if (result <= 0)
+		while (n > 0)
+			free(word[--n]);
+	return result;
+}
+
+static void put_or(struct out *o, char *const *word, int n)
+{
+	put(o, "(", n > 1);
+	for (int i = 0; i < n; i++) {
+		put(o, " OR ", i ? 4 : 0);
+		put_phrase(o, word[i]);
 	}
+	put(o, ")", n > 1);
+}
+
+char *fts_or(char *const *word, int n)
+{
+	struct out o = {0};
+	put_or(&o, word, n);
+	put(&o, "", 1);
+	if (o.failed)
+		free(o.s);
+	return o.failed ? NULL : o.s;
+}
+
+/* Writes the words of db's index that begin with the one word of body
+ * as an OR of them: fts_prefix_words's result. */
+static int put_words(struct store *st, int db, const char *body, struct out *o)
+{
+	char *word[PREFIX_MAX_WORDS];
+	int n = fts_prefix_words(st, db, body, word);
+	put_or(o, word, n > 0 ? n : 0);
 	for (int i = 0; i < n; i++)
 		free(word[i]);
-	return result;
+	return n;
 }
 
 char *fts_expand(struct store *st, int db, const char *fts, int *words, int max,

@@ -34,6 +34,16 @@ int fts_word_known(struct store *st, int db, const char *word);
  * one merge is left to do those. */
 #define PREFIX_MAX_WORDS 16
 
+/* The words of database db's index that begin with the one word of
+ * body (a prefix's, as typed), in order, into word (room for
+ * PREFIX_MAX_WORDS; the caller frees each): their number; 0 when there
+ * are none or more, or body is not one word; -1 on error (recorded). */
+int fts_prefix_words(struct store *st, int db, const char *body, char **word);
+
+/* The words as phrases of an OR, ("w" OR "v"), or "w" alone: a new
+ * string, NULL when memory ran out. */
+char *fts_or(char *const *word, int n);
+
 /* The expression fts (query.c's form: every phrase in double quotes)
  * with each prefix of one word ("forc"*) written as the words of
  * database db's index that begin with it: ("force" OR "forced"), or

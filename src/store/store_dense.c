@@ -2,6 +2,7 @@
 #include "store/store_dense.h"
 #include "store/store_toprank.h"
 #include "store/store_facet.h"
+#include "store/fts_words.h"
 #include "common/bm25.h"
 #include "common/catalog.h"
 
@@ -17,13 +18,16 @@
  * in the record), in width bytes, little-endian. */
 struct counts {
 	const unsigned char *v;
+	const uint32_t *sum;   /* instead, a prefix's words' added up */
 	size_t n, width;
 };
 
-static unsigned count_at(const struct counts *c, size_t r)
+static uint32_t count_at(const struct counts *c, size_t r)
 {
 	if (r >= c->n)
 		return 0;
+	if (c->sum)
+		return c->sum[r];
 	return c->width == 1 ? c->v[r] : c->v[2 * r] | (unsigned)c->v[2 * r + 1] << 8;
 }
 
@@ -34,7 +38,10 @@ static uint64_t present(const struct counts *c, size_t w)
 {
 	uint64_t m = 0;
 	size_t from = w * 64, to = from + 64 < c->n ? from + 64 : c->n;
-	if (c->width == 1)
+	if (c->sum)
+		for (size_t r = from; r < to; r++)
+			m |= (uint64_t)(c->sum[r] != 0) << (r - from);
+	else if (c->width == 1)
 		for (size_t r = from; r < to; r++)
 			m |= (uint64_t)(c->v[r] != 0) << (r - from);
 	else
@@ -43,14 +50,16 @@ static uint64_t present(const struct counts *c, size_t w)
 	return m;
 }
 
-/* Scores the records bits marks that have the word into top, counting
- * them: the count, or -1 when a record's length is not known. */
+/* Scores the records bits marks (NULL: every record) that have the
+ * word into top, counting them: the count, or -1 when a record's length
+ * is not known. */
 static long score_marked(const struct facet_bits *bits, const struct counts *c,
 			 const struct bm25_direct *d, struct bm25_top *top)
 {
 	long found = 0;
-	for (size_t w = 0; w < bits->n_words; w++) {
-		for (uint64_t x = bits->w[w]; x; x &= x - 1) {
+	size_t words = bits ? bits->n_words : (c->n + 63) / 64;
+	for (size_t w = 0; w < words; w++) {
+		for (uint64_t x = bits ? bits->w[w] : present(c, w); x; x &= x - 1) {
 			size_t r = w * 64 + (size_t)__builtin_ctzll(x);
 			unsigned v = count_at(c, r);
 			if (!v)
@@ -65,10 +74,32 @@ static long score_marked(const struct facet_bits *bits, const struct counts *c,
 	return found;
 }
 
+/* Term's row of word_counts in database db, whose index has rows
+ * records: q (give it back with store_done) holds it in its row. 1, 0
+ * none (or a row of another index), -1 error. */
+static int read_counts(struct store *st, int db, const char *term, long rows,
+		       sqlite3_stmt **q, struct counts *c)
+{
+	*q = store_cached(st, "SELECT counts FROM word_counts WHERE db = ? AND term = ?");
+	if (!*q)
+		return -1;
+	sqlite3_bind_text(*q, 1, catalog[db].table, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(*q, 2, term, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(*q);
+	size_t len = rc == SQLITE_ROW ? (size_t)sqlite3_column_bytes(*q, 0) : 0;
+	*c = (struct counts){.n = (size_t)rows + 1};
+	c->width = len / c->n;
+	if (rc == SQLITE_ROW && (c->v = sqlite3_column_blob(*q, 0)) && len % c->n == 0
+	    && (c->width == 1 || c->width == 2))
+		return 1;
+	store_done(st, *q);
+	*q = NULL;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, "ranking");
+}
+
 /* The word's counts for s when it is one word of the table searched
- * alone or with filters: q (give it back with store_done) holds them in
- * its row; *docs and *rows its IDF's. 1, 0 not such a search (or a row
- * of another index), -1 error. */
+ * alone or with filters (toprank_word): as read_counts; *docs and *rows
+ * its IDF's. */
 static int word_counts(struct store *st, const struct search *s, sqlite3_stmt **q,
 		       struct counts *c, long *docs, long *rows)
 {
@@ -77,23 +108,124 @@ static int word_counts(struct store *st, const struct search *s, sqlite3_stmt **
 		return 0;
 	char term[64];
 	int word = toprank_word(st, s, term, docs, rows);
-	if (word <= 0)
-		return word;
-	*q = store_cached(st, "SELECT counts FROM word_counts WHERE db = ? AND term = ?");
-	if (!*q)
+	return word <= 0 ? word : read_counts(st, s->db, term, *rows, q, c);
+}
+
+/* Adds the counts of the words of db's index in word (none with its
+ * row of word_counts) to sum, read through FTS5 in one pass: htkp_collect
+ * keeps each record's count of them as it scores it. 1, 0 when it
+ * declined or a count did not fit (then rank with FTS5), -1 error. */
+static int add_read(struct store *st, int db, long rows, char **word, int n, uint32_t *sum)
+{
+	const char *fts = catalog[db].fts;
+	char *words = fts_or(word, n), sql[512];
+	struct bm25_top top = {.counts = calloc((size_t)rows + 1, sizeof *top.counts),
+			       .ncounts = (size_t)rows + 1};
+	int result = words && top.counts ? 1 : -1;
+	/* The words counted as one phrase (BM25_JOINED), its count not
+	 * known (-1): only each record's count of them is kept. */
+	char *o = sql + snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s MATCH ?"
+				 " AND htkp_collect(%s, ?, %d, %ld, -1", fts, fts, fts, db, rows);
+	for (int i = 1; i < n && o < sql + sizeof sql - 8; i++)
+		o += sprintf(o, ", %d", BM25_JOINED);
+	strcpy(o, ")");
+	sqlite3_stmt *q = result == 1 ? store_cached(st, sql) : NULL;
+	if (result < 0)
+		snprintf(st->error, sizeof st->error, "Out of memory.");
+	else if (!q)
+		result = -1;
+	if (q) {
+		sqlite3_bind_text(q, 1, words, -1, SQLITE_STATIC);
+		sqlite3_bind_pointer(q, 2, &top, BM25_TOP_TYPE, NULL);
+		if (sqlite3_step(q) != SQLITE_ROW)
+			result = store_fail(st, "ranking");
+		else if (top.declined || top.counts_lost)
+			result = 0;
+		store_done(st, q);
+	}
+	for (size_t r = 0; result == 1 && r < top.ncounts; r++)
+		if (top.counts[r])
+			sum[r] = (sum[r] ? sum[r] : 1) + top.counts[r] - 1;
+	free(words), free(top.counts);
+	return result;
+}
+
+/* The words of a prefix searched alone (s->fts is "forc"*, one phrase),
+ * into word (room for PREFIX_MAX_WORDS; the caller frees each): their
+ * number, 0 when s is no such search, -1 error. */
+static int prefix_alone(struct store *st, const struct search *s, char **word)
+{
+	const char *f = s->fts;
+	size_t len = strlen(f);
+	if (len < 4 || f[0] != '"' || f[len - 2] != '"' || f[len - 1] != '*')
+		return 0;
+	char *body = malloc(len), *o = body;
+	if (!body) {
+		snprintf(st->error, sizeof st->error, "Out of memory.");
 		return -1;
-	sqlite3_bind_text(*q, 1, catalog[s->db].table, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(*q, 2, term, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(*q);
-	size_t len = rc == SQLITE_ROW ? (size_t)sqlite3_column_bytes(*q, 0) : 0;
-	c->n = (size_t)*rows + 1;
-	c->width = len / c->n;
-	if (rc == SQLITE_ROW && (c->v = sqlite3_column_blob(*q, 0)) && len % c->n == 0
-	    && (c->width == 1 || c->width == 2))
-		return 1;
-	store_done(st, *q);
-	*q = NULL;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, "ranking");
+	}
+	for (const char *c = f + 1; c < f + len - 2; c++) {
+		if (*c == '"' && c[1] != '"') {
+			free(body);
+			return 0;   /* the end of a phrase: more than one */
+		}
+		*o++ = *c;
+		c += *c == '"';
+	}
+	*o = '\0';
+	int n = fts_prefix_words(st, s->db, body, word);
+	free(body);
+	return n;
+}
+
+/* A prefix searched alone, its words' counts added up into *sum (the
+ * caller frees): each record's weighted count of the prefix plus one, 0
+ * where it has none of its words; *docs the records that have one. The
+ * counts are the words' own where they have a row of word_counts; the
+ * others are read through FTS5 in one pass (forc*: "forced", in 43,872
+ * records, has one; "force", in 14,125, is read). 1, 0 when s is no
+ * such search or none of its words has counts, -1 error. */
+static int prefix_counts(struct store *st, const struct search *s, long rows, uint32_t **sum,
+			 long *docs)
+{
+	char *word[PREFIX_MAX_WORDS], *read[PREFIX_MAX_WORDS];
+	int n = prefix_alone(st, s, word), nread = 0, counted = 0, result = n > 0;
+	if (n <= 0)
+		return n;
+	if (!(*sum = calloc((size_t)rows + 1, sizeof **sum))) {
+		snprintf(st->error, sizeof st->error, "Out of memory.");
+		result = -1;
+	}
+	for (int i = 0; i < n && result == 1; i++) {
+		sqlite3_stmt *q;
+		struct counts c;
+		int r = read_counts(st, s->db, word[i], rows, &q, &c);
+		if (r == 0)
+			read[nread++] = word[i];
+		for (size_t k = 0; r == 1 && k < c.n; k++) {
+			uint32_t v = count_at(&c, k);
+			if (v)
+				(*sum)[k] = ((*sum)[k] ? (*sum)[k] : 1) + v - 1;
+		}
+		counted += r == 1;
+		result = r < 0 ? -1 : result;
+		if (q)
+			store_done(st, q);
+	}
+	if (result == 1 && !counted)
+		result = 0;
+	if (result == 1 && nread)
+		result = add_read(st, s->db, rows, read, nread, *sum);
+	*docs = 0;
+	for (long r = 0; result == 1 && r <= rows; r++)
+		*docs += (*sum)[r] != 0;
+	for (int i = 0; i < n; i++)
+		free(word[i]);
+	if (result != 1) {
+		free(*sum);
+		*sum = NULL;
+	}
+	return result;
 }
 
 /* The operands of fts's top-level ANDs (query.c writes "w" AND ("v"
@@ -144,8 +276,13 @@ int dense_mark(struct store *st, const struct search *s, const char *field,
 		word.fts = op[i];
 		sqlite3_stmt *q;
 		struct counts c;
+		uint32_t *sum = NULL;
 		long docs, rows;
 		result = word_counts(st, &word, &q, &c, &docs, &rows);
+		/* Or a prefix, its words' counts added up. */
+		if (result == 0 && (rows = toprank_rows(st, s->db)) > 0
+		    && (result = prefix_counts(st, &word, rows, &sum, &docs)) == 1)
+			c = (struct counts){.sum = sum, .n = (size_t)rows + 1};
 		if (result == 1 && i == 0) {
 			b->n_words = (c.n + 63) / 64;
 			if (!(b->w = malloc((b->n_words ? b->n_words : 1) * sizeof *b->w))) {
@@ -160,6 +297,7 @@ int dense_mark(struct store *st, const struct search *s, const char *field,
 		}
 		if (q)
 			store_done(st, q);
+		free(sum);
 	}
 	free(op[0]);
 	/* And those the filters leave, field's left out. */
@@ -179,12 +317,17 @@ int dense_rowids(struct store *st, const struct search *s, long keep, long **out
 		 size_t *n, long *count)
 {
 	*out = NULL, *n = 0, *count = 0;
-	if (s->sort != SORT_RELEVANCE || s->n_filters == 0)
+	if (!st->word_counts || !s->fts || s->sort != SORT_RELEVANCE || s->id || s->added_since)
 		return 0;
-	sqlite3_stmt *q;
-	struct counts c;
-	long docs = 0, rows = 0;
-	int r = word_counts(st, s, &q, &c, &docs, &rows);
+	sqlite3_stmt *q = NULL;
+	struct counts c = {0};
+	uint32_t *sum = NULL;
+	long docs = 0, rows = toprank_rows(st, s->db);
+	/* A word alone is ranked from rank_top unless filters leave few of
+	 * its best records; a prefix alone, from its words' counts. */
+	int r = s->n_filters ? word_counts(st, s, &q, &c, &docs, &rows) : 0;
+	if (r == 0 && rows > 0 && (r = prefix_counts(st, s, rows, &sum, &docs)) == 1)
+		c = (struct counts){.sum = sum, .n = (size_t)rows + 1};
 	if (r <= 0)
 		return r;
 	const struct facet_bits *bits = NULL;
@@ -192,20 +335,20 @@ int dense_rowids(struct store *st, const struct search *s, long keep, long **out
 	int result = 0;
 	if (facet_filtered(st, s, NULL, &bits) != 0)
 		result = -1;
-	if (result < 0 || !bits || bm25_direct_init(st->db, st->lengths, s->db, rows, docs, &d) != 0) {
-		store_done(st, q);
-		return result;
-	}
+	else if ((bits || sum) && bm25_direct_init(st->db, st->lengths, s->db, rows, docs, &d) == 0)
+		result = 1;
 	struct bm25_top top = {.v = malloc((size_t)keep * sizeof *top.v), .keep = (size_t)keep};
-	if (!top.v) {
+	if (result == 1 && !top.v) {
 		snprintf(st->error, sizeof st->error, "Out of memory.");
 		result = -1;
-	} else {
+	} else if (result == 1) {
 		/* A length not known: left to FTS5, which reads it. */
 		*count = score_marked(bits, &c, &d, &top);
 		result = *count >= 0;
 	}
-	store_done(st, q);
+	if (q)
+		store_done(st, q);
+	free(sum);
 	if (result == 1) {
 		qsort(top.v, top.n, sizeof *top.v, bm25_order);
 		if (!(*out = malloc((top.n ? top.n : 1) * sizeof **out))) {

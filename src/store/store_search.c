@@ -334,6 +334,7 @@ static long count_ranked(struct store *st, const struct search *s)
 			ranked_keep(st, key, rowid, got, found <= keep);
 			if (st->ranked)
 				st->ranked->count = found;
+			remember_count(st, s, found);
 		} else {
 			free(key);
 		}

@@ -394,6 +394,11 @@ static long index_rows(struct store *st, const char *table)
 	return rows;
 }
 
+long toprank_rows(struct store *st, int db)
+{
+	return index_rows(st, catalog[db].table);
+}
+
 int toprank_word(struct store *st, const struct search *s, char term[64], long *docs,
 		 long *rows)
 {

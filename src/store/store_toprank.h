@@ -33,6 +33,10 @@ int toprank_rowids(struct store *st, const struct search *s, long need, long kee
  * -2 on error (recorded). */
 long toprank_count(struct store *st, const struct search *s);
 
+/* The records of database db's index when rank_top was made (0 when no
+ * word is frequent there, or on error). */
+long toprank_rows(struct store *st, int db);
+
 /* Whether s is one frequent word searched alone (with the other
  * spellings query.c adds, none of them in the index): 1 with the word
  * as the index keeps it in term, its records in *docs and the index's

@@ -33,6 +33,10 @@ def plural(v):
 for i, case in enumerate(data["cases"]):
     if i % 5 != 4:
         case["summary"] += " Zorbat quimel." * (i % 3 + 1)
+    # quim* stands for quimel, counted at import, and quimels, rarer,
+    # read through FTS5 when the prefix is ranked from their counts.
+    if i % 7 == 0:
+        case["summary"] += " Quimels." * (i % 4 + 1)
 for i in range(3):
     case = plural(data["cases"][i])
     case["id"] = "PLURAL-%d" % i
@@ -159,6 +163,11 @@ check "a prefix without a word" \
 	same 'forc* -labour' '("forc"*) NOT ("labour" OR "labor" OR "labours" OR "labors")'
 check "a prefix of two words in one country" same 'forc*' '"forc"*' Romania
 check "a prefix's count" counted 'forc*' '"forc"*'
+check "a prefix of a counted word and a rarer one ranks as the prefix" same 'quim*' '"quim"*'
+check "and in one country" same 'quim*' '"quim"*' Nigeria
+check "and its count" counted 'quim*' '"quim"*'
+check "and its count newest first, with another word" \
+	counted 'quim* she --sort newest' '"quim"* AND "she"'
 check "a prefix's count, by date" counted 'forc* --sort newest' '"forc"*'
 check "two frequent words in one country" \
 	same 'trafficking court' '("trafficking" OR "traffickings") AND ("court" OR "courts")' Nigeria
