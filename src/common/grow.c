@@ -23,3 +23,15 @@ int grow(void *arrayp, size_t *cap, size_t n, size_t size, size_t first)
 	*cap = want;
 	return 0;
 }
+
+void bytes_add(struct bytes *b, const char *s, size_t n)
+{
+	if (n == 0 || b->failed)
+		return;
+	if (grow(&b->v, &b->cap, b->n + n, 1, 64) != 0) {
+		b->failed = true;
+		return;
+	}
+	memcpy(b->v + b->n, s, n);
+	b->n += n;
+}

@@ -46,23 +46,6 @@ static char *convert_to(const char *charset, const uint8_t *s, size_t n,
 	return out;
 }
 
-/* Bytes built up in the terminal's charset. */
-struct outbuf {
-	char *v;
-	size_t n, cap;
-	bool failed;
-};
-
-static void out_add(struct outbuf *o, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n && !o->failed; i++) {
-		if (grow(&o->v, &o->cap, o->n, 1, 64) != 0)
-			o->failed = true;
-		else
-			o->v[o->n++] = s[i];
-	}
-}
-
 /* A run of characters the charset cannot show, all of one script (or
  * of the scripts one language writes with: Han with kana is Japanese). */
 struct run {
@@ -97,7 +80,7 @@ static void run_open(struct run *r, const uc_script_t *sc)
 
 /* Writes the run's placeholder ("[Thai]", "[Old Italic]", "[Japanese]")
  * and closes it. */
-static void run_close(struct run *r, struct outbuf *o)
+static void run_close(struct run *r, struct bytes *o)
 {
 	if (!r->script)
 		return;
@@ -108,7 +91,7 @@ static void run_close(struct run *r, struct outbuf *o)
 	for (char *p = name; *p; p++)
 		if (*p == '_')
 			*p = ' ';
-	out_add(o, name, strlen(name));
+	bytes_add(o, name, strlen(name));
 	r->script = NULL;
 }
 
@@ -144,10 +127,10 @@ static enum piece classify(ucs4_t c, const uc_script_t *sc, const char *conv, si
  * just before it, are part of the run: they wait in `held` until what
  * follows tells. Digits end a run: they can be read. */
 static void name_runs(const uint8_t *s, size_t n, const char *conv, size_t len,
-		      const size_t *offsets, struct outbuf *o)
+		      const size_t *offsets, struct bytes *o)
 {
 	struct run r = {0};
-	struct outbuf held = {0};
+	struct bytes held = {0};
 	for (size_t i = 0; i < n;) {
 		ucs4_t c;
 		size_t next = i + (size_t)u8_mbtouc(&c, s + i, n - i);
@@ -160,25 +143,25 @@ static void name_runs(const uint8_t *s, size_t n, const char *conv, size_t len,
 		case PIECE_LOST:
 			if (r.script && !run_takes(&r, sc)) {
 				run_close(&r, o);
-				out_add(o, held.v, held.n);   /* what separates two runs */
+				bytes_add(o, held.v, held.n);   /* what separates two runs */
 			}
 			held.n = 0;
 			run_open(&r, sc);
 			break;
 		case PIECE_LOST_SIGN:
 			if (!r.script)
-				out_add(&held, conv + from, to - from);
+				bytes_add(&held, conv + from, to - from);
 			break;
 		case PIECE_BETWEEN:
 		case PIECE_SHOWN:
 			if (piece == PIECE_BETWEEN && r.script) {
-				out_add(&held, conv + from, to - from);
+				bytes_add(&held, conv + from, to - from);
 				break;
 			}
 			run_close(&r, o);
-			out_add(o, held.v, held.n);
+			bytes_add(o, held.v, held.n);
 			held.n = 0;
-			out_add(o, conv + from, to - from);
+			bytes_add(o, conv + from, to - from);
 			break;
 		case PIECE_GONE:
 			break;
@@ -186,7 +169,7 @@ static void name_runs(const uint8_t *s, size_t n, const char *conv, size_t len,
 		i = next;
 	}
 	run_close(&r, o);
-	out_add(o, held.v, held.n);
+	bytes_add(o, held.v, held.n);
 	o->failed |= held.failed;
 	free(held.v);
 }
@@ -199,7 +182,7 @@ static char *to_charset(const uint8_t *s, size_t n, size_t *len)
 {
 	size_t *offsets = malloc((n ? n : 1) * sizeof *offsets), conv_len = 0;
 	char *conv = offsets ? convert_to(out_charset, s, n, offsets, &conv_len) : NULL;
-	struct outbuf o = {0};
+	struct bytes o = {0};
 	if (conv)
 		name_runs(s, n, conv, conv_len, offsets, &o);
 	free(offsets);

@@ -54,29 +54,13 @@ int fts_word_known(struct store *st, int db, const char *word)
 	return known;
 }
 
-/* The expression being written. */
-struct out {
-	char *s;
-	size_t len, cap;
-	bool failed;
-};
-
-static void put(struct out *o, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n && !o->failed; i++) {
-		o->failed = grow(&o->s, &o->cap, o->len + 1, 1, 256) != 0;
-		if (!o->failed)
-			o->s[o->len++] = s[i];
-	}
-}
-
 /* A word as an FTS5 phrase, its quotes doubled. */
-static void put_phrase(struct out *o, const char *word)
+static void put_phrase(struct bytes *o, const char *word)
 {
-	put(o, "\"", 1);
+	bytes_add(o, "\"", 1);
 	for (const char *c = word; *c; c++)
-		put(o, *c == '"' ? "\"\"" : c, *c == '"' ? 2 : 1);
-	put(o, "\"", 1);
+		bytes_add(o, *c == '"' ? "\"\"" : c, *c == '"' ? 2 : 1);
+	bytes_add(o, "\"", 1);
 }
 
 int fts_prefix_words(struct store *st, int db, const char *body, char **word)
@@ -116,29 +100,29 @@ int fts_prefix_words(struct store *st, int db, const char *body, char **word)
 	return result;
 }
 
-static void put_or(struct out *o, char *const *word, int n)
+static void put_or(struct bytes *o, char *const *word, int n)
 {
-	put(o, "(", n > 1);
+	bytes_add(o, "(", n > 1);
 	for (int i = 0; i < n; i++) {
-		put(o, " OR ", i ? 4 : 0);
+		bytes_add(o, " OR ", i ? 4 : 0);
 		put_phrase(o, word[i]);
 	}
-	put(o, ")", n > 1);
+	bytes_add(o, ")", n > 1);
 }
 
 char *fts_or(char *const *word, int n)
 {
-	struct out o = {0};
+	struct bytes o = {0};
 	put_or(&o, word, n);
-	put(&o, "", 1);
+	bytes_add(&o, "", 1);
 	if (o.failed)
-		free(o.s);
-	return o.failed ? NULL : o.s;
+		free(o.v);
+	return o.failed ? NULL : o.v;
 }
 
 /* Writes the words of db's index that begin with the one word of body
  * as an OR of them: fts_prefix_words's result. */
-static int put_words(struct store *st, int db, const char *body, struct out *o)
+static int put_words(struct store *st, int db, const char *body, struct bytes *o)
 {
 	char *word[PREFIX_MAX_WORDS];
 	int n = fts_prefix_words(st, db, body, word);
@@ -154,23 +138,23 @@ char *fts_expand(struct store *st, int db, const char *fts, int *words, int max,
 	*failed = false;
 	if (!st->vocab || !fts || !strstr(fts, "\"*"))
 		return NULL;
-	struct out o = {0};
+	struct bytes o = {0};
 	int np = 0, total = 0;
 	bool changed = false, declined = false;
 	/* Phrases walked as split_phrases (store_toprank.c) walks them. */
 	for (const char *c = fts; *c && !o.failed && !*failed && !declined;) {
 		if (*c != '"') {
-			put(&o, c++, 1);
+			bytes_add(&o, c++, 1);
 			continue;
 		}
 		const char *start = c++;
-		struct out body = {0};
+		struct bytes body = {0};
 		for (; *c && !(c[0] == '"' && c[1] != '"'); c++) {
-			put(&body, c, 1);
+			bytes_add(&body, c, 1);
 			if (*c == '"')
 				c++;
 		}
-		put(&body, "", 1);
+		bytes_add(&body, "", 1);
 		bool prefix = *c == '"' && c[1] == '*';
 		const char *end = *c ? c + 1 + prefix : c;
 		int got = 0;   /* the words the phrase became; 0 left as it was */
@@ -178,11 +162,11 @@ char *fts_expand(struct store *st, int db, const char *fts, int *words, int max,
 			declined = true;
 		else if (body.failed)
 			o.failed = true;
-		else if (prefix && (got = put_words(st, db, body.s, &o)) < 0)
+		else if (prefix && (got = put_words(st, db, body.v, &o)) < 0)
 			*failed = true;
-		free(body.s);
+		free(body.v);
 		if (got <= 0)
-			put(&o, start, (size_t)(end - start));
+			bytes_add(&o, start, (size_t)(end - start));
 		changed |= got > 0;
 		if (!declined) {
 			words[np++] = got > 0 ? got : 1;
@@ -190,16 +174,16 @@ char *fts_expand(struct store *st, int db, const char *fts, int *words, int max,
 		}
 		c = end;
 	}
-	put(&o, "", 1);
+	bytes_add(&o, "", 1);
 	if (o.failed && !*failed) {
 		*failed = true;
 		snprintf(st->error, sizeof st->error, "Out of memory.");
 	}
 	if (*failed || declined || !changed || total > BM25_MAX_PHRASES) {
-		free(o.s);
+		free(o.v);
 		return NULL;
 	}
-	return o.s;
+	return o.v;
 }
 
 void fts_words_drop(struct store *st)
