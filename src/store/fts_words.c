@@ -38,6 +38,18 @@ int fts_tokenize(struct fts5_api *api, const char *text, struct tokens *k)
 	return rc == SQLITE_OK && !k->overflow ? 0 : -1;
 }
 
+const char *fts_phrase(const char *c, struct bytes *body, bool *prefix)
+{
+	for (c++; *c && !(c[0] == '"' && c[1] != '"'); c++) {
+		bytes_add(body, c, 1);
+		if (*c == '"')
+			c++;
+	}
+	bytes_add(body, "", 1);
+	*prefix = *c == '"' && c[1] == '*';
+	return *c ? c + 1 + *prefix : c;
+}
+
 int fts_word_known(struct store *st, int db, const char *word)
 {
 	if (!st->vocab)
@@ -141,22 +153,15 @@ char *fts_expand(struct store *st, int db, const char *fts, int *words, int max,
 	struct bytes o = {0};
 	int np = 0, total = 0;
 	bool changed = false, declined = false;
-	/* Phrases walked as split_phrases (store_toprank.c) walks them. */
 	for (const char *c = fts; *c && !o.failed && !*failed && !declined;) {
 		if (*c != '"') {
 			bytes_add(&o, c++, 1);
 			continue;
 		}
-		const char *start = c++;
+		const char *start = c;
 		struct bytes body = {0};
-		for (; *c && !(c[0] == '"' && c[1] != '"'); c++) {
-			bytes_add(&body, c, 1);
-			if (*c == '"')
-				c++;
-		}
-		bytes_add(&body, "", 1);
-		bool prefix = *c == '"' && c[1] == '*';
-		const char *end = *c ? c + 1 + prefix : c;
+		bool prefix;
+		const char *end = fts_phrase(start, &body, &prefix);
 		int got = 0;   /* the words the phrase became; 0 left as it was */
 		if (np == max)
 			declined = true;

@@ -9,6 +9,7 @@
 #define HTKP_STORE_FTS_WORDS_H
 
 #include "store/store_impl.h"
+#include "common/grow.h"
 
 #include <stdbool.h>
 
@@ -22,6 +23,12 @@ struct tokens {
 /* Splits text with the tokenizer of db/schema.sql's indexes: 0, or -1
  * (no FTS5, or more or longer words than struct tokens holds). */
 int fts_tokenize(struct fts5_api *api, const char *text, struct tokens *k);
+
+/* The phrase whose opening quote is at c, as query.c writes phrases:
+ * its words, "" undone, added to body (ended by a NUL), and whether a *
+ * follows it (a prefix). Returns the point past its closing quote and
+ * *, or the end of the string when it has none. */
+const char *fts_phrase(const char *c, struct bytes *body, bool *prefix);
 
 /* Whether word is in database db's index: 1, 0 (or no table vocab), or
  * -1 on error (recorded). */

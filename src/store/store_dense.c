@@ -155,26 +155,17 @@ static int add_read(struct store *st, int db, long rows, char **word, int n, uin
  * number, 0 when s is no such search, -1 error. */
 static int prefix_alone(struct store *st, const struct search *s, char **word)
 {
-	const char *f = s->fts;
-	size_t len = strlen(f);
-	if (len < 4 || f[0] != '"' || f[len - 2] != '"' || f[len - 1] != '*')
-		return 0;
-	char *body = malloc(len), *o = body;
-	if (!body) {
+	struct bytes body = {0};
+	bool prefix = false;
+	const char *end = *s->fts == '"' ? fts_phrase(s->fts, &body, &prefix) : s->fts;
+	int n = 0;
+	if (body.failed) {
 		snprintf(st->error, sizeof st->error, "Out of memory.");
-		return -1;
+		n = -1;
+	} else if (prefix && !*end) {
+		n = fts_prefix_words(st, s->db, body.v, word);
 	}
-	for (const char *c = f + 1; c < f + len - 2; c++) {
-		if (*c == '"' && c[1] != '"') {
-			free(body);
-			return 0;   /* the end of a phrase: more than one */
-		}
-		*o++ = *c;
-		c += *c == '"';
-	}
-	*o = '\0';
-	int n = fts_prefix_words(st, s->db, body, word);
-	free(body);
+	free(body.v);
 	return n;
 }
 

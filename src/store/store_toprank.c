@@ -92,35 +92,26 @@ static void phrases_free(struct phrase *p, int n)
 static int split_phrases(const char *fts, struct phrase *p, int max)
 {
 	int n = 0;
-	for (const char *c = fts; *c; c++) {
-		if (*c != '"')
+	for (const char *c = fts; *c;) {
+		if (*c != '"') {
+			c++;
 			continue;
-		const char *start = c++;
-		char *body = malloc(strlen(start) + 1), *o = body;
-		if (!body || n == max) {
-			free(body);
+		}
+		struct bytes body = {0};
+		bool prefix;
+		const char *end = fts_phrase(c, &body, &prefix);
+		size_t len = (size_t)(end - c);
+		char *text = n < max && !body.failed ? malloc(len + 1) : NULL;
+		if (!text) {
+			free(body.v);
 			phrases_free(p, n);
 			return -1;
 		}
-		for (; *c && !(c[0] == '"' && c[1] != '"'); c++) {
-			*o++ = *c;
-			if (*c == '"')
-				c++;
-		}
-		*o = '\0';
-		bool prefix = *c == '"' && c[1] == '*';
-		size_t len = (size_t)(c - start) + 1 + prefix;
-		p[n] = (struct phrase){.body = body, .prefix = prefix, .nwords = 1};
-		if (!(p[n].text = malloc(len + 1))) {
-			phrases_free(p, n + 1);
-			return -1;
-		}
-		memcpy(p[n].text, start, len);
-		p[n].text[len] = '\0';
-		n++;
-		if (!*c)
-			break;
-		c += prefix;
+		memcpy(text, c, len);
+		text[len] = '\0';
+		p[n++] = (struct phrase){.text = text, .body = body.v, .prefix = prefix,
+					 .nwords = 1};
+		c = end;
 	}
 	return n;
 }
