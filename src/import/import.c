@@ -184,6 +184,10 @@ int main(int argc, char **argv)
 	/* Past a size limit (ulimit -f), write() must fail with EFBIG and be
 	 * reported, not kill the process with the temporary file left behind. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* SQLite's memory statistics take a global mutex around every
+	 * allocation; nothing here reads them, and the lock was 3% of the
+	 * import's CPU (perf, 20,000 cases). */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	struct imp imp;
 	memset(&imp, 0, sizeof imp);
 	imp.nfiles = o.nfiles;
