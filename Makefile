@@ -116,11 +116,11 @@ build/schema_sql.h: db/schema.sql scripts/embed-sql.sh
 htkp: $(KIOSK_SRC:src/%.c=build/%.o)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PC_LIBS) -o $@
 htkp-import: $(IMPORT_SRC:src/%.c=build/%.o)
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PC_LIBS) -o $@
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PC_LIBS) -pthread -o $@
 build/asan/htkp: $(KIOSK_SRC:src/%.c=build/asan/%.o)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) $^ $(PC_LIBS) -o $@
 build/asan/htkp-import: $(IMPORT_SRC:src/%.c=build/asan/%.o)
-	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) $^ $(PC_LIBS) -o $@
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) $^ $(PC_LIBS) -pthread -o $@
 
 # For tests/e2e/hardening.sh only: hooks that act as an exploited kiosk
 # would (HTKP_DEBUG_HOOKS). Release builds never contain them.

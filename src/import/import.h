@@ -56,6 +56,7 @@ struct imp {
 	int out_of_room;        /* "no room to write" already said */
 	size_t max_text;        /* IMP_MAX_TEXT; lower in the fuzz target */
 	size_t max_record;      /* IMP_MAX_RECORD */
+	struct imp_fts *fts;    /* the indexing thread, while it runs */
 };
 
 /* Where a diagnostic points: any member may be unset (NULL, idx < 0 or
@@ -83,6 +84,7 @@ void imp_fatal(struct imp *imp, const char *fmt, ...)
 void imp_diag_flush(const struct imp *imp);
 const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s);
 enum imp_status imp_sqlerr(struct imp *imp, const char *what);
+enum imp_status imp_temp_error(struct imp *imp, int e, const char *what);
 int imp_is_room_errno(int e);
 void imp_phase(const char *what);
 const char *imp_type_name(const char *type);
@@ -107,6 +109,7 @@ int imp_register_vocab_functions(sqlite3 *db);
 /* import_read.c. The scan gives back the pages it has read each time it
  * is this far past the last time (imp_drop_read). */
 #define IMP_READ_BEHIND (4u << 20)
+int imp_temp_fd(void);
 enum imp_status imp_read_file(struct imp *imp, struct imp_file *f);
 enum imp_status imp_check_text(struct imp *imp, struct imp_file *f);
 void imp_drop_read(const struct imp_file *f, size_t upto);
@@ -154,6 +157,17 @@ enum imp_status imp_check_links(struct imp *imp, int all_staged);
 
 /* import_load.c */
 enum imp_status imp_load(struct imp *imp);
+
+/* import_fts.c: the full-text indexes, built on a second thread while
+ * the first builds the facets. imp_fts_start writes what each record
+ * gives its index to a temporary file and starts the thread, which
+ * indexes it in a temporary database of its own; imp_fts_finish waits
+ * for it and copies the indexes' tables into imp->db. Either releases
+ * everything when it fails; imp_fts_cancel stops the thread and drops
+ * its work (a failure in between; nothing started is fine too). */
+enum imp_status imp_fts_start(struct imp *imp);
+enum imp_status imp_fts_finish(struct imp *imp);
+void imp_fts_cancel(struct imp *imp);
 
 /* import_added.c: each record's day (column added). attach reads the
  * previous -o file, if it is an htkp database, before the load's

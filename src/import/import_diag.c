@@ -212,6 +212,22 @@ static int file_room_errno(const struct imp *imp, const char **which)
 	return 0;
 }
 
+/* A write of the import's own to temporary storage failed with errno e:
+ * no room is said as SQLite's are (and once), anything else with what
+ * was being done. */
+enum imp_status imp_temp_error(struct imp *imp, int e, const char *what)
+{
+	if (imp_is_room_errno(e)) {
+		if (!imp->out_of_room)
+			imp_fatal(imp, "no room to write temporary storage: %s", strerror(e));
+		imp->out_of_room = 1;
+	} else {
+		imp_fatal(imp, "cannot write temporary storage while %s: %s", what,
+			  strerror(e));
+	}
+	return IMP_EFATAL;
+}
+
 /* Turns the connection's last SQLite error into one line: a full disk or
  * a file size limit is the user's to fix and said plainly, once; anything
  * else is a bug or a broken system, so the raw message helps. */
@@ -220,10 +236,15 @@ enum imp_status imp_sqlerr(struct imp *imp, const char *what)
 	int rc = sqlite3_extended_errcode(imp->db);
 	int sys = sqlite3_system_errno(imp->db);
 	const char *which = "main";
-	if ((rc & 0xff) == SQLITE_IOERR) {
+	if ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL) {
 		int room = file_room_errno(imp, &which);
-		if (!room && !imp_is_room_errno(sys))
-			room = guess_room_errno(imp);
+		int guess = room ? 0 : guess_room_errno(imp);
+		/* Neither file says, and the new file has room: what was full
+		 * is the storage of SQLite's other temporary files (a full one
+		 * can leave SQLITE_FULL with no errno at all). */
+		if (!room && !guess && (imp_is_room_errno(sys) || (rc & 0xff) == SQLITE_FULL))
+			which = "temp";
+		room = room ? room : guess;
 		sys = room ? room : sys;
 	}
 	const char *target = imp->out_path && strcmp(which, "main") == 0

@@ -3,7 +3,6 @@
  * SELECT over json_extract()/json_each()/json_tree() of one record at a
  * time. Rowids are handed out newest first, so rowid order is "newest". */
 #define _POSIX_C_SOURCE 200809L
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,41 +219,6 @@ static const char case_law_sql[] =
 	"WHERE l.db = :legislation AND l.id = m.law "
 	"ON CONFLICT DO UPDATE SET seq = min(seq, excluded.seq)";
 
-/* Title; the record's other searched texts (textmap.body) in file order;
- * its names: its id (so that "TVPA" finds USA-2000-TVPA) and what
- * linked_sql adds. %s: the FTS table, the record table twice, linked_sql
- * or ""; %d: the enum db. */
-static const char fts_sql[] =
-	"INSERT INTO %s (rowid, title, body, names) "
-	"SELECT r.rno, (SELECT title FROM %s WHERE rowid = r.rno),"
-	"  (SELECT group_concat(clean(t.atom), char(10))"
-	"   FROM json_tree(r.json) AS t CROSS JOIN temp.textmap AS m"
-	"   WHERE t.type = 'text' AND m.db = r.db AND m.fmt = r.fmt AND m.body"
-	"     AND m.path = field_path(t.fullkey)),"
-	"  (SELECT id FROM %s WHERE rowid = r.rno)%s "
-	"FROM temp.rec AS r WHERE r.db = %d ORDER BY r.rno";
-/* The ids and titles of the records it links to, where the catalog says
- * they are searched; %s: the target table, its case_law column, this
- * record's case_law column. */
-static const char linked_sql[] =
-	" || coalesce(char(10) || (SELECT group_concat(o.id || ' ' || o.title, char(10))"
-	"   FROM case_law AS c JOIN %s AS o ON o.rowid = c.%s"
-	"   WHERE c.%s = r.rno), '')";
-
-static const char optimize_sql[] = "INSERT INTO %s (%s) VALUES ('optimize')";
-
-/* While an index is built: FTS5 writes its pending terms out as a new
- * segment each time they pass hashsize (1 MB by default), and merges
- * segments as they pile up (automerge); with 16 MB and no merging but
- * the final 'optimize', building the cases' index takes a quarter less
- * time, for 26 MB more memory. %s: the FTS table four times. */
-static const char build_config_sql[] =
-	"INSERT INTO %s (%s, rank) VALUES ('hashsize', 16777216);"
-	"INSERT INTO %s (%s, rank) VALUES ('automerge', 0)";
-/* Then the file keeps FTS5's defaults, as if never set. */
-static const char unconfig_sql[] =
-	"DELETE FROM %s_config WHERE k IN ('hashsize', 'automerge')";
-
 static const char meta_sql[] =
 	"INSERT INTO meta (key, value) VALUES"
 	"  ('format', :format),"
@@ -368,62 +332,30 @@ static enum imp_status fill_textmap(struct imp *imp)
 	return rc == SQLITE_OK ? IMP_OK : imp_sqlerr(imp, "setting up");
 }
 
-/* Runs SQL made from fmt and catalog names (never from input). */
-static enum imp_status run_made(struct imp *imp, const char *what,
-				const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static enum imp_status run_made(struct imp *imp, const char *what,
-				const char *fmt, ...)
-{
-	char sql[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof sql) {
-		imp_fatal(imp, "internal error while %s: statement too long", what);
-		return IMP_EFATAL;
-	}
-	return imp_exec(imp, sql, what);
-}
-
-/* The full-text index of database d. */
-static enum imp_status load_fts(struct imp *imp, int d)
-{
-	const struct link_info *l = catalog[d].link;
-	char linked[512] = "";
-	if (l && l->searched)
-		snprintf(linked, sizeof linked, linked_sql, catalog[l->target].table,
-			 l->to_col, l->from_col);
-	enum imp_status st = run_made(imp, "indexing records", build_config_sql,
-				      catalog[d].fts, catalog[d].fts, catalog[d].fts,
-				      catalog[d].fts);
-	if (st != IMP_OK)
-		return st;
-	return run_made(imp, "indexing records", fts_sql, catalog[d].fts,
-			catalog[d].table, catalog[d].table, linked, d);
-}
-
-/* Facets, their counts and the full-text indexes of every database. */
+/* Facets, their counts and the full-text indexes of every database: the
+ * indexes on a second thread while this one builds the facets. */
 static enum imp_status load_indexes(struct imp *imp, const struct meta_text *meta)
 {
-	enum imp_status st = IMP_OK;
+	enum imp_status st = imp_fts_start(imp);
+	imp_phase("fts: the rows to index");
+	/* A sort holds as much as the cache in memory, twice with its second
+	 * thread (PRAGMA threads): at 64 MB, the facets' sort with the
+	 * indexing thread's 40 MB beside it peaked at 295 MB at 100,000
+	 * cases, and the indexes' sorts after it at 253 (what the thread's
+	 * malloc arena keeps). From here on the records are in and a big
+	 * cache buys little: at 16 MB, 230 MB, and no slower. */
+	if (st == IMP_OK)
+		st = imp_exec(imp, "PRAGMA main.cache_size = -16384", "loading facets");
 	if (st == IMP_OK)
 		st = imp_facets_load(imp);
 	imp_phase("facets");
-	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++) {
-		st = load_fts(imp, d);
-		imp_phase("fts");
-	}
 	if (st == IMP_OK)
 		st = run_step(imp, &meta_step, meta);
-	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
-		st = run_made(imp, "optimizing the index", optimize_sql,
-			      catalog[d].fts, catalog[d].fts);
-	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
-		st = run_made(imp, "optimizing the index", unconfig_sql, catalog[d].fts);
-	imp_phase("fts optimize");
+	if (st == IMP_OK)
+		st = imp_fts_finish(imp);
+	else
+		imp_fts_cancel(imp);
+	imp_phase("fts: wait, copy");
 	return st;
 }
 

@@ -28,17 +28,30 @@ static enum imp_status file_error(struct imp *imp, const struct imp_file *f,
 	return IMP_EDATA;
 }
 
+/* A new file in temporary storage, already unlinked: it goes away with
+ * its descriptor, however the import ends. Where SQLite puts its own:
+ * $TMPDIR, else /var/tmp, else /tmp. -1 on failure, errno set. */
+int imp_temp_fd(void)
+{
+	const char *env = getenv("TMPDIR");
+	const char *dirs[] = { env && *env ? env : "/var/tmp", "/tmp" };
+	int fd = -1;
+	for (size_t i = 0; fd < 0 && i < (env && *env ? 1 : 2); i++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/htkp-import-XXXXXX", dirs[i]);
+		if ((fd = mkstemp(path)) >= 0)
+			unlink(path);
+	}
+	return fd;
+}
+
 /* Copies what fd gives (a pipe, a terminal) into an unnamed temporary
  * file, so it can be mapped like any other: -1 on failure, errno set. */
 static int spool(int fd)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	snprintf(path, sizeof path, "%s/htkp-import-XXXXXX", dir && *dir ? dir : "/tmp");
-	int out = mkstemp(path);
+	int out = imp_temp_fd();
 	if (out < 0)
 		return -1;
-	unlink(path);
 	char buf[65536];
 	for (;;) {
 		ssize_t got = read(fd, buf, sizeof buf);

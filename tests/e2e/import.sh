@@ -294,14 +294,16 @@ PYEOF
 	rm -f "$tmp"/*.json
 fi
 
-# no_room DESC LIMIT_KB LINE ARGS...: runs the importer under ulimit -f
+# no_room DESC LIMIT_KB LINE ARGS...: runs the importer (ARGS its options,
+# or a whole command when the first is not an option) under ulimit -f
 # LIMIT_KB and checks it failed with LINE as its only line on stderr.
 no_room() {
 	local desc=$1 limit=$2 line=$3
 	shift 3
 	(
 		ulimit -f "$limit"
-		exec "$IMPORT" "$@" >"$tmp/out" 2>"$tmp/err"
+		case $1 in -*) set -- "$IMPORT" "$@" ;; esac
+		exec "$@" >"$tmp/out" 2>"$tmp/err"
 	)
 	rc=$?
 	local why nlines lines
@@ -317,11 +319,12 @@ no_room() {
 }
 
 # A file size limit makes every write past it fail with EFBIG (SIGXFSZ
-# ignored). Whatever write hits it, the line says "File too large": one
-# early, one as the load commits (SQLite's clean-up has replaced errno by
-# then), one in SQLite's temporary storage while records are staged.
+# ignored). Whatever write hits it, the line says "File too large" and
+# names the file: one early (SQLite's temporary file of staged records
+# passes 100 KB first), one as the load commits (SQLite's clean-up has
+# replaced errno by then), one in temporary storage on a larger file.
 no_room "no room to write: one line, temp file removed" 100 \
-	"htkp-import: no room to write $live: File too large" -o "$live" "$SEED"
+	"htkp-import: no room to write temporary storage: File too large" -o "$live" "$SEED"
 seed_kb=$(($(wc -c <"$tmp/seed.db") / 1024))
 no_room "file size limit as the load commits: File too large" $((seed_kb - 8)) \
 	"htkp-import: no room to write $live: File too large" -o "$live" "$SEED"
@@ -335,6 +338,22 @@ PYEOF
 	no_room "file size limit in temporary storage: File too large" 1024 \
 		"htkp-import: no room to write temporary storage: File too large" \
 		-o "$live" "$tmp/many.json"
+	# A full $TMPDIR (a small tmpfs in a private mount namespace): SQLite
+	# says only SQLITE_FULL, no errno; the line must name temporary
+	# storage, not the new file, which had room. 1 MB fills while the
+	# records are staged, 6 MB while they are loaded, 11 MB at the end.
+	if unshare -m true 2>/dev/null; then
+		mkdir -p "$tmp/small"
+		for size in 1m 6m 11m; do
+			no_room "a full TMPDIR ($size) is said to be temporary storage" unlimited \
+				"htkp-import: no room to write temporary storage: No space left on device" \
+				unshare -m sh -c 'mount -t tmpfs -o size="$1" none "$2" &&
+					TMPDIR=$2 exec "$3" -o "$4" "$5"' sh "$size" "$tmp/small" \
+				"$IMPORT" "$live" "$tmp/many.json"
+		done
+	else
+		not_ok "unshare -m works here (a full TMPDIR needs a private tmpfs: root)"
+	fi
 	rm -f "$tmp/many.json"
 fi
 

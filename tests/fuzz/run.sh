@@ -45,7 +45,7 @@ sources() {
 	fuzz_text) echo "src/common/text.c src/common/grow.c" ;;
 	fuzz_config) echo "src/common/config.c" ;;
 	fuzz_import) echo "src/common/catalog.c" $(ls src/import/import_*.c |
-		grep -v -e import_load.c -e import_out.c) ;;
+		grep -v -e import_load.c -e import_fts.c -e import_out.c) ;;
 	fuzz_keys) echo src/common/*.c src/query/*.c src/store/*.c src/ui/*.c ;;
 	*) return 1 ;;
 	esac
