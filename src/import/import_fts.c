@@ -3,15 +3,14 @@
  * third of the load; the facets, the other large part, need nothing from
  * them. So the first thread writes what each record gives its index
  * (title, texts, names) to a temporary file; a second thread, with a
- * connection and a temporary database of its own, indexes those rows
- * while the first builds the facets; then the first copies the indexes'
- * tables (FTS5's shadow tables, which are all an index is) into the new
- * file. The index is the one the same rows would have made in place:
- * same rows, same order, same settings. */
+ * connection and a temporary database of its own, indexes those rows as
+ * they are written and while the first builds the facets; then the first
+ * copies the indexes' tables (FTS5's shadow tables, which are all an
+ * index is) into the new file. The index is the one the same rows would
+ * have made in place: same rows, same order, same settings. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,29 +66,76 @@ static const char optimize_sql[] =
 static const char *const shadow[] = { "data", "idx", "docsize", "config" };
 
 #define NO_TEXT UINT32_MAX      /* a row's length for an SQL NULL */
+/* The first thread hands the rows over in pieces this large: the second
+ * starts on the first while the rest are being written. */
+#define PIECE (1u << 20)
 
 struct imp_fts {
 	pthread_t thread;
-	FILE *rows;             /* the rows to index, then read by the thread */
+	int fd;                 /* the rows: an unlinked temporary file */
+	pthread_mutex_t lock;   /* guards the three below */
+	pthread_cond_t more;    /* signalled when one of them changes */
+	off_t published;        /* how much of the file is written */
+	int done;               /* no more will be */
+	int stop;               /* the first thread gave up: drop the work */
+	/* The first thread's: the piece being written. */
+	unsigned char *out;
+	size_t out_len;
+	/* The second thread's: what it has read, where the next read starts,
+	 * its database and how it ended. */
+	unsigned char in[1 << 16];
+	size_t in_pos, in_len;
+	off_t in_off;
 	char *schema;           /* CREATE statements of imp->db's indexes */
-	sqlite3 *db;            /* the thread's database */
-	atomic_int stop;        /* the first thread gave up */
-	int rc;                 /* the thread's outcome, an SQLite code */
+	sqlite3 *db;
+	int rc;                 /* an SQLite code */
 	int sys_errno;          /* with it, the system's reason, or 0 */
 	char why[256];          /* its message */
 };
 
 /* ---- the first thread: the rows ---- */
 
-static int put_text(FILE *out, const unsigned char *s, int n)
+/* Writes out the piece and says so to the second thread; -1 (errno set)
+ * when the write fails. */
+static int publish(struct imp_fts *f)
+{
+	for (size_t put = 0; put < f->out_len;) {
+		ssize_t n = write(f->fd, f->out + put, f->out_len - put);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		put += (size_t)n;
+	}
+	pthread_mutex_lock(&f->lock);
+	f->published += (off_t)f->out_len;
+	pthread_cond_signal(&f->more);
+	pthread_mutex_unlock(&f->lock);
+	f->out_len = 0;
+	return 0;
+}
+
+static int put(struct imp_fts *f, const void *p, size_t n)
+{
+	const unsigned char *from = p;
+	while (n > 0) {
+		size_t k = PIECE - f->out_len < n ? PIECE - f->out_len : n;
+		memcpy(f->out + f->out_len, from, k);
+		f->out_len += k, from += k, n -= k;
+		if (f->out_len == PIECE && publish(f) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int put_text(struct imp_fts *f, const char *s, int n)
 {
 	uint32_t len = s ? (uint32_t)n : NO_TEXT;
-	return fwrite(&len, sizeof len, 1, out) == 1
-	       && (!s || n == 0 || fwrite(s, (size_t)n, 1, out) == 1);
+	return put(f, &len, sizeof len) == 0 && (!s || put(f, s, (size_t)n) == 0);
 }
 
 /* Writes database d's rows: its number, then rowid, title, body, names. */
-static enum imp_status write_rows(struct imp *imp, FILE *out, int d)
+static enum imp_status write_rows(struct imp *imp, int d)
 {
 	const struct link_info *l = catalog[d].link;
 	char *linked = l && l->searched
@@ -110,16 +156,15 @@ static enum imp_status write_rows(struct imp *imp, FILE *out, int d)
 	while (rc == SQLITE_OK && written && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
 		int64_t rowid = sqlite3_column_int64(st, 0);
-		written = fwrite(&db, 1, 1, out) == 1
-			  && fwrite(&rowid, sizeof rowid, 1, out) == 1;
+		written = put(imp->fts, &db, 1) == 0
+			  && put(imp->fts, &rowid, sizeof rowid) == 0;
 		for (int i = 1; i <= 3 && written; i++) {
 			const char *text;
 			if (imp_column_text(st, i, &text) != 0) {
 				rc = SQLITE_NOMEM;
 				break;
 			}
-			written = put_text(out, (const unsigned char *)text,
-					   sqlite3_column_bytes(st, i));
+			written = put_text(imp->fts, text, sqlite3_column_bytes(st, i));
 		}
 	}
 	sqlite3_finalize(st);
@@ -156,16 +201,63 @@ static char *index_schema(struct imp *imp)
 
 /* ---- the second thread: the indexes ---- */
 
-/* Reads one row: 1, 0 at the end of the rows, -1 if cut short. */
-static int read_row(FILE *in, unsigned char *d, int64_t *rowid, char **text,
-		    uint32_t len[3], size_t cap[3])
+/* Reads the next part of the rows into f->in, waiting for the first
+ * thread to write it: 1, 0 at the end of the rows, -1 when the first
+ * thread gave up or the read failed. */
+static int fill(struct imp_fts *f)
 {
-	if (fread(d, 1, 1, in) != 1)
-		return feof(in) ? 0 : -1;
-	if (*d >= DB_COUNT || fread(rowid, sizeof *rowid, 1, in) != 1)
+	pthread_mutex_lock(&f->lock);
+	while (f->published == f->in_off && !f->done)
+		pthread_cond_wait(&f->more, &f->lock);
+	off_t ready = f->published - f->in_off;
+	int stop = f->stop;
+	pthread_mutex_unlock(&f->lock);
+	if (stop)
+		return -1;
+	if (ready == 0)
+		return 0;
+	size_t want = (off_t)sizeof f->in < ready ? sizeof f->in : (size_t)ready;
+	ssize_t n;
+	do
+		n = pread(f->fd, f->in, want, f->in_off);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0) {
+		f->sys_errno = n < 0 ? errno : 0;
+		return -1;
+	}
+	f->in_off += n, f->in_pos = 0, f->in_len = (size_t)n;
+	return 1;
+}
+
+/* Copies the next n bytes of the rows to dst: 1, 0 at the end of the
+ * rows, -1 when they stop short or cannot be read. */
+static int get(struct imp_fts *f, void *dst, size_t n)
+{
+	unsigned char *to = dst;
+	for (size_t got = 0; got < n;) {
+		if (f->in_pos == f->in_len) {
+			int r = fill(f);
+			if (r <= 0)
+				return r < 0 || got > 0 ? -1 : 0;
+		}
+		size_t k = f->in_len - f->in_pos < n - got ? f->in_len - f->in_pos : n - got;
+		memcpy(to + got, f->in + f->in_pos, k);
+		f->in_pos += k, got += k;
+	}
+	return 1;
+}
+
+/* Reads one row: 1, 0 at the end of the rows, -1 if cut short. */
+static int read_row(struct imp_fts *f, unsigned char *d, int64_t *rowid,
+		    char **text, uint32_t len[3], size_t cap[3])
+{
+	int r = get(f, d, 1);
+	if (r <= 0)
+		return r;
+	if (*d >= DB_COUNT || get(f, rowid, sizeof *rowid) != 1)
 		return -1;
 	for (int i = 0; i < 3; i++) {
-		if (fread(&len[i], sizeof len[i], 1, in) != 1)
+		if (get(f, &len[i], sizeof len[i]) != 1)
 			return -1;
 		if (len[i] == NO_TEXT)
 			continue;
@@ -175,7 +267,7 @@ static int read_row(FILE *in, unsigned char *d, int64_t *rowid, char **text,
 				return -1;
 			text[i] = grown, cap[i] = (size_t)len[i] + 1;
 		}
-		if (len[i] && fread(text[i], len[i], 1, in) != 1)
+		if (get(f, text[i], len[i]) != 1)
 			return -1;
 	}
 	return 1;
@@ -212,8 +304,7 @@ static int index_all(struct imp_fts *f)
 	unsigned char d;
 	int64_t rowid;
 	int got = 0;
-	while (rc == SQLITE_OK && !atomic_load(&f->stop)
-	       && (got = read_row(f->rows, &d, &rowid, text, len, cap)) == 1) {
+	while (rc == SQLITE_OK && (got = read_row(f, &d, &rowid, text, len, cap)) == 1) {
 		sqlite3_bind_int64(ins[d], 1, rowid);
 		for (int i = 0; i < 3; i++)
 			if (len[i] == NO_TEXT)
@@ -228,12 +319,11 @@ static int index_all(struct imp_fts *f)
 		free(text[i]);
 	for (int i = 0; i < DB_COUNT; i++)
 		sqlite3_finalize(ins[i]);
-	if (rc == SQLITE_OK && got < 0) {
-		f->sys_errno = ferror(f->rows) ? errno : 0;
+	if (rc == SQLITE_OK && got < 0) {   /* given up, or a failed read */
 		snprintf(f->why, sizeof f->why, "the rows to index were cut short");
 		return SQLITE_IOERR;
 	}
-	for (int i = 0; rc == SQLITE_OK && !atomic_load(&f->stop) && i < DB_COUNT; i++)
+	for (int i = 0; rc == SQLITE_OK && i < DB_COUNT; i++)
 		rc = exec_made(f->db, optimize_sql, catalog[i].fts);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(f->db, "COMMIT", NULL, NULL, NULL);
@@ -253,15 +343,29 @@ static void *index_thread(void *arg)
 
 /* ---- back in the first thread ---- */
 
+/* Tells the second thread the rows are all written (stop 0), or that its
+ * work is to be dropped (stop 1). */
+static void end_rows(struct imp_fts *f, int stop)
+{
+	pthread_mutex_lock(&f->lock);
+	f->done = 1;
+	f->stop = stop;
+	pthread_cond_signal(&f->more);
+	pthread_mutex_unlock(&f->lock);
+}
+
 static void release(struct imp *imp)
 {
 	struct imp_fts *f = imp->fts;
 	if (!f)
 		return;
 	sqlite3_close(f->db);
-	if (f->rows)
-		fclose(f->rows);
+	if (f->fd >= 0)
+		close(f->fd);
+	pthread_cond_destroy(&f->more);
+	pthread_mutex_destroy(&f->lock);
 	sqlite3_free(f->schema);
+	free(f->out);
 	free(f);
 	imp->fts = NULL;
 }
@@ -269,35 +373,37 @@ static void release(struct imp *imp)
 enum imp_status imp_fts_start(struct imp *imp)
 {
 	struct imp_fts *f = calloc(1, sizeof *f);
-	if (!f) {
+	if (!f || !(f->out = malloc(PIECE))) {
+		free(f);
 		imp_fatal(imp, "out of memory");
 		return IMP_EFATAL;
 	}
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->more, NULL);
 	imp->fts = f;
-	int fd = imp_temp_fd();
-	if (fd < 0 || !(f->rows = fdopen(fd, "w+b"))) {
-		imp_temp_error(imp, errno, "indexing records");
-		if (fd >= 0)
-			close(fd);
-		release(imp);
-		return IMP_EFATAL;
-	}
 	enum imp_status st = IMP_OK;
-	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
-		st = write_rows(imp, f->rows, d);
-	if (st == IMP_OK && (fflush(f->rows) != 0 || fseek(f->rows, 0, SEEK_SET) != 0))
+	if ((f->fd = imp_temp_fd()) < 0)
 		st = imp_temp_error(imp, errno, "indexing records");
 	if (st == IMP_OK && !(f->schema = index_schema(imp)))
 		st = imp_sqlerr(imp, "indexing records");
-	atomic_init(&f->stop, 0);
 	int err = st == IMP_OK ? pthread_create(&f->thread, NULL, index_thread, f) : 0;
 	if (err) {
 		imp_fatal(imp, "cannot start a thread while indexing records: %s",
 			  strerror(err));
 		st = IMP_EFATAL;
 	}
-	if (st != IMP_OK)
+	if (st != IMP_OK) {
 		release(imp);
+		return st;
+	}
+	for (int d = 0; st == IMP_OK && d < DB_COUNT; d++)
+		st = write_rows(imp, d);
+	if (st == IMP_OK && publish(f) != 0)
+		st = imp_temp_error(imp, errno, "indexing records");
+	if (st == IMP_OK)
+		end_rows(f, 0);
+	else
+		imp_fts_cancel(imp);
 	return st;
 }
 
@@ -366,7 +472,7 @@ void imp_fts_cancel(struct imp *imp)
 {
 	if (!imp->fts)
 		return;
-	atomic_store(&imp->fts->stop, 1);
+	end_rows(imp->fts, 1);
 	pthread_join(imp->fts->thread, NULL);
 	release(imp);
 }
