@@ -159,12 +159,13 @@ enum imp_status imp_check_links(struct imp *imp, int all_staged);
 enum imp_status imp_load(struct imp *imp);
 
 /* import_fts.c: the full-text indexes, built on a second thread while
- * the first builds the facets. imp_fts_start writes what each record
- * gives its index to a temporary file and starts the thread, which
- * indexes it in a temporary database of its own; imp_fts_finish waits
- * for it and copies the indexes' tables into imp->db. Either releases
- * everything when it fails; imp_fts_cancel stops the thread and drops
- * its work (a failure in between; nothing started is fine too). */
+ * the first builds the facets. imp_fts_start starts the thread and
+ * writes what each record gives its index to a temporary file, which
+ * the thread indexes as it comes, in a temporary database of its own;
+ * imp_fts_finish waits for it and copies the indexes' tables into
+ * imp->db. Either releases everything when it fails; imp_fts_cancel
+ * stops the thread and drops its work (a failure in between; nothing
+ * started is fine too). */
 enum imp_status imp_fts_start(struct imp *imp);
 enum imp_status imp_fts_finish(struct imp *imp);
 void imp_fts_cancel(struct imp *imp);

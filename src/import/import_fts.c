@@ -247,7 +247,8 @@ static int get(struct imp_fts *f, void *dst, size_t n)
 	return 1;
 }
 
-/* Reads one row: 1, 0 at the end of the rows, -1 if cut short. */
+/* Reads one row: 1, 0 at the end of the rows, -1 if cut short, -2 when
+ * out of memory. */
 static int read_row(struct imp_fts *f, unsigned char *d, int64_t *rowid,
 		    char **text, uint32_t len[3], size_t cap[3])
 {
@@ -264,7 +265,7 @@ static int read_row(struct imp_fts *f, unsigned char *d, int64_t *rowid,
 		if ((size_t)len[i] + 1 > cap[i]) {
 			char *grown = realloc(text[i], (size_t)len[i] + 1);
 			if (!grown)
-				return -1;
+				return -2;
 			text[i] = grown, cap[i] = (size_t)len[i] + 1;
 		}
 		if (get(f, text[i], len[i]) != 1)
@@ -319,6 +320,8 @@ static int index_all(struct imp_fts *f)
 		free(text[i]);
 	for (int i = 0; i < DB_COUNT; i++)
 		sqlite3_finalize(ins[i]);
+	if (rc == SQLITE_OK && got == -2)
+		return SQLITE_NOMEM;
 	if (rc == SQLITE_OK && got < 0) {   /* given up, or a failed read */
 		snprintf(f->why, sizeof f->why, "the rows to index were cut short");
 		return SQLITE_IOERR;
