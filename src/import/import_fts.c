@@ -8,8 +8,9 @@
  * copies the indexes' tables (FTS5's shadow tables, which are all an
  * index is) into the new file. The index is the one the same rows would
  * have made in place: same rows, same order, same settings. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE             /* fallocate */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -86,6 +87,7 @@ struct imp_fts {
 	unsigned char in[1 << 16];
 	size_t in_pos, in_len;
 	off_t in_off;
+	off_t punched;          /* the part given back, from the start */
 	char *schema;           /* CREATE statements of imp->db's indexes */
 	sqlite3 *db;
 	int rc;                 /* an SQLite code */
@@ -226,6 +228,13 @@ static int fill(struct imp_fts *f)
 		return -1;
 	}
 	f->in_off += n, f->in_pos = 0, f->in_len = (size_t)n;
+	/* What is read is given back to temporary storage as it goes (where
+	 * the file system can: else it stays until the import ends). */
+	if (f->in_off - f->punched >= PIECE) {
+		fallocate(f->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, f->punched,
+			  f->in_off - f->punched);
+		f->punched = f->in_off;
+	}
 	return 1;
 }
 
