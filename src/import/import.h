@@ -84,6 +84,11 @@ void imp_fatal(struct imp *imp, const char *fmt, ...)
 void imp_diag_flush(const struct imp *imp);
 const char *imp_quote(char out[IMP_QUOTE_MAX], const char *s);
 enum imp_status imp_sqlerr(struct imp *imp, const char *what);
+/* The same line for a failure in temporary storage outside imp->db's
+ * files: SQLite's rc with errno sys and its message msg (another
+ * connection's), or the import's own write failing with errno e. */
+enum imp_status imp_temp_sqlerr(struct imp *imp, int rc, int sys, const char *what,
+				const char *msg);
 enum imp_status imp_temp_error(struct imp *imp, int e, const char *what);
 int imp_is_room_errno(int e);
 void imp_phase(const char *what);

@@ -212,25 +212,43 @@ static int file_room_errno(const struct imp *imp, const char **which)
 	return 0;
 }
 
-/* A write of the import's own to temporary storage failed with errno e:
- * no room is said as SQLite's are (and once), anything else with what
- * was being done. */
-enum imp_status imp_temp_error(struct imp *imp, int e, const char *what)
+/* One line for SQLite's failure rc, with the system's errno sys (0 if
+ * none), while writing target: a full disk or a file size limit is the
+ * user's to fix and said plainly, once; anything else is a bug or a
+ * broken system, so the raw message (msg) helps. */
+static enum imp_status say_sqlerr(struct imp *imp, int rc, int sys, const char *target,
+				  const char *what, const char *msg)
 {
-	if (imp_is_room_errno(e)) {
+	int code = rc & 0xff;
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && imp_is_room_errno(sys))) {
 		if (!imp->out_of_room)
-			imp_fatal(imp, "no room to write temporary storage: %s", strerror(e));
+			imp_fatal(imp, "no room to write %s: %s", target,
+				  strerror(imp_is_room_errno(sys) ? sys : ENOSPC));
 		imp->out_of_room = 1;
+	} else if (code == SQLITE_NOMEM) {
+		imp_fatal(imp, "out of memory while %s", what);
+	} else if (code == SQLITE_IOERR) {
+		imp_fatal(imp, "cannot write %s while %s: %s", target, what,
+			  sys ? strerror(sys) : msg);
 	} else {
-		imp_fatal(imp, "cannot write temporary storage while %s: %s", what,
-			  strerror(e));
+		imp_fatal(imp, "internal error while %s: %s", what, msg);
 	}
 	return IMP_EFATAL;
 }
 
-/* Turns the connection's last SQLite error into one line: a full disk or
- * a file size limit is the user's to fix and said plainly, once; anything
- * else is a bug or a broken system, so the raw message helps. */
+enum imp_status imp_temp_sqlerr(struct imp *imp, int rc, int sys, const char *what,
+				const char *msg)
+{
+	return say_sqlerr(imp, rc, sys, "temporary storage", what, msg);
+}
+
+enum imp_status imp_temp_error(struct imp *imp, int e, const char *what)
+{
+	return say_sqlerr(imp, SQLITE_IOERR, e, "temporary storage", what, strerror(e));
+}
+
+/* Turns the connection's last SQLite error into one line (say_sqlerr),
+ * naming the file it was writing. */
 enum imp_status imp_sqlerr(struct imp *imp, const char *what)
 {
 	int rc = sqlite3_extended_errcode(imp->db);
@@ -249,22 +267,7 @@ enum imp_status imp_sqlerr(struct imp *imp, const char *what)
 	}
 	const char *target = imp->out_path && strcmp(which, "main") == 0
 			     ? imp->out_path : "temporary storage";
-	if ((rc & 0xff) == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR
-									   && imp_is_room_errno(sys))) {
-		if (!imp->out_of_room)
-			imp_fatal(imp, "no room to write %s: %s", target,
-					  strerror(imp_is_room_errno(sys) ? sys : ENOSPC));
-		imp->out_of_room = 1;
-	} else if ((rc & 0xff) == SQLITE_NOMEM) {
-		imp_fatal(imp, "out of memory while %s", what);
-	} else if ((rc & 0xff) == SQLITE_IOERR) {
-		imp_fatal(imp, "cannot write %s while %s: %s", target, what,
-				  sys ? strerror(sys) : sqlite3_errmsg(imp->db));
-	} else {
-		imp_fatal(imp, "internal error while %s: %s", what,
-				  sqlite3_errmsg(imp->db));
-	}
-	return IMP_EFATAL;
+	return say_sqlerr(imp, rc, sys, target, what, sqlite3_errmsg(imp->db));
 }
 
 /* With HTKP_IMPORT_PHASES set, says on stderr how long the work since the

@@ -333,7 +333,7 @@ static int index_all(struct imp_fts *f)
 		return SQLITE_NOMEM;
 	if (rc == SQLITE_OK && got < 0) {   /* given up, or a failed read */
 		snprintf(f->why, sizeof f->why, "the rows to index were cut short");
-		return SQLITE_IOERR;
+		return f->sys_errno ? SQLITE_IOERR : SQLITE_INTERNAL;
 	}
 	for (int i = 0; rc == SQLITE_OK && i < DB_COUNT; i++)
 		rc = exec_made(f->db, optimize_sql, catalog[i].fts);
@@ -455,17 +455,8 @@ enum imp_status imp_fts_finish(struct imp *imp)
 {
 	struct imp_fts *f = imp->fts;
 	pthread_join(f->thread, NULL);
-	int code = f->rc & 0xff;
-	if (code == SQLITE_FULL)
-		imp_temp_error(imp, imp_is_room_errno(f->sys_errno) ? f->sys_errno : ENOSPC,
-			       "indexing records");
-	else if (code == SQLITE_IOERR && f->sys_errno)
-		imp_temp_error(imp, f->sys_errno, "indexing records");
-	else if (code == SQLITE_NOMEM)
-		imp_fatal(imp, "out of memory while indexing records");
-	else if (code != SQLITE_OK)
-		imp_fatal(imp, "internal error while indexing records: %s", f->why);
-	if (code != SQLITE_OK) {
+	if (f->rc != SQLITE_OK) {
+		imp_temp_sqlerr(imp, f->rc, f->sys_errno, "indexing records", f->why);
 		release(imp);
 		return IMP_EFATAL;
 	}
