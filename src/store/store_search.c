@@ -311,6 +311,26 @@ static long count_collect(struct store *st, const struct search *s, const char *
 	return n;
 }
 
+/* s ranked from its words' counts (dense_rowids, store_dense.h): 1 with
+ * its best keep rows kept as s's ranked list under key and all its
+ * records counted in *count, -1 on error, and key is used or freed; 0
+ * when it cannot be ranked so, key left to the caller. */
+static int ranked_dense(struct store *st, const struct search *s, char *key, long keep,
+			long *count)
+{
+	long *rowid = NULL;
+	size_t n = 0;
+	int dense = dense_rowids(st, s, keep, &rowid, &n, count);
+	if (dense == 1) {
+		ranked_keep(st, key, rowid, n, *count <= keep);
+		if (st->ranked)
+			st->ranked->count = *count;
+	} else if (dense < 0) {
+		free(key);
+	}
+	return dense;
+}
+
 /* A search by relevance is about to be listed: its count, and its first
  * rowids kept (ranked_keep), in one pass when every match must be ranked
  * anyway (the frequent words' best records cannot prove its first
@@ -328,16 +348,10 @@ static long count_ranked(struct store *st, const struct search *s)
 	size_t got = 0;
 	char *args = NULL, *words = NULL;
 	long found = 0;
-	int dense = dense_rowids(st, s, keep, &rowid, &got, &found);
+	int dense = ranked_dense(st, s, key, keep, &found);
 	if (dense != 0) {
-		if (dense == 1) {
-			ranked_keep(st, key, rowid, got, found <= keep);
-			if (st->ranked)
-				st->ranked->count = found;
+		if (dense == 1)
 			remember_count(st, s, found);
-		} else {
-			free(key);
-		}
 		return dense == 1 ? found : -1;
 	}
 	if (toprank_rowids(st, s, RANKED_PAGE, keep, &rowid, &got, &args, &words, true) == 1) {
@@ -610,14 +624,8 @@ static const struct ranked *ranked_rowids(struct store *st, const struct search 
 	 * enough of them; else every match ranked. */
 	char *args = NULL, *words = NULL;
 	long count = 0;
-	int dense = dense_rowids(st, s, keep, &rowid, &n, &count);
+	int dense = ranked_dense(st, s, key, keep, &count);
 	if (dense != 0) {
-		if (dense == 1)
-			ranked_keep(st, key, rowid, n, count <= keep);
-		else
-			free(key);
-		if (dense == 1 && st->ranked)
-			st->ranked->count = count;
 		*failed = dense < 0;
 		return dense == 1 ? st->ranked : NULL;
 	}
