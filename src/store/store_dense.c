@@ -31,6 +31,14 @@ static uint32_t count_at(const struct counts *c, size_t r)
 	return c->width == 1 ? c->v[r] : c->v[2 * r] | (unsigned)c->v[2 * r + 1] << 8;
 }
 
+/* Adds a count v, in the form counts keep it (plus one; 0: none), to
+ * the sum at *to, kept in the same form. */
+static void sum_add(uint32_t *to, uint32_t v)
+{
+	if (v)
+		*to = (*to ? *to : 1) + v - 1;
+}
+
 /* Which of records 64w to 64w + 63 have the word, as bits; a loop
  * without branches, that the compiler may run on several at once (a
  * record at a time, marking two words' 100,000 took 0.8 ms). */
@@ -144,8 +152,7 @@ static int add_read(struct store *st, int db, long rows, char **word, int n, uin
 		store_done(st, q);
 	}
 	for (size_t r = 0; result == 1 && r < top.ncounts; r++)
-		if (top.counts[r])
-			sum[r] = (sum[r] ? sum[r] : 1) + top.counts[r] - 1;
+		sum_add(&sum[r], top.counts[r]);
 	free(words), free(top.counts);
 	return result;
 }
@@ -193,11 +200,8 @@ static int prefix_counts(struct store *st, const struct search *s, long rows, ui
 		int r = read_counts(st, s->db, word[i], rows, &q, &c);
 		if (r == 0)
 			read[nread++] = word[i];
-		for (size_t k = 0; r == 1 && k < c.n; k++) {
-			uint32_t v = count_at(&c, k);
-			if (v)
-				(*sum)[k] = ((*sum)[k] ? (*sum)[k] : 1) + v - 1;
-		}
+		for (size_t k = 0; r == 1 && k < c.n; k++)
+			sum_add(&(*sum)[k], count_at(&c, k));
 		counted += r == 1;
 		result = r < 0 ? -1 : result;
 		if (q)
